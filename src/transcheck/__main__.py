@@ -1,0 +1,5 @@
+"""Allow ``python -m transcheck``."""
+
+from transcheck.cli.app import main
+
+main()

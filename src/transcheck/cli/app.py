@@ -1,0 +1,63 @@
+"""The typer application: registers each command module and maps errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from transcheck import __version__
+from transcheck.cli import exitcodes
+from transcheck.errors import TranscheckError
+
+app = typer.Typer(
+    name="transcheck",
+    help="Check English machine-translated from German for translation artifacts, and score it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"transcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Check English machine-translated from German for translation artifacts, and score it."""
+
+
+def _register() -> None:
+    from transcheck.cli import check, rules_cmd  # noqa: F401  (commands register on import)
+
+    for optional in ("score", "fix", "languagetool_cmd", "config_cmd"):
+        try:
+            __import__(f"transcheck.cli.{optional}")
+        except ModuleNotFoundError as err:
+            if err.name != f"transcheck.cli.{optional}":
+                raise
+
+
+def fail(message: str, code: int = exitcodes.USAGE) -> typer.Exit:
+    """Print one line to stderr and return the Exit to raise."""
+    print(f"transcheck: error: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    _register()
+    try:
+        app(standalone_mode=True)
+    except TranscheckError as err:
+        print(f"transcheck: error: {err}", file=sys.stderr)
+        sys.exit(exitcodes.USAGE)
+    except KeyboardInterrupt:
+        print("transcheck: interrupted", file=sys.stderr)
+        sys.exit(130)

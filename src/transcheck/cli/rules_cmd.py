@@ -1,0 +1,73 @@
+"""`transcheck rules` and `transcheck explain`: list rules and show one rule's docs."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from transcheck.cli.app import app
+from transcheck.cli.options import RULES_DIRS, use_color
+from transcheck.rules import load_rules
+from transcheck.rules.spec import Example
+
+
+def _console() -> Console:
+    color = use_color()
+    return Console(force_terminal=color, no_color=not color, highlight=False, soft_wrap=True)
+
+
+@app.command("rules")
+def list_rules(
+    rules_dirs: list[str] = RULES_DIRS,
+    family: str = typer.Option(None, "--family", help="Only rules of this family."),
+) -> None:
+    """List the rules: id, name, family, category, severity and fix safety."""
+    table = Table(show_lines=False)
+    for col in ("id", "name", "family", "category", "severity", "fix"):
+        table.add_column(col)
+    for rule in load_rules(rules_dirs):
+        s = rule.spec
+        if family and s.family != family:
+            continue
+        fix = s.fix_safety.value if s.fix_safety else ""
+        table.add_row(s.id, s.name, s.family, s.category.value, s.severity.label + ("" if s.enabled else " (off)"), fix)
+    _console().print(table)
+
+
+def _example_text(example: Example) -> Text:
+    text = Text("  ")
+    pos = 0
+    for start, end in example.spans:
+        text.append(example.text[pos:start])
+        text.append(example.text[start:end], style="bold reverse")
+        pos = end
+    text.append(example.text[pos:])
+    if example.locale != "en-US":
+        text.append(f"   [{example.locale}]", style="dim")
+    return text
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="A rule id, alias or name."), rules_dirs: list[str] = RULES_DIRS) -> None:
+    """Show one rule's documentation and examples."""
+    s = load_rules(rules_dirs).get(rule).spec
+    console = _console()
+    console.print(Text(f"{s.id} {s.name}", style="bold"))
+    console.print(f"family: {s.family}   category: {s.category.value}   severity: {s.severity.label}   "
+                  f"fix: {s.fix_safety.value if s.fix_safety else 'none'}   locales: {', '.join(s.locales)}")
+    console.print(Text("\nWhy", style="bold"))
+    console.print("  " + " ".join(s.why.split()))
+    console.print(Text("\nFlags", style="bold"))
+    for ex in s.flag:
+        console.print(_example_text(ex))
+        if ex.fixed is not None:
+            console.print(Text("  → " + ex.fixed, style="green"))
+    console.print(Text("\nLeaves alone", style="bold"))
+    for ex in s.passes:
+        console.print(_example_text(ex))
+    console.print(Text(f"\nsource: {s.path}", style="dim"))
+    sys.stdout.flush()

@@ -1,0 +1,49 @@
+"""Drop-cap artifacts: "Dhe Russian President" where a German initial replaced the English one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from string import ascii_lowercase
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.wordfreqs import zipf
+
+FIRST_WORD_RE = re.compile(r"(?:^|\n\n)[ \t]*(?:[\"“‘'„«(]\s*)?([A-ZÄÖÜ][a-zäöüß']{1,14})\b")
+
+
+@detector("drop-cap")
+@dataclass
+class DropCap:
+    """The first word of a paragraph is not English, but swapping its initial gives a common word."""
+
+    max_word_zipf: float = 2.5
+    min_candidate_zipf: float = 4.5
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "DropCap":
+        return cls(**{k: float(v) for k, v in options.items() if k in ("max_word_zipf", "min_candidate_zipf")})
+
+    def candidate(self, word: str) -> str | None:
+        """The common English word that ``word`` becomes with another first letter."""
+        if zipf(word) > self.max_word_zipf or zipf(word, "de") > self.max_word_zipf + 1:
+            return None
+        rest = word[1:]
+        best, best_zipf = None, self.min_candidate_zipf
+        for letter in ascii_lowercase:
+            if letter == word[0].lower():
+                continue
+            z = zipf(letter + rest)
+            if z >= best_zipf:
+                best, best_zipf = letter.upper() + rest, z
+        return best
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in FIRST_WORD_RE.finditer(ctx.text):
+            word = m.group(1)
+            fixed = self.candidate(word)
+            if fixed:
+                yield Match(m.start(1), m.end(1), fixed)

@@ -1,0 +1,125 @@
+"""Reading files and stdin into Documents: text plus line/column arithmetic."""
+
+from __future__ import annotations
+
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transcheck.errors import InputError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text to check. ``text`` has LF line ends; CR positions map back to the file."""
+
+    path: str
+    text: str
+    bom: bool = False
+    crlf: bool = False
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _cr_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_text(cls, path: str, raw: str) -> "Document":
+        """Build a document from decoded file text (BOM and CRLF are remembered)."""
+        bom = raw.startswith(BOM)
+        if bom:
+            raw = raw[1:]
+        cr_offsets: tuple[int, ...] = ()
+        crlf = "\r\n" in raw
+        if "\r" in raw:
+            cr_offsets = _removed_cr_positions(raw)
+            raw = raw.replace("\r\n", "\n")
+        starts = [0]
+        find = raw.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return cls(path, raw, bom, crlf, tuple(starts), cr_offsets)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a 0-based offset into ``text``."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def file_offset(self, offset: int) -> int:
+        """Offset into the decoded file text (before CRLF normalisation, BOM excluded)."""
+        if not self._cr_offsets:
+            return offset
+        return offset + bisect_right(self._cr_offsets, offset - 1)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its newline."""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def _removed_cr_positions(raw: str) -> tuple[int, ...]:
+    """Positions (in normalised text) of each CR removed from a CRLF pair."""
+    out = []
+    removed = 0
+    i = raw.find("\r\n")
+    while i != -1:
+        out.append(i - removed)
+        removed += 1
+        i = raw.find("\r\n", i + 2)
+    return tuple(out)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 bytes, refusing binary data and naming the bad byte's offset."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file (NUL byte), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: invalid UTF-8 at byte offset {err.start}") from None
+
+
+def read_document(path: str) -> Document:
+    """Read one file (or ``-`` for stdin) into a Document."""
+    if path == "-":
+        return Document.from_text("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"))
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    return Document.from_text(path, decode(data, path))
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files named directly, plus .txt/.md files found recursively in folders, sorted."""
+    out: list[str] = []
+    for path in paths:
+        if path == "-":
+            out.append(path)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES and f.is_file())
+            if not found:
+                raise InputError(f"{path}: folder holds no .txt or .md files")
+            out.extend(found)
+        elif p.exists():
+            out.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return out

@@ -1,0 +1,71 @@
+"""The rule engine: run a RuleSet over a Document and return Findings (pure, no I/O)."""
+
+from __future__ import annotations
+
+from transcheck.context import Context
+from transcheck.documents import Document
+from transcheck.models import Finding, Fix, Match
+from transcheck.rules.loader import Rule, RuleSet
+
+
+def _message(rule: Rule, text: str, match: Match, suggestion: str | None) -> str:
+    fields = {"match": text[match.start : match.end], "suggestion": suggestion or "", "detail": match.detail or ""}
+    try:
+        return rule.spec.message.format(**fields).strip()
+    except (KeyError, IndexError, ValueError):
+        return rule.spec.message
+
+
+def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
+    """Turn a matcher's Match into a Finding with positions, suggestion and fix."""
+    spec = rule.spec
+    suggestion = match.suggestion if match.suggestion is not None else match.replacement
+    if suggestion is None:
+        suggestion = spec.suggestion
+    fix = None
+    if spec.fix_safety is not None and match.replacement is not None:
+        fs = match.start if match.fix_start is None else match.fix_start
+        fe = match.end if match.fix_end is None else match.fix_end
+        fix = Fix(fs, fe, match.replacement, spec.fix_safety)
+    line, column = doc.position(match.start)
+    end_line, end_column = doc.position(match.end)
+    return Finding(
+        path=doc.path,
+        rule=spec.id,
+        name=spec.name,
+        family=spec.family,
+        category=spec.category,
+        severity=spec.severity,
+        message=_message(rule, doc.text, match, suggestion),
+        start=doc.file_offset(match.start),
+        end=doc.file_offset(match.end),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestion=suggestion,
+        fix=fix,
+    )
+
+
+def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
+    """Findings of one rule, deduplicated by span."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for match in rule.find(ctx):
+        key = (match.start, match.end)
+        if key not in seen and match.end > match.start:
+            seen.add(key)
+            out.append(to_finding(ctx.document, rule, match))
+    return out
+
+
+def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Finding]:
+    """All findings of the rules that apply to ``locale``, in document order."""
+    ctx = Context(doc, locale)
+    findings: list[Finding] = []
+    for rule in ruleset:
+        if locale in rule.spec.locales:
+            findings.extend(run_rule(rule, ctx))
+    findings.sort(key=Finding.sort_key)
+    return findings

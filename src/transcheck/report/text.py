@@ -1,0 +1,76 @@
+"""The human report: rich text with the flagged span highlighted, and a summary."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from transcheck.models import Finding, Severity
+from transcheck.report import ReportContext
+
+SEVERITY_STYLE = {Severity.MINOR: "cyan", Severity.MAJOR: "yellow", Severity.CRITICAL: "bold red"}
+MAX_LINE = 160
+
+
+def _excerpt(line: str, start: int, end: int) -> Text:
+    """The line with [start, end) highlighted, trimmed around the span when long."""
+    left = max(0, start - MAX_LINE // 2) if len(line) > MAX_LINE else 0
+    right = min(len(line), left + MAX_LINE)
+    text = Text("    ")
+    if left:
+        text.append("…", style="dim")
+    text.append(line[left:start])
+    text.append(line[start:end] or " ", style="bold reverse")
+    text.append(line[end:right])
+    if right < len(line):
+        text.append("…", style="dim")
+    return text
+
+
+def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
+    head = Text()
+    head.append(f"{f.path}:{f.line}:{f.column}", style="bold")
+    head.append(": ")
+    head.append(f.severity.label, style=SEVERITY_STYLE[f.severity])
+    head.append(f" {f.rule} ", style="magenta")
+    head.append(f"[{f.name}] ", style="dim")
+    head.append(f.message)
+    console.print(head)
+    doc = ctx.document(f.path)
+    if doc is not None:
+        line = doc.line_text(f.line)
+        end_col = f.end_column - 1 if f.end_line == f.line else len(line)
+        console.print(_excerpt(line, f.column - 1, end_col))
+    if f.suggestion is not None:
+        hint = Text("    suggestion: ", style="green")
+        hint.append(repr(f.suggestion) if f.suggestion == "" else f.suggestion)
+        if f.fix is not None:
+            hint.append(f"  ({f.fix.safety.value} fix)", style="dim")
+        console.print(hint)
+
+
+def _summary(console: Console, findings: list[Finding], files: int) -> None:
+    if not findings:
+        console.print(Text(f"No findings in {files} file(s).", style="green"))
+        return
+    table = Table(title=f"{len(findings)} finding(s) in {files} file(s)", title_justify="left")
+    table.add_column("category")
+    for sev in Severity:
+        table.add_column(sev.label, justify="right", style=SEVERITY_STYLE[sev])
+    counts = Counter((f.category.value, f.severity) for f in findings)
+    for category in sorted({f.category.value for f in findings}):
+        table.add_row(category, *(str(counts[(category, sev)] or "") for sev in Severity))
+    console.print(table)
+
+
+def render(findings: list[Finding], ctx: ReportContext) -> str:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=bool(ctx.color), no_color=not ctx.color, width=120, highlight=False, soft_wrap=True)
+    for f in findings:
+        _finding(console, f, ctx)
+    _summary(console, findings, len(ctx.documents))
+    return out.getvalue()

@@ -1,0 +1,212 @@
+"""The data-driven matcher kinds: pattern, phrases (lexicon) and swap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from transcheck.context import Context
+from transcheck.errors import RuleFileError
+from transcheck.models import Match
+
+
+class Matcher(Protocol):
+    """Anything that finds matches in a document."""
+
+    def find(self, ctx: Context) -> Iterable[Match]: ...
+
+
+def compile_regex(source: Any, where: str, flags: int = 0) -> re.Pattern:
+    """Compile a regex from a rule file, naming the file and field when it is invalid."""
+    if not isinstance(source, str) or not source:
+        raise RuleFileError(f"{where}: must be a non-empty regular expression string")
+    try:
+        return re.compile(source, flags | re.MULTILINE)
+    except re.error as err:
+        raise RuleFileError(f"{where}: invalid regular expression: {err}") from None
+
+
+def line_block_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole lines plus the blank lines that follow them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    if stop == -1:
+        # Last line of the file: take the newlines before it instead.
+        while line_start > 0 and text[line_start - 1] == "\n":
+            line_start -= 1
+        return line_start, len(text)
+    while stop + 1 < len(text) and text[stop + 1] == "\n":
+        stop += 1
+    return line_start, stop + 1
+
+
+@dataclass
+class PatternMatcher:
+    """A regular expression; ``group`` is the reported span, ``replacement`` its fix."""
+
+    regex: re.Pattern
+    group: int | str = 0
+    replacement: str | None = None
+    delete_lines: bool = False
+
+    @classmethod
+    def from_config(cls, cfg: dict[str, Any], where: str) -> "PatternMatcher":
+        _check_keys(cfg, {"kind", "pattern", "ignore_case", "group", "replacement", "delete", "unless"}, where)
+        flags = re.IGNORECASE if cfg.get("ignore_case") else 0
+        regex = compile_regex(cfg.get("pattern"), f"{where}.pattern", flags)
+        group = cfg.get("group", 0)
+        if isinstance(group, int) and group > regex.groups or isinstance(group, str) and group not in regex.groupindex:
+            raise RuleFileError(f"{where}.group: pattern has no group {group!r}")
+        delete = cfg.get("delete")
+        if delete not in (None, "lines"):
+            raise RuleFileError(f"{where}.delete: only 'lines' is supported")
+        return cls(regex, group, cfg.get("replacement"), delete == "lines")
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for m in self.regex.finditer(text):
+            start, end = m.span(self.group)
+            if start == end == -1:
+                continue
+            if self.delete_lines:
+                fs, fe = line_block_span(text, start, end)
+                yield Match(start, end, "", fs, fe, suggestion="delete")
+            elif self.replacement is not None:
+                yield Match(start, end, m.expand(self.replacement))
+            else:
+                yield Match(start, end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: the English phrase, its suggestion and the German behind it."""
+
+    phrase: str
+    suggestion: str | None
+    german: str | None
+    note: str | None
+    unless: tuple[re.Pattern, ...]
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """A prefix-factored alternation for literal phrases (fast to match, one pass)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict) -> str:
+    alternatives = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not alternatives:
+        return ""
+    optional = "" in node
+    if len(alternatives) == 1 and not optional:
+        return alternatives[0]
+    group = "(?:" + "|".join(alternatives) + ")"
+    return group + "?" if optional else group
+
+
+def normalise_phrase(text: str, ignore_case: bool) -> str:
+    text = " ".join(text.split())
+    return text.lower() if ignore_case else text
+
+
+@dataclass
+class PhraseMatcher:
+    """A list of literal phrases matched in one pass, each with its own suggestion."""
+
+    regex: re.Pattern
+    entries: dict[str, Entry]
+    ignore_case: bool
+
+    @classmethod
+    def from_entries(cls, raw: list[Any], ignore_case: bool, where: str) -> "PhraseMatcher":
+        if not isinstance(raw, list) or not raw:
+            raise RuleFileError(f"{where}: must be a non-empty list of entries")
+        entries: dict[str, Entry] = {}
+        for i, item in enumerate(raw):
+            entry = _entry(item, f"{where}[{i}]")
+            key = normalise_phrase(entry.phrase, ignore_case)
+            if key in entries:
+                raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
+            entries[key] = entry
+        body = trie_pattern(entries)
+        regex = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE if ignore_case else 0)
+        return cls(regex, entries, ignore_case)
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in self.regex.finditer(ctx.text):
+            entry = self.entries[normalise_phrase(m.group(), self.ignore_case)]
+            start, end = m.span()
+            if entry.unless and _blocked(ctx, start, end, entry.unless):
+                continue
+            detail = entry.note or (f"German: {entry.german}" if entry.german else None)
+            yield Match(start, end, _match_case(m.group(), entry.suggestion), detail=detail)
+
+
+def _entry(item: Any, where: str) -> Entry:
+    if isinstance(item, str):
+        item = {"phrase": item}
+    if not isinstance(item, dict) or not isinstance(item.get("phrase"), str):
+        raise RuleFileError(f"{where}: must be a string or a mapping with 'phrase'")
+    _check_keys(item, {"phrase", "suggestion", "german", "note", "unless"}, where)
+    unless = tuple(compile_regex(u, f"{where}.unless") for u in item.get("unless", []))
+    return Entry(item["phrase"], item.get("suggestion"), item.get("german"), item.get("note"), unless)
+
+
+def _match_case(found: str, suggestion: str | None) -> str | None:
+    """Capitalise the suggestion when the found text starts with a capital."""
+    if suggestion and found[:1].isupper() and suggestion[:1].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+def _blocked(ctx: Context, start: int, end: int, unless: tuple[re.Pattern, ...]) -> bool:
+    """True when an antipattern matches text overlapping [start, end) on its line."""
+    line_start, line_end = ctx.line_span(start)
+    line_end = max(line_end, end)
+    for regex in unless:
+        for m in regex.finditer(ctx.text, line_start, line_end):
+            if m.start() < end and m.end() > start:
+                return True
+    return False
+
+
+def _check_keys(cfg: dict, allowed: set[str], where: str) -> None:
+    unknown = set(cfg) - allowed
+    if unknown:
+        raise RuleFileError(f"{where}.{sorted(unknown)[0]}: unknown field")
+
+
+def phrases_from_config(cfg: dict[str, Any], where: str, lexicons: dict[str, list]) -> PhraseMatcher:
+    """Build a phrases matcher from inline ``phrases`` or a shared ``lexicon``."""
+    _check_keys(cfg, {"kind", "phrases", "lexicon", "ignore_case", "unless"}, where)
+    if "lexicon" in cfg:
+        name = cfg["lexicon"]
+        if name not in lexicons:
+            raise RuleFileError(f"{where}.lexicon: no lexicon named {name!r} in rules/lexicons/")
+        raw = lexicons[name]
+    else:
+        raw = cfg.get("phrases")
+    return PhraseMatcher.from_entries(raw, cfg.get("ignore_case", True), f"{where}.phrases")
+
+
+def swap_from_config(cfg: dict[str, Any], where: str) -> PhraseMatcher:
+    """A swap table: each wrong form is replaced by exactly one right form."""
+    _check_keys(cfg, {"kind", "swap", "ignore_case", "unless"}, where)
+    table = cfg.get("swap")
+    if not isinstance(table, dict) or not table:
+        raise RuleFileError(f"{where}.swap: must be a non-empty mapping of wrong form to right form")
+    raw = [{"phrase": str(k), "suggestion": str(v)} for k, v in table.items()]
+    return PhraseMatcher.from_entries(raw, cfg.get("ignore_case", False), f"{where}.swap")
+
+
+def blocked_by(ctx: Context, match: Match, unless: tuple[re.Pattern, ...]) -> bool:
+    """Rule-level antipatterns: drop a match they overlap."""
+    return _blocked(ctx, match.start, match.end, unless)
