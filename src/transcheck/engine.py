@@ -26,7 +26,9 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
     if spec.fix_safety is not None and match.replacement is not None:
         fs = match.start if match.fix_start is None else match.fix_start
         fe = match.end if match.fix_end is None else match.fix_end
-        fix = Fix(fs, fe, match.replacement, spec.fix_safety)
+        # Fix offsets are file offsets, like the finding's; CRLF files get CRLF replacements.
+        replacement = match.replacement.replace("\n", "\r\n") if doc.crlf else match.replacement
+        fix = Fix(doc.file_offset(fs), doc.file_offset(fe), replacement, spec.fix_safety)
     line, column = doc.position(match.start)
     end_line, end_column = doc.position(match.end)
     return Finding(
