@@ -1,0 +1,53 @@
+"""Turn LanguageTool matches into transcheck Findings, and merge them with transcheck's own."""
+
+from __future__ import annotations
+
+from transcheck.documents import Document
+from transcheck.languagetool.profile import Profile
+from transcheck.models import Finding, Fix, Safety
+
+FAMILY = "languagetool"
+
+
+def to_finding(doc: Document, paragraph_offset: int, match: dict, profile: Profile) -> Finding:
+    """One LT match (offsets relative to its paragraph) as a Finding at exact document positions."""
+    start = paragraph_offset + match["offset"]
+    end = start + match["length"]
+    category, severity = profile.grade(match["issue_type"], match["category"])
+    replacements = match["replacements"]
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Finding(
+        path=doc.path,
+        rule=f"LT:{match['rule']}",
+        name=match["rule"].lower().replace("_", "-"),
+        family=FAMILY,
+        category=category,
+        severity=severity,
+        message=match["message"],
+        start=doc.file_offset(start),
+        end=doc.file_offset(end),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestion=" / ".join(replacements) if replacements else None,
+        fix=Fix(start, end, replacements[0], Safety.UNSAFE) if replacements else None,
+    )
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    if a.path != b.path:
+        return False
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start
+    return a.start < b.end and b.start < a.end
+
+
+def merge(own: list[Finding], lt: list[Finding]) -> list[Finding]:
+    """transcheck's findings plus the LT findings that touch none of them, sorted."""
+    by_path: dict[str, list[Finding]] = {}
+    for f in own:
+        by_path.setdefault(f.path, []).append(f)
+    kept = [m for m in lt if not any(_overlaps(m, f) for f in by_path.get(m.path, ()))]
+    return sorted(own + kept, key=Finding.sort_key)
