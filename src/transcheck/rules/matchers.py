@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from transcheck.context import Context
@@ -81,13 +81,19 @@ class PatternMatcher:
 
 @dataclass(frozen=True)
 class Entry:
-    """One lexicon entry: the English phrase, its suggestion and the German behind it."""
+    """One lexicon entry: the English phrase (or a regex), its suggestion and the German behind it.
+
+    ``unless`` silences the entry when one of its regexes matches text overlapping the
+    phrase on its line; ``context`` requires that one of its regexes does.
+    """
 
     phrase: str
     suggestion: str | None
     german: str | None
     note: str | None
     unless: tuple[re.Pattern, ...]
+    context: tuple[re.Pattern, ...] = ()
+    is_pattern: bool = False
 
 
 def trie_pattern(phrases: Iterable[str]) -> str:
@@ -112,6 +118,20 @@ def _trie_node(node: dict) -> str:
     return group + "?" if optional else group
 
 
+def bounded_alternation(phrases: Iterable[str]) -> str:
+    """One regex for all phrases; word boundaries only at edges that are word characters."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for phrase in phrases:
+        key = (bool(re.match(r"\w", phrase)), bool(re.search(r"\w$", phrase)))
+        groups.setdefault(key, []).append(phrase)
+    parts = []
+    for (word_start, word_end), members in sorted(groups.items(), reverse=True):
+        before = r"(?<![\w-])" if word_start else ""
+        after = r"(?![\w-])" if word_end else ""
+        parts.append(before + "(?:" + trie_pattern(members) + ")" + after)
+    return "|".join(parts)
+
+
 def normalise_phrase(text: str, ignore_case: bool) -> str:
     text = " ".join(text.split())
     return text.lower() if ignore_case else text
@@ -119,45 +139,72 @@ def normalise_phrase(text: str, ignore_case: bool) -> str:
 
 @dataclass
 class PhraseMatcher:
-    """A list of literal phrases matched in one pass, each with its own suggestion."""
+    """Literal phrases and regex entries matched in one pass, each with its own suggestion."""
 
     regex: re.Pattern
     entries: dict[str, Entry]
     ignore_case: bool
+    patterns: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def from_entries(cls, raw: list[Any], ignore_case: bool, where: str) -> "PhraseMatcher":
         if not isinstance(raw, list) or not raw:
             raise RuleFileError(f"{where}: must be a non-empty list of entries")
+        flags = re.IGNORECASE if ignore_case else 0
         entries: dict[str, Entry] = {}
+        patterns: dict[str, Entry] = {}
         for i, item in enumerate(raw):
-            entry = _entry(item, f"{where}[{i}]")
+            entry = _entry(item, f"{where}[{i}]", flags)
+            if entry.is_pattern:
+                patterns[f"_p{i}"] = entry
+                continue
             key = normalise_phrase(entry.phrase, ignore_case)
             if key in entries:
                 raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
             entries[key] = entry
-        body = trie_pattern(entries)
-        regex = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.IGNORECASE if ignore_case else 0)
-        return cls(regex, entries, ignore_case)
+        # Literal phrases first (one prefix-factored trie), then each regex entry as a named group.
+        alternatives = ([trie_pattern(entries)] if entries else []) + [
+            f"(?P<{name}>{entry.phrase})" for name, entry in patterns.items()
+        ]
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)
+        return cls(regex, entries, ignore_case, patterns)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in self.regex.finditer(ctx.text):
-            entry = self.entries[normalise_phrase(m.group(), self.ignore_case)]
+            name = m.lastgroup
+            if name in self.patterns:
+                entry = self.patterns[name]
+            else:
+                entry = self.entries[normalise_phrase(m.group(), self.ignore_case)]
             start, end = m.span()
             if entry.unless and _blocked(ctx, start, end, entry.unless):
+                continue
+            if entry.context and not _blocked(ctx, start, end, entry.context):
                 continue
             detail = entry.note or (f"German: {entry.german}" if entry.german else None)
             yield Match(start, end, _match_case(m.group(), entry.suggestion), detail=detail)
 
 
-def _entry(item: Any, where: str) -> Entry:
+def _entry(item: Any, where: str, flags: int = 0) -> Entry:
     if isinstance(item, str):
         item = {"phrase": item}
-    if not isinstance(item, dict) or not isinstance(item.get("phrase"), str):
-        raise RuleFileError(f"{where}: must be a string or a mapping with 'phrase'")
-    _check_keys(item, {"phrase", "suggestion", "german", "note", "unless"}, where)
+    if not isinstance(item, dict) or not (isinstance(item.get("phrase"), str) or isinstance(item.get("pattern"), str)):
+        raise RuleFileError(f"{where}: must be a string or a mapping with 'phrase' or 'pattern'")
+    if "phrase" in item and "pattern" in item:
+        raise RuleFileError(f"{where}: give either 'phrase' or 'pattern', not both")
+    _check_keys(item, {"phrase", "pattern", "suggestion", "german", "note", "unless", "context"}, where)
+    for key in ("unless", "context"):
+        if not isinstance(item.get(key, []), list):
+            raise RuleFileError(f"{where}.{key}: must be a list of regular expressions")
     unless = tuple(compile_regex(u, f"{where}.unless") for u in item.get("unless", []))
-    return Entry(item["phrase"], item.get("suggestion"), item.get("german"), item.get("note"), unless)
+    context = tuple(compile_regex(c, f"{where}.context") for c in item.get("context", []))
+    is_pattern = "pattern" in item
+    text = item["pattern"] if is_pattern else item["phrase"]
+    if is_pattern:
+        regex = compile_regex(text, f"{where}.pattern", flags)
+        if regex.groupindex:
+            raise RuleFileError(f"{where}.pattern: named groups are not allowed in an entry pattern")
+    return Entry(text, item.get("suggestion"), item.get("german"), item.get("note"), unless, context, is_pattern)
 
 
 def _match_case(found: str, suggestion: str | None) -> str | None:
@@ -168,7 +215,7 @@ def _match_case(found: str, suggestion: str | None) -> str | None:
 
 
 def _blocked(ctx: Context, start: int, end: int, unless: tuple[re.Pattern, ...]) -> bool:
-    """True when an antipattern matches text overlapping [start, end) on its line."""
+    """True when one of the regexes matches text overlapping [start, end) on its line."""
     line_start, line_end = ctx.line_span(start)
     line_end = max(line_end, end)
     for regex in unless:
