@@ -17,6 +17,7 @@ memory stays small on 100,000 segments where sacrebleu would materialise every r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
@@ -224,3 +225,76 @@ def paired_significance(systems: list[tuple[str, dict[str, list]]], baseline_sta
 
 def _float(value) -> float | None:
     return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class SystemRun:
+    """A scored system with the texts it was scored on."""
+
+    path: str
+    result: SystemScores
+    hypotheses: list[str]
+    references: list[list[str]]  # one list per reference file
+    labels: list[str]  # where each segment comes from: "12" (line) or "5,6 ~ 3" (aligned lines)
+    alignment: Any = None  # transcheck.align.Alignment with --align
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A CI threshold and whether one system met it."""
+
+    system: str
+    option: str  # --min-bleu | --min-chrf | --max-ter
+    key: str
+    name: str
+    threshold: float
+    score: float
+
+    @property
+    def passed(self) -> bool:
+        return self.score <= self.threshold if self.option.startswith("--max") else self.score >= self.threshold
+
+    def describe(self) -> str:
+        sign = "<=" if self.option.startswith("--max") else ">="
+        verdict = "met" if self.passed else "missed"
+        return f"{self.system}: {self.name} {self.score:.2f} {verdict} {self.option} (needs {sign} {self.threshold:g})"
+
+
+@dataclass(frozen=True)
+class ScoreRun:
+    """Everything the score reporters need."""
+
+    systems: list[SystemRun]
+    options: ScoreOptions
+    significance: Significance | None = None
+    gates: list[Gate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(g.passed for g in self.gates)
+
+
+GATES = (("--min-bleu", "bleu"), ("--min-chrf", "chrf"), ("--max-ter", "ter"))
+
+
+def check_gates(systems: list[SystemRun], thresholds: dict[str, float | None]) -> list[Gate]:
+    """One Gate per system and threshold given (keys: the option names in GATES)."""
+    gates = []
+    for option, key in GATES:
+        threshold = thresholds.get(option)
+        if threshold is None:
+            continue
+        for run in systems:
+            score = run.result.scores[key]
+            gates.append(Gate(run.path, option, key, score.name, threshold, score.score))
+    return gates
+
+
+def worst_segments(result: SystemScores, n: int) -> tuple[str, list[int]]:
+    """The metric used and the indices of the ``n`` worst segments (chrF first, stable order)."""
+    key = next(k for k in ("chrf", "chrf++", "bleu", "ter") if k in result.segments)
+    values = result.segments[key]
+    sign = 1 if HIGHER_IS_BETTER[key] else -1
+    order = sorted(range(len(values)), key=lambda i: (sign * values[i], i))
+    return key, order[:n]

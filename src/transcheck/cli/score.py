@@ -1,0 +1,157 @@
+"""`transcheck score`: score translations against references with sacrebleu, with CI gates."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+import typer
+
+from transcheck.cli import exitcodes
+from transcheck.cli.app import app
+from transcheck.cli.options import split_keys, use_color
+from transcheck.documents import read_document
+from transcheck.errors import InputError, UsageError
+
+
+class Format(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class Paired(str, Enum):
+    BS = "bs"
+    AR = "ar"
+    NONE = "none"
+
+
+@app.command()
+def score(
+    hypotheses: list[str] = typer.Argument(..., help="Hypothesis files (systems), one segment a line; - for stdin."),
+    refs: list[str] = typer.Option(..., "--ref", "-r", help="Reference file, line-aligned with the hypotheses; repeat for several."),
+    metrics: list[str] = typer.Option(["bleu,chrf,chrf++,ter"], "--metrics", "-m", help="Metrics: bleu, chrf, chrf++, ter; repeat or comma-separate."),
+    format: Format = typer.Option(Format.TEXT, "--format", "-f", help="Report format."),
+    tokenize: str = typer.Option("13a", "--tokenize", "-tok", help="BLEU tokenizer: 13a, intl, char, zh, none (spm/flores are refused)."),
+    lowercase: bool = typer.Option(False, "--lowercase", "-lc", help="Lowercase for BLEU and chrF."),
+    smooth_method: str = typer.Option("exp", "--smooth-method", help="BLEU smoothing: exp, floor, add-k, none."),
+    smooth_value: float | None = typer.Option(None, "--smooth-value", help="Value for floor / add-k smoothing."),
+    ter_normalized: bool = typer.Option(False, "--ter-normalized", help="TER: normalize punctuation and tokenization."),
+    ter_no_punct: bool = typer.Option(False, "--ter-no-punct", help="TER: remove punctuation."),
+    ter_asian_support: bool = typer.Option(False, "--ter-asian-support", help="TER: support Asian characters."),
+    ter_case_sensitive: bool = typer.Option(False, "--ter-case-sensitive", help="TER: case-sensitive."),
+    bootstrap: int = typer.Option(1000, "--bootstrap", help="Bootstrap resamples for 95% CIs; 0 turns CIs off."),
+    paired: Paired = typer.Option(Paired.BS, "--paired", help="Significance test vs the first system: bs, ar or none."),
+    paired_samples: int = typer.Option(0, "--paired-samples", help="Resamples (bs) or trials (ar); 0: sacrebleu's default."),
+    seed: int = typer.Option(12345, "--seed", help="Random seed for bootstrap and significance (12345 = sacrebleu's)."),
+    worst: int = typer.Option(5, "--worst", help="Show the N worst segments per system (text format)."),
+    align: bool = typer.Option(False, "--align", help="Segment both sides into sentences and align them (articles)."),
+    min_bleu: float | None = typer.Option(None, "--min-bleu", help="Exit 1 when a system's BLEU is below this."),
+    min_chrf: float | None = typer.Option(None, "--min-chrf", help="Exit 1 when a system's chrF2 is below this."),
+    max_ter: float | None = typer.Option(None, "--max-ter", help="Exit 1 when a system's TER is above this."),
+) -> None:
+    """Score translations (BLEU, chrF2, chrF2++, TER) against references with sacrebleu."""
+    from transcheck import scoring  # sacrebleu and numpy load only when scoring
+
+    options = scoring.ScoreOptions(
+        metrics=tuple(split_keys(metrics)), tokenize=tokenize, lowercase=lowercase,
+        smooth_method=smooth_method, smooth_value=smooth_value, ter_normalized=ter_normalized,
+        ter_no_punct=ter_no_punct, ter_asian_support=ter_asian_support,
+        ter_case_sensitive=ter_case_sensitive, bootstrap=bootstrap, paired=paired.value,
+        paired_samples=paired_samples, seed=seed)
+    thresholds = {"--min-bleu": min_bleu, "--min-chrf": min_chrf, "--max-ter": max_ter}
+    _check_usage(hypotheses, refs, options, thresholds, worst)
+    if align and len(refs) > 1:
+        raise UsageError("--align works with one reference (--ref) at a time")
+    texts = {path: read_document(path) for path in dict.fromkeys([*refs, *hypotheses])}
+    if align:
+        run = _score_aligned(hypotheses, refs[0], texts, options)
+    else:
+        run = _score_lines(hypotheses, refs, texts, options)
+    run = scoring.ScoreRun(run.systems, options, run.significance, scoring.check_gates(run.systems, thresholds), run.notes)
+    if format is Format.JSON:
+        from transcheck.report.score_json import render as render_json
+        sys.stdout.write(render_json(run))
+    else:
+        from transcheck.report.score_text import render as render_text
+        sys.stdout.write(render_text(run, worst=worst, color=use_color()))
+    for gate in run.gates:
+        if not gate.passed:
+            print(f"transcheck: threshold missed: {gate.describe()}", file=sys.stderr)
+    raise typer.Exit(exitcodes.OK if run.passed else exitcodes.FINDINGS)
+
+
+def _check_usage(hypotheses: list[str], refs: list[str], options, thresholds: dict, worst: int) -> None:
+    from transcheck.scoring import GATES, METRICS
+
+    unknown = [m for m in options.metrics if m not in METRICS]
+    if unknown or not options.metrics:
+        raise UsageError(f"unknown metric(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(METRICS)}")
+    for option, key in GATES:
+        if thresholds[option] is not None and key not in options.metrics:
+            raise UsageError(f"{option} needs the {key} metric (add it to --metrics)")
+    if [*hypotheses, *refs].count("-") > 1:
+        raise UsageError("only one input can be - (stdin)")
+    if options.bootstrap < 0 or options.paired_samples < 0 or worst < 0:
+        raise UsageError("--bootstrap, --paired-samples and --worst must not be negative")
+
+
+def _lines(document) -> list[str]:
+    """Segments as the sacrebleu CLI reads them: split at LF, each line rstrip()-ed."""
+    text = ("\ufeff" if document.bom else "") + document.text  # sacrebleu keeps a BOM
+    if not text:
+        return []
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    return [line.rstrip() for line in lines]
+
+
+def _score_lines(hypotheses: list[str], refs: list[str], texts: dict, options):
+    from transcheck import scoring
+
+    references = [_lines(texts[path]) for path in refs]
+    systems = [(path, _lines(texts[path])) for path in hypotheses]
+    expected = len(references[0])
+    for path, lines in [*zip(refs, references), *systems]:
+        if len(lines) != expected:
+            raise InputError(f"{path} has {len(lines)} lines but {refs[0]} has {expected}; "
+                             "the files must be line-aligned (or use --align)")
+    if expected == 0:
+        raise InputError(f"{refs[0]}: no segments to score")
+    metric_objects = scoring.build_metrics(options, references)
+    labels = [str(i) for i in range(1, expected + 1)]
+    runs, stats = [], []
+    for path, lines in systems:
+        result, segment_stats = scoring.score_system(path, lines, metric_objects, options)
+        runs.append(scoring.SystemRun(path, result, lines, references, labels))
+        stats.append((path, segment_stats))
+    significance = None
+    if len(systems) > 1 and options.paired != "none":
+        significance = scoring.paired_significance(stats, stats[0][1], runs[0].result, metric_objects, options)
+    return scoring.ScoreRun(runs, options, significance)
+
+
+def _score_aligned(hypotheses: list[str], ref: str, texts: dict, options):
+    from transcheck import align, scoring
+
+    ref_sentences = align.sentences(texts[ref].text)
+    runs = []
+    for path in hypotheses:
+        alignment = align.align(align.sentences(texts[path].text), ref_sentences)
+        hyps, aligned_refs = alignment.pairs()
+        if not hyps:
+            raise InputError(f"{path}: no sentence aligns with {ref}; nothing to score")
+        metric_objects = scoring.build_metrics(options, [aligned_refs])
+        result, _ = scoring.score_system(path, hyps, metric_objects, options)
+        labels = [_label(alignment, bead) for bead in alignment.matched]
+        runs.append(scoring.SystemRun(path, result, hyps, [aligned_refs], labels, alignment))
+    notes = []
+    if len(hypotheses) > 1 and options.paired != "none":
+        notes.append("no paired significance with --align: each system is aligned on its own")
+    return scoring.ScoreRun(runs, options, None, notes=notes)
+
+
+def _label(alignment, bead) -> str:
+    hyp_lines = ",".join(str(n) for n in sorted({alignment.hyp[i].line for i in bead.hyp}))
+    ref_lines = ",".join(str(n) for n in sorted({alignment.ref[i].line for i in bead.ref}))
+    return f"{hyp_lines}~{ref_lines}"
