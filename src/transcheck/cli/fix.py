@@ -1,0 +1,143 @@
+"""`transcheck fix`: show (or, with --write, apply) the rules' automatic fixes.
+
+Exit codes: without ``--write``, 1 when some file would change and 0 when none would
+(like ``ruff check --diff`` and ``black --check``); with ``--write``, 0 once the fixes
+are written; 2 for usage or input errors, including a file that changed on disk while
+it was being fixed. ``-`` reads stdin and prints the fixed text to stdout.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections import Counter
+
+import typer
+
+from transcheck.cli import exitcodes
+from transcheck.cli.app import app
+from transcheck.cli.options import IGNORE, LOCALE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
+from transcheck.documents import decode, expand_paths
+from transcheck.errors import TranscheckError, UsageError
+from transcheck.filefix import BACKUP_SUFFIX, FilePlan, plan_file, write_plan
+from transcheck.fixer import MAX_ROUNDS, FixResult, fix_text
+from transcheck.rules import RuleSet, load_rules
+
+NO_EOL = "\\ No newline at end of file\n"
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of one file (line endings kept, so the patch applies)."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=path, tofile=path
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n" + NO_EOL)
+    return "".join(out)
+
+
+def _print_diff(diff: str) -> None:
+    if not use_color():
+        sys.stdout.write(diff)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(force_terminal=True, highlight=False, soft_wrap=True)
+    styles = {"+++": "bold", "---": "bold", "@@": "cyan", "+": "green", "-": "red"}
+    for line in diff.splitlines():
+        style = next((s for prefix, s in styles.items() if line.startswith(prefix)), "")
+        console.print(Text(line.rstrip("\r"), style=style))
+
+
+def _summary(applied: Counter, ruleset: RuleSet) -> str:
+    names = {r.spec.id: r.spec.name for r in ruleset}
+    return ", ".join(f"{rule} {names.get(rule, '')} ×{n}" for rule, n in sorted(applied.items()))
+
+
+def _report(results: list[FixResult], files: int, write: bool, ruleset: RuleSet) -> None:
+    """One summary line on stderr, plus warnings for fixes that did not settle."""
+    applied: Counter = Counter()
+    for r in results:
+        applied.update(r.applied)
+    total = sum(applied.values())
+    held = sum(r.held_back for r in results)
+    if not total:
+        line = "nothing to fix"
+    else:
+        verb = "fixed" if write else "would fix"
+        changed = sum(1 for r in results if r.changed)
+        line = f"{verb} {total} issue{'s' if total != 1 else ''} in {changed} of {files} file{'s' if files != 1 else ''}"
+        line += f" ({_summary(applied, ruleset)})"
+        if not write:
+            line += "; run with --write to apply"
+    if held:
+        line += f"; {held} more fix{'es' if held != 1 else ''} available with --unsafe-fixes"
+    print(f"transcheck: {line}", file=sys.stderr)
+
+
+def _warn_unsettled(path: str, result: FixResult, max_rounds: int) -> None:
+    if not result.converged:
+        print(f"transcheck: warning: {path}: fixes did not settle within {max_rounds} rounds; "
+              "the result may still hold fixable findings", file=sys.stderr)
+
+
+def _fix_stdin(ruleset: RuleSet, locale: str, unsafe: bool, max_rounds: int) -> None:
+    text = decode(sys.stdin.buffer.read(), "<stdin>")
+    result = fix_text(text, ruleset, locale, unsafe, max_rounds, "<stdin>")
+    sys.stdout.buffer.write(result.text.encode("utf-8"))
+    sys.stdout.flush()
+    _warn_unsettled("<stdin>", result, max_rounds)
+
+
+def _write_all(plans: list[FilePlan], backup: bool) -> list[FilePlan]:
+    """Write each changed file and return those written; a refused file does not stop the others."""
+    written = []
+    for plan in plans:
+        try:
+            write_plan(plan, backup)
+            written.append(plan)
+        except TranscheckError as err:
+            print(f"transcheck: error: {err}", file=sys.stderr)
+    return written
+
+
+@app.command()
+def fix(
+    paths: list[str] = PATHS,
+    write: bool = typer.Option(False, "--write", "-w", help="Apply the fixes to the files (default: print a diff)."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply fixes that need a human look."),
+    backup: bool = typer.Option(False, "--backup", help=f"With --write, keep the original as FILE{BACKUP_SUFFIX}."),
+    select: list[str] = SELECT,
+    ignore: list[str] = IGNORE,
+    locale: Locale = LOCALE,
+    rules_dirs: list[str] = RULES_DIRS,
+    max_rounds: int = typer.Option(MAX_ROUNDS, "--max-rounds", min=1, help="Bound on check-and-fix rounds per file."),
+) -> None:
+    """Repair mechanical artifacts: print a diff, or apply the fixes with --write."""
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("'-' (stdin) cannot be combined with other paths")
+    if backup and not write:
+        raise UsageError("--backup needs --write")
+    ruleset = load_rules(rules_dirs).select(split_keys(select), split_keys(ignore))
+    if paths == ["-"]:
+        if backup:
+            raise UsageError("--backup cannot be used with '-' (stdin)")
+        _fix_stdin(ruleset, locale.value, unsafe_fixes, max_rounds)
+        raise typer.Exit(exitcodes.OK)
+    files = expand_paths(paths)
+    plans = [plan_file(p, ruleset, locale.value, unsafe_fixes, max_rounds) for p in files]
+    for plan in plans:
+        _warn_unsettled(plan.path, plan.result, max_rounds)
+    if write:
+        written = _write_all(plans, backup)
+        _report([p.result for p in written], len(plans), True, ruleset)
+        raise typer.Exit(exitcodes.OK if len(written) == len(plans) else exitcodes.USAGE)
+    for plan in plans:
+        if plan.result.changed:
+            _print_diff(unified_diff(plan.path, plan.result.original, plan.result.text))
+    sys.stdout.flush()
+    _report([p.result for p in plans], len(plans), False, ruleset)
+    raise typer.Exit(exitcodes.WOULD_FIX if any(p.result.changed for p in plans) else exitcodes.OK)
+

@@ -1,0 +1,84 @@
+"""Fixing files on disk: read a snapshot, fix it, and write it back only if it is unchanged.
+
+Bytes go out as UTF-8 exactly as they came in apart from the fixed spans: a BOM and the
+line endings (LF or CRLF) are kept because fixes edit the decoded file text itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from transcheck.documents import decode
+from transcheck.errors import InputError
+from transcheck.fileio import atomic_write
+from transcheck.fixer import MAX_ROUNDS, FixResult, fix_text
+from transcheck.rules.loader import RuleSet
+
+BACKUP_SUFFIX = ".orig"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What identifies one version of a file: modification time, size and content hash."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """A file as read, and the fix computed for it."""
+
+    path: str
+    data: bytes
+    stamp: Stamp
+    result: FixResult
+
+
+def _read(path: str) -> tuple[bytes, Stamp]:
+    p = Path(path)
+    try:
+        before = p.stat()
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    return data, Stamp(before.st_mtime_ns, before.st_size, hashlib.sha256(data).hexdigest())
+
+
+def plan_file(
+    path: str, ruleset: RuleSet, locale: str = "en-US", unsafe: bool = False, max_rounds: int = MAX_ROUNDS
+) -> FilePlan:
+    """Read ``path`` and compute its fixed text (nothing is written)."""
+    data, stamp = _read(path)
+    result = fix_text(decode(data, path), ruleset, locale, unsafe, max_rounds, path)
+    return FilePlan(path, data, stamp, result)
+
+
+def write_plan(plan: FilePlan, backup: bool = False) -> None:
+    """Write the fixed text atomically; refuse when the file changed since it was read.
+
+    With ``backup`` the original bytes are kept beside the file as ``FILE.orig``.
+    """
+    if not plan.result.changed:
+        return
+    try:
+        _, now = _read(plan.path)
+    except InputError as err:
+        raise InputError(f"{err}; not fixed") from None
+    if now != plan.stamp:
+        raise InputError(f"{plan.path}: changed on disk while it was being fixed; not written (run fix again)")
+    if backup:
+        target = plan.path + BACKUP_SUFFIX
+        atomic_write(target, plan.data)
+        os.chmod(target, os.stat(plan.path).st_mode & 0o7777)
+    atomic_write(plan.path, plan.result.text.encode("utf-8"))
