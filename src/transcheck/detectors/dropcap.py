@@ -20,19 +20,22 @@ FIRST_WORD_RE = re.compile(r"(?:^|\n\n)[ \t]*(?:[\"“‘'„«(]\s*)?([A-ZÄÖ�
 class DropCap:
     """The first word of a paragraph is not English, but swapping its initial gives a common word."""
 
-    max_word_zipf: float = 2.5
-    min_candidate_zipf: float = 4.5
+    max_word_zipf: float = 2.7
+    min_candidate_zipf: float = 5.0
+    min_gap: float = 2.5
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "DropCap":
-        return cls(**{k: float(v) for k, v in options.items() if k in ("max_word_zipf", "min_candidate_zipf")})
+        known = ("max_word_zipf", "min_candidate_zipf", "min_gap")
+        return cls(**{k: float(v) for k, v in options.items() if k in known})
 
     def candidate(self, word: str) -> str | None:
         """The common English word that ``word`` becomes with another first letter."""
-        if zipf(word) > self.max_word_zipf or zipf(word, "de") > self.max_word_zipf + 1:
+        own = zipf(word)
+        if own > self.max_word_zipf or zipf(word, "de") >= 5.0:
             return None
         rest = word[1:]
-        best, best_zipf = None, self.min_candidate_zipf
+        best, best_zipf = None, max(self.min_candidate_zipf, own + self.min_gap)
         for letter in ascii_lowercase:
             if letter == word[0].lower():
                 continue
