@@ -9,6 +9,7 @@ import typer
 
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
+from transcheck.cli import grammar
 from transcheck.cli.options import IGNORE, LOCALE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
 from transcheck.documents import expand_paths, read_document
 from transcheck.engine import check as run_check
@@ -37,6 +38,11 @@ def check(
     locale: Locale = LOCALE,
     fail_on: FailOn = typer.Option(FailOn.MINOR, "--fail-on", help="Exit 1 when a finding is at least this severe."),
     rules_dirs: list[str] = RULES_DIRS,
+    languagetool: bool | None = grammar.LANGUAGETOOL,
+    languagetool_url: str | None = grammar.LANGUAGETOOL_URL,
+    languagetool_enable: list[str] = grammar.LANGUAGETOOL_ENABLE,
+    languagetool_disable: list[str] = grammar.LANGUAGETOOL_DISABLE,
+    languagetool_profile: str | None = grammar.LANGUAGETOOL_PROFILE,
 ) -> None:
     """Flag machine-translation artifacts in English text translated from German."""
     ruleset = load_rules(rules_dirs).select(split_keys(select), split_keys(ignore))
@@ -44,6 +50,10 @@ def check(
     findings: list[Finding] = []
     for doc in documents:
         findings.extend(run_check(doc, ruleset, locale.value))
+    findings = grammar.with_grammar(
+        documents, findings, enabled=bool(languagetool), url=languagetool_url, locale=locale.value,
+        enable=languagetool_enable, disable=languagetool_disable, profile=languagetool_profile,
+    )
     report = render(format.value, findings, documents=documents, ruleset=ruleset, locale=locale.value, color=use_color())
     sys.stdout.write(report)
     threshold = Severity.parse(fail_on.value)

@@ -9,6 +9,14 @@ from transcheck.models import Finding, Fix, Safety
 FAMILY = "languagetool"
 
 
+def _fix(doc: Document, start: int, end: int, replacements: list[str]) -> Fix | None:
+    """LT's first suggestion as an unsafe fix, in file offsets like the finding's."""
+    if not replacements:
+        return None
+    text = replacements[0].replace("\n", "\r\n") if doc.crlf else replacements[0]
+    return Fix(doc.file_offset(start), doc.file_offset(end), text, Safety.UNSAFE)
+
+
 def to_finding(doc: Document, paragraph_offset: int, match: dict, profile: Profile) -> Finding:
     """One LT match (offsets relative to its paragraph) as a Finding at exact document positions."""
     start = paragraph_offset + match["offset"]
@@ -32,7 +40,7 @@ def to_finding(doc: Document, paragraph_offset: int, match: dict, profile: Profi
         end_line=end_line,
         end_column=end_column,
         suggestion=" / ".join(replacements) if replacements else None,
-        fix=Fix(start, end, replacements[0], Safety.UNSAFE) if replacements else None,
+        fix=_fix(doc, start, end, replacements),
     )
 
 

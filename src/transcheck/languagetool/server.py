@@ -6,11 +6,10 @@ import json
 import os
 import socket
 import subprocess
+import sys
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 from transcheck.languagetool.install import LanguageToolUnavailable, find_java, is_installed, jars_dir
 
@@ -51,21 +50,17 @@ def probe(url: str, timeout: float = 5.0) -> str:
 class LocalServer:
     """A LanguageTool server process on a free localhost port; use as a context manager."""
 
-    def __init__(self, port: int | None = None, heap: str | None = None, log: Path | None = None) -> None:
+    def __init__(self, port: int | None = None, heap: str | None = None, verbose: bool = False) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._cmd = server_command(self.port, heap)
-        self._log = log
+        self._verbose = verbose
         self.process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 90.0) -> "LocalServer":
+    def start(self, timeout: float = 120.0) -> "LocalServer":
         """Start the server and wait until it answers; stop it again on failure."""
-        out = open(self._log, "ab") if self._log else subprocess.DEVNULL
-        try:
-            self.process = subprocess.Popen(self._cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        finally:
-            if self._log:
-                out.close()
+        out = sys.stderr if self._verbose else subprocess.DEVNULL
+        self.process = subprocess.Popen(self._cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         try:
             self.wait_ready(timeout)
         except BaseException:
