@@ -7,7 +7,7 @@ fixes apply to the raw file text and line endings survive untouched.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from transcheck.documents import BOM, Document
@@ -16,6 +16,7 @@ from transcheck.models import Finding, Fix, Safety
 from transcheck.rules.loader import RuleSet
 
 MAX_ROUNDS = 10
+Find = Callable[[Document], list[Finding]]
 
 
 def choose(fixes: Iterable[Fix]) -> list[Fix]:
@@ -132,6 +133,7 @@ def fix_text(
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
     path: str = "<text>",
+    find: Find | None = None,
 ) -> FixResult:
     """Check, apply the allowed non-overlapping fixes, and repeat until nothing changes.
 
@@ -139,15 +141,18 @@ def fix_text(
     round applies a deterministic non-overlapping subset of the fixes (earliest first,
     then the wider edit); fixes left out by an overlap are found again next round.
     Stops after ``max_rounds`` changing rounds or when a text repeats (a cycle), and then
-    reports ``converged=False``.
+    reports ``converged=False``. ``find`` replaces the plain engine check (the shared
+    pipeline passes one that applies the configuration and suppressions).
     """
+    run: Find = find or (lambda doc: check(doc, ruleset, locale))
+
     shift = 1 if text.startswith(BOM) else 0
     body = text[shift:]
     origin = list(range(len(body)))
     result = FixResult(original=text, text=text)
     seen = {body}
     while True:
-        findings = check(Document.from_text(path, body), ruleset, locale)
+        findings = run(Document.from_text(path, body))
         by_fix, result.held_back = _allowed(findings, body, unsafe)
         if not by_fix:
             break
