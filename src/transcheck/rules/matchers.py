@@ -163,10 +163,10 @@ class PhraseMatcher:
                 raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
             entries[key] = entry
         # Literal phrases first (one prefix-factored trie), then each regex entry as a named group.
-        alternatives = ([trie_pattern(entries)] if entries else []) + [
-            f"(?P<{name}>{entry.phrase})" for name, entry in patterns.items()
+        alternatives = ([bounded_alternation(entries)] if entries else []) + [
+            rf"(?<![\w-])(?P<{name}>{entry.phrase})(?![\w-])" for name, entry in patterns.items()
         ]
-        regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)
+        regex = re.compile("|".join(alternatives), flags)
         return cls(regex, entries, ignore_case, patterns)
 
     def find(self, ctx: Context) -> Iterator[Match]:
