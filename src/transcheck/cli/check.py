@@ -1,26 +1,28 @@
-"""`transcheck check`: run the rules over files and report findings."""
+"""`transcheck check`: run the rules over files and report findings (pipeline in runner.py)."""
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from enum import Enum
+from functools import partial
 
 import typer
 
+from transcheck import baseline as baseline_mod
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli import grammar
-from transcheck.cli.options import IGNORE, LOCALE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
-from transcheck.documents import expand_paths, read_document
-from transcheck.engine import check as run_check
-from transcheck.models import Finding, Severity
-from transcheck.report import render
-from transcheck.rules import load_rules
+from transcheck.cli.options import PATHS, SELECT, IGNORE, Locale, split_keys, use_color
+from transcheck.cli.progress import progress
+from transcheck.config import Config, load_config
+from transcheck.errors import UsageError
+from transcheck.fileio import atomic_write
+from transcheck.models import Severity
+from transcheck.report import FORMATS, render
+from transcheck.runner import RunResult, run
 
-
-class Format(str, Enum):
-    TEXT = "text"
-    JSON = "json"
+Format = Enum("Format", {name.upper(): name for name in FORMATS}, type=str)
 
 
 class FailOn(str, Enum):
@@ -29,15 +31,45 @@ class FailOn(str, Enum):
     CRITICAL = "critical"
 
 
+def _summary(result: RunResult) -> str:
+    """One line for the terminal: findings by severity, files, suppressed and baselined."""
+    counts = Counter(f.severity for f in result.findings)
+    parts = ", ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True))
+    line = f"{len(result.findings)} finding(s){f' ({parts})' if parts else ''} in {len(result.documents)} file(s)"
+    if result.suppressed:
+        line += f"; {result.suppressed} suppressed"
+    if result.baselined:
+        line += f"; {result.baselined} known in the baseline"
+    return line
+
+
+def _grammar(config: Config, languagetool, url, enable, disable, profile):
+    """LanguageTool as a runner.augment hook: options win over [languagetool] settings."""
+    lt = config.languagetool
+    enabled = languagetool if languagetool is not None else lt.enabled
+    if not enabled:
+        return None
+    return partial(
+        grammar.with_grammar, enabled=True, required=languagetool is not None, url=url or lt.url,
+        locale=config.locale, enable=enable or list(lt.enable), disable=disable or list(lt.disable), profile=profile,
+    )
+
+
 @app.command()
 def check(
     paths: list[str] = PATHS,
-    format: Format = typer.Option(Format.TEXT, "--format", "-f", help="Report format."),
+    format: Format | None = typer.Option(None, "--format", "-f", help="Report format (default: text, or 'format' in the config)."),
+    output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file; a summary goes to stderr."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
-    locale: Locale = LOCALE,
-    fail_on: FailOn = typer.Option(FailOn.MINOR, "--fail-on", help="Exit 1 when a finding is at least this severe."),
-    rules_dirs: list[str] = RULES_DIRS,
+    locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe (default minor)."),
+    rules_dirs: list[str] = typer.Option([], "--rules", help="An extra folder of rule files (same schema as rules/); repeatable."),
+    config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
+    write_baseline: str | None = typer.Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
     languagetool: bool | None = grammar.LANGUAGETOOL,
     languagetool_url: str | None = grammar.LANGUAGETOOL_URL,
     languagetool_enable: list[str] = grammar.LANGUAGETOOL_ENABLE,
@@ -45,17 +77,38 @@ def check(
     languagetool_profile: str | None = grammar.LANGUAGETOOL_PROFILE,
 ) -> None:
     """Flag machine-translation artifacts in English text translated from German."""
-    ruleset = load_rules(rules_dirs).select(split_keys(select), split_keys(ignore))
-    documents = [read_document(p) for p in expand_paths(paths)]
-    findings: list[Finding] = []
-    for doc in documents:
-        findings.extend(run_check(doc, ruleset, locale.value))
-    findings = grammar.with_grammar(
-        documents, findings, enabled=bool(languagetool), url=languagetool_url, locale=locale.value,
-        enable=languagetool_enable, disable=languagetool_disable, profile=languagetool_profile,
+    if baseline and write_baseline:
+        raise UsageError("use --baseline or --write-baseline, not both")
+    config = load_config(config_file, isolated).with_options(
+        format=format.value if format else None,
+        select=tuple(split_keys(select)) or None,
+        ignore=tuple(split_keys(ignore)) or None,
+        locale=locale.value if locale else None,
+        fail_on=Severity.parse(fail_on.value) if fail_on else None,
+        extra_rules=config_extra_rules(rules_dirs),
     )
-    report = render(format.value, findings, documents=documents, ruleset=ruleset, locale=locale.value, color=use_color())
-    sys.stdout.write(report)
-    threshold = Severity.parse(fail_on.value)
-    failed = any(f.severity >= threshold for f in findings)
+    augment = _grammar(config, languagetool, languagetool_url, languagetool_enable, languagetool_disable, languagetool_profile)
+    with progress() as bar:
+        result = run(paths, config, jobs, baseline, on_files=bar.start, on_file=bar.advance, augment=augment)
+    if write_baseline:
+        n = baseline_mod.write(write_baseline, result.findings, result.by_path)
+        print(f"transcheck: recorded {n} finding(s) from {len(result.documents)} file(s) in {write_baseline}", file=sys.stderr)
+        raise typer.Exit(exitcodes.OK)
+    report = render(
+        config.format, result.findings, documents=result.documents, ruleset=result.ruleset, catalog=result.catalog,
+        locale=config.locale, color=False if output else use_color(),
+    )
+    if output:
+        atomic_write(output, report.encode("utf-8"))
+        print(f"transcheck: {_summary(result)}; report written to {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(report)
+        if baseline:
+            print(f"transcheck: {_summary(result)}", file=sys.stderr)
+    failed = any(f.severity >= config.fail_on for f in result.findings)
     raise typer.Exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def config_extra_rules(rules_dirs: list[str]) -> tuple[str, ...] | None:
+    """``--rules`` folders replace the configuration's ``extra-rules``."""
+    return tuple(rules_dirs) or None

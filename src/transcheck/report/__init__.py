@@ -9,7 +9,14 @@ from typing import Any
 from transcheck.documents import Document
 from transcheck.models import Finding
 
-FORMATS = {"text": "text", "json": "json_report"}
+FORMATS = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+}
 
 
 @dataclass
@@ -17,16 +24,17 @@ class ReportContext:
     """What reporters may need besides the findings."""
 
     documents: list[Document] = field(default_factory=list)
-    ruleset: Any = None
+    ruleset: Any = None  # the selected RuleSet
+    catalog: Any = None  # every loaded rule (SARIF describes rules that fired under overrides too)
     locale: str = "en-US"
     color: bool | None = None  # None: decide from the terminal
     extra: dict[str, Any] = field(default_factory=dict)
+    _by_path: dict[str, Document] = field(default_factory=dict, repr=False)
 
     def document(self, path: str) -> Document | None:
-        for doc in self.documents:
-            if doc.path == path:
-                return doc
-        return None
+        if len(self._by_path) != len(self.documents):
+            self._by_path = {doc.path: doc for doc in self.documents}
+        return self._by_path.get(path)
 
 
 def render(fmt: str, findings: list[Finding], **context: Any) -> str:

@@ -1,0 +1,190 @@
+"""The check pipeline shared by ``check`` and ``fix``: discover → read → check → filter.
+
+Pure: no printing and no exits. Files are checked in worker processes (each loads the
+rules once) and the results come back in file order, so the output is the same for
+any ``jobs``. Filtering — selection per path, severity overrides, suppressions and the
+baseline — runs in the calling process on each document's findings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from transcheck import baseline as baseline_mod
+from transcheck import suppressions
+from transcheck.config import Config, PathSettings
+from transcheck.discovery import discover
+from transcheck.documents import Document, read_document
+from transcheck.engine import check as engine_check
+from transcheck.errors import ConfigError
+from transcheck.models import Finding, Severity
+from transcheck.rules import RuleSet, load_rules
+
+Augment = Callable[[list[Document], list[Finding]], list[Finding]]
+MIN_FILES_FOR_POOL = 4
+
+
+class Checker:
+    """The loaded rules and the configuration, with per-selection caches."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.catalog: RuleSet = load_rules(config.extra_rules)
+        self._rulesets: dict[tuple, tuple[RuleSet, bool]] = {}
+        self.resolve = lru_cache(maxsize=None)(self._resolve)
+
+    def _resolve(self, key: str) -> frozenset[str]:
+        """The rule ids a key (id, alias, name, family) names; empty when unknown."""
+        if key in suppressions.META_KEYS or key.upper() == suppressions.META_ID:
+            return frozenset({suppressions.META_ID})
+        return frozenset(r.spec.id for r in self.catalog.lookup(key))
+
+    def validate(self) -> None:
+        """Every rule key named in the configuration or options must name a rule."""
+        for where, key in self.config.rule_keys():
+            if not self.resolve(key):
+                source = f"{self.config.source}: " if self.config.source else ""
+                raise ConfigError(f"{source}key '{where}': unknown rule, name or family {key!r} (see 'transcheck rules')")
+
+    def ruleset(self, settings: PathSettings) -> tuple[RuleSet, bool]:
+        """The rules to run for ``settings``, and whether TC000 (unused suppressions) is on."""
+        cache_key = (settings.select, settings.ignore)
+        if cache_key not in self._rulesets:
+            meta_keys = {k for k in settings.select + settings.ignore if suppressions.META_ID in self.resolve(k)}
+            select = [k for k in settings.select if k not in meta_keys]
+            ignore = [k for k in settings.ignore if k not in meta_keys]
+            meta_on = (not settings.select or any(k in meta_keys for k in settings.select)) and not any(
+                k in meta_keys for k in settings.ignore
+            )
+            ruleset = self.catalog.select(select, ignore) if select or not settings.select else RuleSet([])
+            self._rulesets[cache_key] = (ruleset, meta_on)
+        return self._rulesets[cache_key]
+
+    def check(self, doc: Document) -> list[Finding]:
+        """Raw findings of the rules selected for this document's path."""
+        settings = self.config.for_path(doc.path)
+        return engine_check(doc, self.ruleset(settings)[0], settings.locale)
+
+    def filter(self, doc: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
+        """Severity overrides and suppressions; returns kept findings and the number suppressed."""
+        settings = self.config.for_path(doc.path)
+        ruleset, meta_on = self.ruleset(settings)
+        active = frozenset(r.spec.id for r in ruleset) | {f.rule for f in findings}
+        kept, suppressed = suppressions.apply(doc, findings, self.resolve, active, meta_on)
+        return self._severities(kept, settings.severity), suppressed
+
+    def _severities(self, findings: list[Finding], overrides: dict[str, Severity]) -> list[Finding]:
+        if not overrides:
+            return findings
+        by_id = {rule_id: sev for key, sev in overrides.items() for rule_id in self.resolve(key)}
+        return [replace(f, severity=by_id[f.rule]) if f.rule in by_id else f for f in findings]
+
+
+@dataclass
+class RunResult:
+    """What a run produced, in deterministic order."""
+
+    documents: list[Document]
+    findings: list[Finding]
+    ruleset: RuleSet  # the top-level selection
+    catalog: RuleSet  # every loaded rule
+    suppressed: int = 0
+    baselined: int = 0
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def by_path(self) -> dict[str, Document]:
+        return {d.path: d for d in self.documents}
+
+
+_WORKER: Checker | None = None
+
+
+def _init_worker(config: Config) -> None:
+    """Pool initializer: load the rules once per worker (inherited as-is under fork)."""
+    global _WORKER
+    if _WORKER is None or _WORKER.config != config:
+        _WORKER = Checker(config)
+
+
+def _check_path(path: str) -> tuple[Document, list[Finding]]:
+    assert _WORKER is not None
+    doc = read_document(path)
+    return doc, _WORKER.check(doc)
+
+
+def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[[], None]) -> Iterator[tuple[Document, list[Finding]]]:
+    """(document, raw findings) for each file, in the order of ``files``."""
+    global _WORKER
+    pooled = [f for f in files if f != "-"]
+    if "-" in files:
+        doc = read_document("-")
+        advance()
+        yield doc, checker.check(doc)
+    if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
+        for path in pooled:
+            doc = read_document(path)
+            advance()
+            yield doc, checker.check(doc)
+        return
+    _WORKER = checker  # a forked worker inherits the loaded rules
+    chunk = max(1, min(16, len(pooled) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(checker.config,)) as pool:
+        for result in pool.map(_check_path, pooled, chunksize=chunk):
+            advance()
+            yield result
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run(
+    paths: list[str],
+    config: Config,
+    jobs: int | None = None,
+    baseline: str | None = None,
+    on_files: Callable[[int], None] | None = None,
+    on_file: Callable[[], None] | None = None,
+    augment: Augment | None = None,
+) -> RunResult:
+    """Check ``paths`` with ``config``; ``on_files(n)``/``on_file()`` report progress.
+
+    ``augment(documents, findings)`` (e.g. LanguageTool) may add findings before
+    filtering, so suppressions, severity overrides and the baseline apply to them too.
+    """
+    checker = Checker(config)
+    checker.validate()
+    files = discover(paths, config)
+    if on_files:
+        on_files(len(files))
+    documents: list[Document] = []
+    raw: list[Finding] = []
+    for doc, found in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
+        documents.append(doc)
+        raw.extend(found)
+    if augment is not None:
+        raw = augment(documents, raw)
+    by_path: dict[str, list[Finding]] = {}
+    for f in raw:
+        by_path.setdefault(f.path, []).append(f)
+    findings: list[Finding] = []
+    suppressed = 0
+    for doc in documents:
+        kept, n = checker.filter(doc, sorted(by_path.get(doc.path, []), key=Finding.sort_key))
+        findings.extend(kept)
+        suppressed += n
+    findings.sort(key=Finding.sort_key)
+    baselined = 0
+    if baseline is not None:
+        filtered = baseline_mod.new_findings(findings, {d.path: d for d in documents}, baseline)
+        findings, baselined = filtered.findings, filtered.known
+    top = PathSettings(config.select, config.ignore, config.severity, config.locale)
+    return RunResult(documents, findings, checker.ruleset(top)[0], checker.catalog, suppressed, baselined, files)

@@ -1,0 +1,156 @@
+"""Inline suppressions, and the meta rule TC000 that reports the ones that suppressed nothing.
+
+In any file (Markdown, HTML, plain text)::
+
+    <!-- transcheck-disable TC101,quotes -->   ... a region, up to the matching enable or the end
+    <!-- transcheck-enable TC101 -->
+    <!-- transcheck-disable-next-line TC101 --> the line below only
+    Dhe minister spoke. [transcheck: ignore TC101]   this line only (the plain-text marker)
+
+RULE is a rule id, alias, name or family, or ``all``; no RULE means all. Findings that
+overlap a directive itself are dropped, so rules never flag the comments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from transcheck.documents import Document
+from transcheck.models import Category, Finding, Severity
+
+META_ID = "TC000"
+META_NAME = "unused-suppression"
+META_FAMILY = "meta"
+META_KEYS = frozenset({META_ID, META_NAME, META_FAMILY})
+META_WHY = (
+    "A suppression comment that suppresses nothing hides no problem today but will silently hide a "
+    "new one tomorrow, and usually means the text was fixed or the rule was renamed: remove it."
+)
+DIRECTIVE_RE = re.compile(
+    r"<!--\s*transcheck-(?P<kind>disable-next-line|disable|enable)(?P<keys>[^>]*?)\s*-->"
+    r"|\[transcheck:\s*(?P<mark>ignore)(?P<mark_keys>[^\]]*)\]"
+)
+
+
+ALL = "all"
+
+
+@dataclass
+class Suppression:
+    """A directive: for each rule key it names (``all`` for every rule) the lines it covers."""
+
+    lines: dict[str, list[int]]  # key -> [first line, last line]
+    start: int  # offsets of the directive in the document text
+    end: int
+    used: set[str] = field(default_factory=set)
+
+    def keys_at(self, line: int) -> list[str]:
+        return [k for k, (first, last) in self.lines.items() if first <= line <= last]
+
+
+def _keys(raw: str) -> tuple[str, ...]:
+    keys = tuple(k for k in re.split(r"[\s,]+", raw.strip()) if k)
+    return (ALL,) if not keys or any(k.lower() == ALL for k in keys) else keys
+
+
+def parse(doc: Document) -> tuple[list[Suppression], list[tuple[int, int]]]:
+    """The suppressions of a document, and the (start, end) text spans of every directive."""
+    out: list[Suppression] = []
+    spans: list[tuple[int, int]] = []
+    last_line = doc.text.count("\n") + 1
+    for m in DIRECTIVE_RE.finditer(doc.text):
+        spans.append(m.span())
+        line = doc.position(m.start())[0]
+        kind = m.group("kind") or "line"
+        keys = _keys(m.group("keys") if m.group("kind") else m.group("mark_keys"))
+        if kind == "enable":
+            _close(out, keys, line)
+            continue
+        first, last = {"line": (line, line), "disable-next-line": (line + 1, line + 1)}.get(kind, (line, last_line))
+        out.append(Suppression({k: [first, last] for k in keys}, *m.span()))
+    return out, spans
+
+
+def _close(suppressions: list[Suppression], keys: tuple[str, ...], line: int) -> None:
+    """``transcheck-enable KEYS``: end the open regions of those keys (all of them for ``all``)."""
+    for s in suppressions:
+        for key, span in s.lines.items():
+            if span[0] < line < span[1] and (ALL in keys or key in keys):
+                span[1] = line
+
+
+def apply(
+    doc: Document,
+    findings: list[Finding],
+    resolve: Callable[[str], frozenset[str]],
+    active: frozenset[str],
+    report_unused: bool,
+) -> tuple[list[Finding], int]:
+    """Drop suppressed findings; add TC000 findings for unused suppressions.
+
+    ``resolve(key)`` gives the rule ids a key names (empty when unknown); ``active``
+    holds the ids of the rules that ran, so a suppression of a rule that did not run
+    is not called unused. Returns the kept findings and the number suppressed.
+    """
+    suppressions, spans = parse(doc)
+    if not spans:
+        return findings, 0
+    directives = [(doc.file_offset(s), doc.file_offset(e)) for s, e in spans]
+    kept: list[Finding] = []
+    suppressed = 0
+    for f in findings:
+        if any(f.start < e and f.end > s for s, e in directives):
+            continue
+        if _suppress(f, suppressions, resolve):
+            suppressed += 1
+        else:
+            kept.append(f)
+    if report_unused:
+        kept.extend(_unused(doc, suppressions, resolve, active))
+        kept.sort(key=Finding.sort_key)
+    return kept, suppressed
+
+
+def _suppress(f: Finding, suppressions: list[Suppression], resolve: Callable[[str], frozenset[str]]) -> bool:
+    """True when a suppression covers ``f``; marks every key that did."""
+    hit = False
+    for s in suppressions:
+        for key in s.keys_at(f.line):
+            if key == ALL or f.rule in resolve(key):
+                s.used.add(key)
+                hit = True
+    return hit
+
+
+def _unused(doc: Document, suppressions: list[Suppression], resolve, active: frozenset[str]) -> list[Finding]:
+    out = []
+    for s in suppressions:
+        for key in s.lines:
+            ids = frozenset() if key == ALL else resolve(key)
+            if key != ALL and not ids:
+                out.append(_meta(doc, s, f"suppression names unknown rule {key!r}"))
+            elif key not in s.used and (key == ALL or ids & active):
+                out.append(_meta(doc, s, f"suppression of {key} suppressed nothing; remove it"))
+    return out
+
+
+def _meta(doc: Document, s: Suppression, message: str) -> Finding:
+    line, column = doc.position(s.start)
+    end_line, end_column = doc.position(s.end)
+    return Finding(
+        path=doc.path,
+        rule=META_ID,
+        name=META_NAME,
+        family=META_FAMILY,
+        category=Category.STYLE,
+        severity=Severity.MINOR,
+        message=message,
+        start=doc.file_offset(s.start),
+        end=doc.file_offset(s.end),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )
