@@ -74,7 +74,14 @@ def _version(settings: LTSettings) -> str:
 def _check_missing(texts: list[str], settings: LTSettings) -> list[list[dict]]:
     with _server(settings) as url:
         settings.stats["server"] = url or "language-tool-python download"
-        tool = make_tool(url, settings.language, settings.profile, settings.timeout, LT_VERSION)
+        try:
+            tool = make_tool(url, settings.language, settings.profile, settings.timeout, LT_VERSION)
+        except LanguageToolUnavailable as err:
+            if url is None:
+                raise LanguageToolUnavailable(
+                    f"LanguageTool is not installed (run 'transcheck languagetool install') and {err}"
+                ) from None
+            raise
         try:
             checker = Checker(tool, settings.workers)
             results = checker.check(texts)
