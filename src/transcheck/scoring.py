@@ -41,7 +41,8 @@ class ScoreOptions:
 
     metrics: tuple[str, ...] = METRICS
     tokenize: str = BLEU.TOKENIZER_DEFAULT
-    lowercase: bool = False
+    lowercase: bool = False  # BLEU (sacrebleu's -lc)
+    chrf_lowercase: bool = False  # chrF and chrF++ (sacrebleu's --chrf-lowercase)
     smooth_method: str = "exp"
     smooth_value: float | None = None
     ter_normalized: bool = False
@@ -124,8 +125,8 @@ def build_metrics(options: ScoreOptions, references: list[list[str]]) -> dict[st
         "bleu": lambda: BLEU(lowercase=options.lowercase, tokenize=options.tokenize,
                              smooth_method=options.smooth_method, smooth_value=options.smooth_value,
                              references=references),
-        "chrf": lambda: CHRF(lowercase=options.lowercase, references=references),
-        "chrf++": lambda: CHRF(word_order=2, lowercase=options.lowercase, references=references),
+        "chrf": lambda: CHRF(lowercase=options.chrf_lowercase, references=references),
+        "chrf++": lambda: CHRF(word_order=2, lowercase=options.chrf_lowercase, references=references),
         "ter": lambda: TER(normalized=options.ter_normalized, no_punct=options.ter_no_punct,
                            asian_support=options.ter_asian_support,
                            case_sensitive=options.ter_case_sensitive, references=references),

@@ -32,7 +32,8 @@ def score(
     metrics: list[str] = typer.Option(["bleu,chrf,chrf++,ter"], "--metrics", "-m", help="Metrics: bleu, chrf, chrf++, ter; repeat or comma-separate."),
     format: Format = typer.Option(Format.TEXT, "--format", "-f", help="Report format."),
     tokenize: str = typer.Option("13a", "--tokenize", "-tok", help="BLEU tokenizer: 13a, intl, char, zh, none (spm/flores are refused)."),
-    lowercase: bool = typer.Option(False, "--lowercase", "-lc", help="Lowercase for BLEU and chrF."),
+    lowercase: bool = typer.Option(False, "--lowercase", "-lc", help="BLEU: lowercase (as sacrebleu's -lc)."),
+    chrf_lowercase: bool = typer.Option(False, "--chrf-lowercase", help="chrF and chrF++: lowercase."),
     smooth_method: str = typer.Option("exp", "--smooth-method", help="BLEU smoothing: exp, floor, add-k, none."),
     smooth_value: float | None = typer.Option(None, "--smooth-value", help="Value for floor / add-k smoothing."),
     ter_normalized: bool = typer.Option(False, "--ter-normalized", help="TER: normalize punctuation and tokenization."),
@@ -54,6 +55,7 @@ def score(
 
     options = scoring.ScoreOptions(
         metrics=tuple(split_keys(metrics)), tokenize=tokenize, lowercase=lowercase,
+        chrf_lowercase=chrf_lowercase,
         smooth_method=smooth_method, smooth_value=smooth_value, ter_normalized=ter_normalized,
         ter_no_punct=ter_no_punct, ter_asian_support=ter_asian_support,
         ter_case_sensitive=ter_case_sensitive, bootstrap=bootstrap, paired=paired.value,

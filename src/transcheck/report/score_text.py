@@ -16,9 +16,9 @@ LABELS = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
 
 def _corpus_table(run: ScoreRun) -> Table:
     keys = list(run.systems[0].result.scores)
-    table = Table(title="Corpus scores" + (" (μ ± 95% CI half-width)" if run.options.bootstrap > 1 else ""),
-                  title_justify="left")
-    table.add_column("system")
+    title = "Corpus scores" + (" (score ± half-width of the bootstrap 95% CI)" if run.options.bootstrap > 1 else "")
+    table = Table(title=title, title_justify="left")
+    table.add_column("system", overflow="fold")
     table.add_column("segments", justify="right")
     for key in keys:
         table.add_column(LABELS[key] + (" ↑" if HIGHER_IS_BETTER[key] else " ↓"), justify="right")
@@ -27,8 +27,8 @@ def _corpus_table(run: ScoreRun) -> Table:
         for key in keys:
             score = system.result.scores[key]
             cell = f"{score.score:.2f}"
-            if score.ci_mean is not None:
-                cell += f" ({score.ci_mean:.2f} ± {score.ci_half_width:.2f})"
+            if score.ci_half_width is not None:
+                cell += f" ± {score.ci_half_width:.2f}"
             cells.append(cell)
         table.add_row(system.path, str(len(system.hypotheses)), *cells)
     return table
@@ -55,7 +55,7 @@ def _significance_table(run: ScoreRun) -> Table | None:
     test = "paired bootstrap" if sig.test == "bs" else "approximate randomization"
     table = Table(title=f"Significance vs {sig.baseline} ({test}, {sig.samples} samples, seed {sig.seed})",
                   title_justify="left")
-    table.add_column("system")
+    table.add_column("system", overflow="fold")
     keys = list(dict.fromkeys(r.key for r in sig.results))
     for key in keys:
         table.add_column(LABELS[key], justify="right")
