@@ -1,0 +1,77 @@
+"""Teaser blocks scraped with an article: "also read" followed by a linked headline.
+
+The block is the marker line plus the headline-like lines right after it (blank lines
+between them allowed): short lines without a final full stop, or a quotation followed
+by "writes X". The fix deletes the whole block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.errors import RuleFileError
+from transcheck.models import Match
+from transcheck.rules.matchers import line_block_span
+
+MARKERS = (
+    r"also read|read also|read more|more on (?:the|this) (?:topic|subject)|more about (?:the|this) (?:topic|subject)"
+    r"|related (?:articles?|stories|posts|content|topics?|news)|see also|also of interest|also interesting"
+    r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| articles?| reading)?"
+    r"|lesen sie auch|mehr zum thema|auch interessant|das könnte sie auch interessieren"
+)
+MARKER_LINE = re.compile(r"^[ \t]*(?:" + MARKERS + r")[ \t]*[:.]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+INLINE_LINE = re.compile(r"^[ \t]*(?:" + MARKERS + r")[ \t]*[:|»›>–—-][ \t]*(?P<head>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+NEXT_LINE = re.compile(r"\n+[ \t]*([^\n]+)")
+QUOTE_BYLINE = re.compile(
+    r"^[\"“„‘'«»].{10,}[\"”“’'»«],?[ \t]+(?:writes|says|comments|argues|explains|reports|analy[sz]es)"
+    r"(?:[ \t]+[A-Z][\w.'’-]*){1,4}[ \t]*$"
+)
+SENTENCE_END = re.compile(r"[.!?;:,][\"”’»«']?$")
+
+
+@detector("teaser-block")
+@dataclass
+class TeaserBlock:
+    """A teaser marker line and the linked headline(s) that follow it."""
+
+    max_headline_words: int = 16
+    max_headlines: int = 2
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "TeaserBlock":
+        unknown = set(options) - {"max_headline_words", "max_headlines"}
+        if unknown:
+            raise RuleFileError(f"{where}.{sorted(unknown)[0]}: unknown option")
+        return cls(**{k: int(v) for k, v in options.items()})
+
+    def is_headline(self, line: str) -> bool:
+        """Short and without a sentence's final punctuation, or a quote credited with "writes X"."""
+        line = line.strip()
+        if QUOTE_BYLINE.match(line):
+            return True
+        return len(line.split()) <= self.max_headline_words and not SENTENCE_END.search(line)
+
+    def block_end(self, text: str, pos: int) -> int:
+        """End of the last headline line after the marker line ending at ``pos``."""
+        end = pos
+        for _ in range(self.max_headlines):
+            m = NEXT_LINE.match(text, end)
+            if not m or not self.is_headline(m.group(1)):
+                break
+            end = m.end()
+        return end
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for m in MARKER_LINE.finditer(text):
+            end = self.block_end(text, m.end())
+            fs, fe = line_block_span(text, m.start(), end)
+            yield Match(m.start(), end, "", fs, fe, suggestion="delete")
+        for m in INLINE_LINE.finditer(text):
+            if self.is_headline(m["head"]):
+                fs, fe = line_block_span(text, m.start(), m.end())
+                yield Match(m.start(), m.end(), "", fs, fe, suggestion="delete")
