@@ -112,11 +112,11 @@ def _score_lines(hypotheses: list[str], refs: list[str], texts: dict, options):
     from transcheck import scoring
 
     references = [_lines(texts[path]) for path in refs]
-    systems = [(path, _lines(texts[path])) for path in hypotheses]
+    systems = [(texts[path].path, _lines(texts[path])) for path in hypotheses]
     expected = len(references[0])
-    for path, lines in [*zip(refs, references), *systems]:
+    for path, lines in [*zip((texts[r].path for r in refs), references), *systems]:
         if len(lines) != expected:
-            raise InputError(f"{path} has {len(lines)} lines but {refs[0]} has {expected}; "
+            raise InputError(f"{path} has {len(lines)} lines but {texts[refs[0]].path} has {expected}; "
                              "the files must be line-aligned (or use --align)")
     if expected == 0:
         raise InputError(f"{refs[0]}: no segments to score")
@@ -138,11 +138,12 @@ def _score_aligned(hypotheses: list[str], ref: str, texts: dict, options):
 
     ref_sentences = align.sentences(texts[ref].text)
     runs = []
-    for path in hypotheses:
-        alignment = align.align(align.sentences(texts[path].text), ref_sentences)
+    for document in (texts[p] for p in hypotheses):
+        path = document.path
+        alignment = align.align(align.sentences(document.text), ref_sentences)
         hyps, aligned_refs = alignment.pairs()
         if not hyps:
-            raise InputError(f"{path}: no sentence aligns with {ref}; nothing to score")
+            raise InputError(f"{path}: no sentence aligns with {texts[ref].path}; nothing to score")
         metric_objects = scoring.build_metrics(options, [aligned_refs])
         result, _ = scoring.score_system(path, hyps, metric_objects, options)
         labels = [_label(alignment, bead) for bead in alignment.matched]
