@@ -1,0 +1,238 @@
+"""Untranslated German: words frequent in German and rare in English, and whole German sentences.
+
+Decisions come from word frequencies (wordfreq's German and English tables) and, for
+whole sentences, from language identification (py3langid), not from a fixed word list.
+The work is done once per distinct word form, so the cost grows with the vocabulary,
+not with the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.wordfreqs import zipf
+
+UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "zu", "vom", "zur", "ten", "ter"})
+FUNCTION_WORD_ZIPF = 5.8  # capitalised words this common (The, In, But) are no evidence of a name
+
+
+@lru_cache(maxsize=200_000)
+def german_score(word: str) -> tuple[float, float]:
+    """(German Zipf, English Zipf) of a word form."""
+    return zipf(word, "de"), zipf(word, "en")
+
+
+def _occurrences(ctx: Context, words: set[str]) -> Iterator[re.Match]:
+    if not words:
+        return iter(())
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.finditer(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", ctx.text)
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.compile(r"[ \t]+([\w’'-]+)").match(text, end)
+    return m.group(1) if m else ""
+
+
+CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
+
+
+def _previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start].split()
+    return before[-1] if before else ""
+
+
+def _inside_quotation(text: str, start: int) -> bool:
+    """True when an opening quotation mark on this line is still open at ``start``."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.count("“") + line.count("„") > line.count("”") or line.count('"') % 2 == 1
+
+
+@detector("german-function-words")
+@dataclass
+class GermanFunctionWords:
+    """Lower-case words far more frequent in German than in English (und, nicht, für, laut)."""
+
+    min_german: float = 4.0
+    max_english: float = 4.2
+    min_gap: float = 2.5
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "GermanFunctionWords":
+        return cls(**{k: float(v) for k, v in options.items() if k in ("min_german", "max_english", "min_gap")})
+
+    def is_german(self, word: str) -> bool:
+        if not word.islower():
+            return False
+        de, en = german_score(word)
+        if de >= self.min_german and en <= self.max_english and de - en >= self.min_gap:
+            return True
+        return bool(UMLAUT.search(word)) and en < 1.5 and de > 1.0
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        german = {w for w in ctx.vocabulary if self.is_german(w)}
+        for m in _occurrences(ctx, german):
+            word = m.group()
+            following = _next_word(text, m.end())
+            if word in NAME_PARTICLES and (following[:1].isupper() or following in NAME_PARTICLES):
+                continue  # von der Leyen, zu Guttenberg
+            if text.startswith(".", m.end()) and text[m.end() + 1 : m.end() + 2].isalpha():
+                continue  # a domain name: bild.de
+            if word not in CONJUNCTIONS and _name_like(_previous_word(text, m.start())) and _name_like(following):
+                continue  # inside a place name: Kirchheim unter Teck
+            if _inside_quotation(text, m.start()) or _within(german_sentences(ctx), m.start()):
+                continue  # a German phrase quoted on purpose, or a German sentence reported whole
+            yield Match(m.start(), m.end(), detail=word)
+
+
+@detector("german-nouns")
+@dataclass
+class GermanNouns:
+    """Capitalised words that are German nouns unknown to English (Haushaltsausschuss, Bürgergeld)."""
+
+    min_german: float = 2.0
+    max_english: float = 1.0
+    min_length: int = 6
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "GermanNouns":
+        known = {"min_german": float, "max_english": float, "min_length": int}
+        return cls(**{k: known[k](v) for k, v in options.items() if k in known})
+
+    def candidate(self, word: str) -> bool:
+        if len(word) < self.min_length or not word[0].isupper() or not word[1:].islower():
+            return False
+        de, en = german_score(word)
+        return de >= self.min_german and en <= self.max_english and is_common_noun_shape(word.lower())
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        candidates = {w for w in ctx.vocabulary if self.candidate(w)}
+        names = _used_as_names(text, candidates)
+        for m in _occurrences(ctx, candidates - names):
+            if not _inside_quotation(text, m.start()):
+                yield Match(m.start(), m.end(), detail=m.group())
+
+
+NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "ismus", "tät")
+# Heads of compounds that name places and buildings (Opernplatz, Eggenfelden, Wolfgangsee).
+PLACE_HEADS = frozenset(
+    "platz stadt tal berg burg dorf see bach feld felde felden heim hausen kirchen kirche brück brücke "
+    "straße strasse gasse weg allee markt hof au aue wald hain stein bühl gau land heide garten ring park "
+    "bad brunn brunnen furt hafen ort kreis insel horn eck ecke rode leben stedt mühle kamp dom schloss "
+    "halle arena stadion ingen ing".split()
+)
+LINKS = ("", "s", "es", "n", "en", "er")
+
+
+def is_common_noun_shape(word: str) -> bool:
+    """A German derivational noun, or a compound of two German words whose head is a
+    common noun and not a place-name element (Haushalts|ausschuss, Bürger|geld)."""
+    if word.endswith(NOUN_SUFFIXES):
+        return True
+    for i in range(3, len(word) - 3):
+        head = word[i:]
+        # a common noun: frequent, but not as frequent as function words (nach, mit)
+        if head in PLACE_HEADS or not 4.0 <= zipf(head, "de") < 6.0:
+            continue
+        modifier = word[:i]
+        if any(modifier.endswith(link) and zipf(modifier[: len(modifier) - len(link)] if link else modifier, "de") >= 3.0 for link in LINKS):
+            return True
+    return False
+
+
+def _used_as_names(text: str, words: set[str]) -> set[str]:
+    """Words that appear next to another capitalised word or with a possessive: names."""
+    names = set()
+    for m in _occurrences_in(text, words):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        after = text[m.end() : m.end() + 30]
+        prev = before[-1] if before else ""
+        nxt = after.split()[0] if after.split() else ""
+        if _name_like(prev) or _name_like(nxt) or after[:2] in ("’s", "'s"):
+            names.add(m.group())
+    return names
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that is not a common function word: part of a name."""
+    word = word.strip(",;:.!?()“”\"").rsplit("-", 1)[-1]
+    return word[:1].isupper() and word.isalpha() and zipf(word) < FUNCTION_WORD_ZIPF
+
+
+def _occurrences_in(text: str, words: set[str]) -> Iterator[re.Match]:
+    if not words:
+        return iter(())
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.finditer(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", text)
+
+
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+MIN_MARKERS = 2
+
+
+def german_sentences(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of sentences in German (cached per document): several strong German
+    words, confirmed by language identification."""
+    if "german_sentences" not in ctx.cache:
+        ctx.cache["german_sentences"] = list(_find_german_sentences(ctx))
+    return ctx.cache["german_sentences"]
+
+
+def _find_german_sentences(ctx: Context) -> Iterator[tuple[int, int]]:
+    text = ctx.text
+    markers = {w for w in ctx.vocabulary if _strong_german(w)}
+    if len(markers) < MIN_MARKERS:
+        return
+    counts: dict[int, int] = {}
+    for m in _occurrences(ctx, markers):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        counts[line_start] = counts.get(line_start, 0) + 1
+    for line_start, count in sorted(counts.items()):
+        if count < MIN_MARKERS:
+            continue
+        line_end = text.find("\n", line_start)
+        for m in SENTENCE.finditer(text, line_start, len(text) if line_end == -1 else line_end):
+            words = re.findall(r"[\w’'-]+", m.group())
+            if sum(w in markers for w in words) >= MIN_MARKERS and _identify(m.group()) == "de":
+                s = m.start() + len(m.group()) - len(m.group().lstrip())
+                yield s, m.end()
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+@detector("german-sentence")
+@dataclass
+class GermanSentence:
+    """A whole sentence left in German."""
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "GermanSentence":
+        return cls()
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for start, end in german_sentences(ctx):
+            yield Match(start, end)
+
+
+def _strong_german(word: str) -> bool:
+    de, en = german_score(word)
+    return word.islower() and word not in NAME_PARTICLES and de >= 4.5 and de - en >= 2.5
+
+
+def _identify(sentence: str) -> str:
+    import py3langid  # loaded only when a sentence looks German
+
+    return py3langid.classify(sentence)[0]
