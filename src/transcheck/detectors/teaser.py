@@ -1,8 +1,9 @@
 """Teaser blocks scraped with an article: "also read" followed by a linked headline.
 
-The block is the marker line plus the headline-like lines right after it (blank lines
+The block is the marker line plus the headline lines right after it (blank lines
 between them allowed): short lines without a final full stop, or a quotation followed
-by "writes X". The fix deletes the whole block.
+by "writes X". Only the first line after "also read" may be any short line; further
+lines need a teaser's own shape ("Kicker: headline"). The fix deletes the whole block.
 """
 
 from __future__ import annotations
@@ -17,19 +18,28 @@ from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules.matchers import line_block_span
 
-MARKERS = (
-    r"also read|read also|read more|more on (?:the|this) (?:topic|subject)|more about (?:the|this) (?:topic|subject)"
+LEAD_MARKERS = (
+    r"also read|read also|more on (?:the|this) (?:topic|subject)|more about (?:the|this) (?:topic|subject)"
     r"|related (?:articles?|stories|posts|content|topics?|news)|see also|also of interest|also interesting"
     r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| articles?| reading)?"
     r"|lesen sie auch|mehr zum thema|auch interessant|das könnte sie auch interessieren"
 )
-MARKER_LINE = re.compile(r"^[ \t]*(?:" + MARKERS + r")[ \t]*[:.]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-INLINE_LINE = re.compile(r"^[ \t]*(?:" + MARKERS + r")[ \t]*[:|»›>–—-][ \t]*(?P<head>\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+LINK_MARKERS = r"read more|continue reading|read the full (?:article|story)|weiterlesen|mehr lesen"
+ARROWS = r"[ \t]*[»›→>…]*"
+MARKER_LINE = re.compile(
+    r"^[ \t]*(?:(?P<lead>" + LEAD_MARKERS + r")|(?P<link>" + LINK_MARKERS + r"))[ \t]*[:.]?" + ARROWS + r"[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+INLINE_LINE = re.compile(
+    r"^[ \t]*(?:" + LEAD_MARKERS + "|" + LINK_MARKERS + r")[ \t]*[:|»›>–—-][ \t]*(?P<head>\S[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 NEXT_LINE = re.compile(r"\n+[ \t]*([^\n]+)")
 QUOTE_BYLINE = re.compile(
     r"^[\"“„‘'«»].{10,}[\"”“’'»«],?[ \t]+(?:writes|says|comments|argues|explains|reports|analy[sz]es)"
     r"(?:[ \t]+[A-Z][\w.'’-]*){1,4}[ \t]*$"
 )
+KICKER = re.compile(r"^[^\W\d][\w’'&. -]{1,40}: \S")
 SENTENCE_END = re.compile(r"[.!?;:,][\"”’»«']?$")
 
 
@@ -39,7 +49,7 @@ class TeaserBlock:
     """A teaser marker line and the linked headline(s) that follow it."""
 
     max_headline_words: int = 16
-    max_headlines: int = 2
+    max_headlines: int = 3
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "TeaserBlock":
@@ -55,12 +65,25 @@ class TeaserBlock:
             return True
         return len(line.split()) <= self.max_headline_words and not SENTENCE_END.search(line)
 
-    def block_end(self, text: str, pos: int) -> int:
-        """End of the last headline line after the marker line ending at ``pos``."""
+    def is_teaser(self, line: str) -> bool:
+        """A headline in a teaser's own shape: "Kicker: headline" or a quote with "writes X"."""
+        line = line.strip()
+        return QUOTE_BYLINE.match(line) is not None or (KICKER.match(line) is not None and self.is_headline(line))
+
+    def block_end(self, text: str, pos: int, lead: bool) -> int:
+        """End of the last headline line after the marker line ending at ``pos``.
+
+        After a lead marker ("also read") the first line may be any headline; further
+        lines, and any line after a link marker ("read more"), must have a teaser's own
+        shape, so that a real subheading after the marker is never taken.
+        """
         end = pos
-        for _ in range(self.max_headlines):
+        for i in range(self.max_headlines):
             m = NEXT_LINE.match(text, end)
-            if not m or not self.is_headline(m.group(1)):
+            if not m:
+                break
+            line = m.group(1)
+            if not (self.is_headline(line) if lead and i == 0 else self.is_teaser(line)):
                 break
             end = m.end()
         return end
@@ -68,7 +91,7 @@ class TeaserBlock:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         for m in MARKER_LINE.finditer(text):
-            end = self.block_end(text, m.end())
+            end = self.block_end(text, m.end(), m["lead"] is not None)
             fs, fe = line_block_span(text, m.start(), end)
             yield Match(m.start(), end, "", fs, fe, suggestion="delete")
         for m in INLINE_LINE.finditer(text):
