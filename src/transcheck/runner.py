@@ -67,7 +67,11 @@ class Checker:
     def check(self, doc: Document) -> list[Finding]:
         """Raw findings of the rules selected for this document's path."""
         settings = self.config.for_path(doc.path)
-        return engine_check(doc, self.ruleset(settings)[0], settings.locale)
+        ruleset = self.ruleset(settings)[0]
+        masked = suppressions.mask(doc)
+        if masked is None:
+            return engine_check(doc, ruleset, settings.locale)
+        return masked.restore(engine_check(masked.doc, ruleset, settings.locale))
 
     def filter(self, doc: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
         """Severity overrides and suppressions; returns kept findings and the number suppressed."""

@@ -8,14 +8,17 @@ In any file (Markdown, HTML, plain text)::
     Dhe minister spoke. [transcheck: ignore TC101]   this line only (the plain-text marker)
 
 RULE is a rule id, alias, name or family, or ``all``; no RULE means all. Findings that
-overlap a directive itself are dropped, so rules never flag the comments.
+overlap a directive itself are dropped, so rules never flag the comments, and rules see
+a line holding only a directive as an empty line (as CommonMark ends a paragraph at an
+HTML comment), so a directive above a paragraph does not change what the rules find.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transcheck.documents import Document
 from transcheck.models import Category, Finding, Severity
@@ -35,6 +38,47 @@ DIRECTIVE_RE = re.compile(
 
 
 ALL = "all"
+DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:<!--\s*transcheck-[a-z-]+[^>]*?-->[ \t]*)+$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A copy of a document with directive-only lines emptied, and the way back to the original."""
+
+    original: Document
+    doc: Document
+    cuts: tuple[int, ...]  # masked offsets where a line was emptied
+    shifts: tuple[int, ...]  # characters removed up to and including each cut
+
+    def _offset(self, masked: int) -> int:
+        i = bisect_right(self.cuts, masked)
+        return self.original.file_offset(masked + (self.shifts[i - 1] if i else 0))
+
+    def restore(self, findings: list[Finding]) -> list[Finding]:
+        """Findings on the masked copy, moved to the original's offsets (lines and columns agree)."""
+        out = []
+        for f in findings:
+            fix = f.fix and replace(f.fix, start=self._offset(f.fix.start), end=self._offset(f.fix.end))
+            out.append(replace(f, path=self.original.path, start=self._offset(f.start), end=self._offset(f.end), fix=fix))
+        return out
+
+
+def mask(doc: Document) -> Masked | None:
+    """The document with each line holding only directives made empty; None when there is none."""
+    if "transcheck-" not in doc.text:
+        return None
+    parts, cuts, shifts = [], [], []
+    pos = removed = 0
+    for m in DIRECTIVE_LINE_RE.finditer(doc.text):
+        parts.append(doc.text[pos : m.start()])
+        removed += m.end() - m.start()
+        cuts.append(m.start() - (removed - (m.end() - m.start())))
+        shifts.append(removed)
+        pos = m.end()
+    if not cuts:
+        return None
+    parts.append(doc.text[pos:])
+    return Masked(doc, Document.from_text(doc.path, "".join(parts)), tuple(cuts), tuple(shifts))
 
 
 @dataclass
