@@ -162,10 +162,9 @@ class PhraseMatcher:
             if key in entries:
                 raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
             entries[key] = entry
-        # Literal phrases first (one prefix-factored trie), then each regex entry as a named group.
-        alternatives = ([bounded_alternation(entries)] if entries else []) + [
-            rf"(?<![\w-])(?P<{name}>{entry.phrase})(?![\w-])" for name, entry in patterns.items()
-        ]
+        # Regex entries first (each a named group: they are the more specific), then the literal trie.
+        alternatives = [rf"(?<![\w-])(?P<{name}>{entry.phrase})(?![\w-])" for name, entry in patterns.items()]
+        alternatives += [bounded_alternation(entries)] if entries else []
         regex = re.compile("|".join(alternatives), flags)
         return cls(regex, entries, ignore_case, patterns)
 
