@@ -14,7 +14,7 @@ from pathlib import Path
 from transcheck.documents import decode
 from transcheck.errors import InputError
 from transcheck.fileio import atomic_write
-from transcheck.fixer import MAX_ROUNDS, FixResult, fix_text
+from transcheck.fixer import MAX_ROUNDS, Find, FixResult, fix_text
 from transcheck.rules.loader import RuleSet
 
 BACKUP_SUFFIX = ".orig"
@@ -56,11 +56,16 @@ def _read(path: str) -> tuple[bytes, Stamp]:
 
 
 def plan_file(
-    path: str, ruleset: RuleSet, locale: str = "en-US", unsafe: bool = False, max_rounds: int = MAX_ROUNDS
+    path: str,
+    ruleset: RuleSet | None = None,
+    locale: str = "en-US",
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+    find: Find | None = None,
 ) -> FilePlan:
-    """Read ``path`` and compute its fixed text (nothing is written)."""
+    """Read ``path`` and compute its fixed text (nothing is written); ``find`` as in fix_text."""
     data, stamp = _read(path)
-    result = fix_text(decode(data, path), ruleset, locale, unsafe, max_rounds, path)
+    result = fix_text(decode(data, path), ruleset, locale, unsafe, max_rounds, path, find)
     return FilePlan(path, data, stamp, result)
 
 

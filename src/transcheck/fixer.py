@@ -128,7 +128,7 @@ def _edits(original_len: int, text: str, origin: list[int], shift: int) -> list[
 
 def fix_text(
     text: str,
-    ruleset: RuleSet,
+    ruleset: RuleSet | None,
     locale: str = "en-US",
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
@@ -144,7 +144,7 @@ def fix_text(
     reports ``converged=False``. ``find`` replaces the plain engine check (the shared
     pipeline passes one that applies the configuration and suppressions).
     """
-    run: Find = find or (lambda doc: check(doc, ruleset, locale))
+    run: Find = find or (lambda doc: check(doc, ruleset or RuleSet([]), locale))
 
     shift = 1 if text.startswith(BOM) else 0
     body = text[shift:]

@@ -1,5 +1,8 @@
 """`transcheck fix`: show (or, with --write, apply) the rules' automatic fixes.
 
+Files, configuration, per-path rule selection and suppressions come from the shared
+check pipeline (runner.Checker, discovery), so `fix` changes exactly what `check` reports.
+
 Exit codes: without ``--write``, 1 when some file would change and 0 when none would
 (like ``ruff check --diff`` and ``black --check``); with ``--write``, 0 once the fixes
 are written; 2 for usage or input errors, including a file that changed on disk while
@@ -16,12 +19,16 @@ import typer
 
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
-from transcheck.cli.options import IGNORE, LOCALE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
-from transcheck.documents import decode, expand_paths
+from transcheck.cli.options import IGNORE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
+from transcheck.config import load_config
+from transcheck.discovery import discover
+from transcheck.documents import Document, decode
 from transcheck.errors import TranscheckError, UsageError
 from transcheck.filefix import BACKUP_SUFFIX, FilePlan, plan_file, write_plan
-from transcheck.fixer import MAX_ROUNDS, FixResult, fix_text
-from transcheck.rules import RuleSet, load_rules
+from transcheck.fixer import MAX_ROUNDS, Find, FixResult, fix_text
+from transcheck.models import Finding
+from transcheck.rules import RuleSet
+from transcheck.runner import Checker
 
 NO_EOL = "\\ No newline at end of file\n"
 
@@ -83,12 +90,21 @@ def _warn_unsettled(path: str, result: FixResult, max_rounds: int) -> None:
               "the result may still hold fixable findings", file=sys.stderr)
 
 
-def _fix_stdin(ruleset: RuleSet, locale: str, unsafe: bool, max_rounds: int) -> None:
+def _fix_stdin(find: Find, unsafe: bool, max_rounds: int) -> None:
     text = decode(sys.stdin.buffer.read(), "<stdin>")
-    result = fix_text(text, ruleset, locale, unsafe, max_rounds, "<stdin>")
+    result = fix_text(text, None, unsafe=unsafe, max_rounds=max_rounds, path="<stdin>", find=find)
     sys.stdout.buffer.write(result.text.encode("utf-8"))
     sys.stdout.flush()
     _warn_unsettled("<stdin>", result, max_rounds)
+
+
+def _finder(checker: Checker) -> Find:
+    """The shared pipeline's findings for a document: its path's rules, locale and suppressions."""
+
+    def find(doc: Document) -> list[Finding]:
+        return checker.filter(doc, checker.check(doc))[0]
+
+    return find
 
 
 def _write_all(plans: list[FilePlan], backup: bool) -> list[FilePlan]:
@@ -111,8 +127,10 @@ def fix(
     backup: bool = typer.Option(False, "--backup", help=f"With --write, keep the original as FILE{BACKUP_SUFFIX}."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
-    locale: Locale = LOCALE,
+    locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
     rules_dirs: list[str] = RULES_DIRS,
+    config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
     max_rounds: int = typer.Option(MAX_ROUNDS, "--max-rounds", min=1, help="Bound on check-and-fix rounds per file."),
 ) -> None:
     """Repair mechanical artifacts: print a diff, or apply the fixes with --write."""
@@ -120,24 +138,30 @@ def fix(
         raise UsageError("'-' (stdin) cannot be combined with other paths")
     if backup and not write:
         raise UsageError("--backup needs --write")
-    ruleset = load_rules(rules_dirs).select(split_keys(select), split_keys(ignore))
+    config = load_config(config_file, isolated).with_options(
+        select=tuple(split_keys(select)) or None,
+        ignore=tuple(split_keys(ignore)) or None,
+        locale=locale.value if locale else None,
+        extra_rules=tuple(rules_dirs) or None,
+    )
+    checker = Checker(config)
+    checker.validate()
+    find = _finder(checker)
     if paths == ["-"]:
         if backup:
             raise UsageError("--backup cannot be used with '-' (stdin)")
-        _fix_stdin(ruleset, locale.value, unsafe_fixes, max_rounds)
+        _fix_stdin(find, unsafe_fixes, max_rounds)
         raise typer.Exit(exitcodes.OK)
-    files = expand_paths(paths)
-    plans = [plan_file(p, ruleset, locale.value, unsafe_fixes, max_rounds) for p in files]
+    plans = [plan_file(p, unsafe=unsafe_fixes, max_rounds=max_rounds, find=find) for p in discover(paths, config)]
     for plan in plans:
         _warn_unsettled(plan.path, plan.result, max_rounds)
     if write:
         written = _write_all(plans, backup)
-        _report([p.result for p in written], len(plans), True, ruleset)
+        _report([p.result for p in written], len(plans), True, checker.catalog)
         raise typer.Exit(exitcodes.OK if len(written) == len(plans) else exitcodes.USAGE)
     for plan in plans:
         if plan.result.changed:
             _print_diff(unified_diff(plan.path, plan.result.original, plan.result.text))
     sys.stdout.flush()
-    _report([p.result for p in plans], len(plans), False, ruleset)
+    _report([p.result for p in plans], len(plans), False, checker.catalog)
     raise typer.Exit(exitcodes.WOULD_FIX if any(p.result.changed for p in plans) else exitcodes.OK)
-
