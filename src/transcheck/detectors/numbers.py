@@ -113,7 +113,8 @@ class GermanTime:
 
     UHR = re.compile(r"(?<![\w.:,])(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?" + SP + r"?Uhr\b")
     PM24 = re.compile(
-        r"(?<![\w.:,])(?P<hour>1[3-9]|2[0-3])(?:[.:](?P<minute>[0-5]\d))?" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)"
+        r"(?<![\w.:,])(?<!:[ ])(?P<hour>1[3-9]|2[0-3])"
+        r"(?:[.:](?P<minute>[0-5]\d)" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)|" + SP + r"?(?:[ap]\.m\.|[AP]M\b|pm\b))"
     )
 
     mode: str = "uhr"
