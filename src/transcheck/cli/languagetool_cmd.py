@@ -8,7 +8,7 @@ import sys
 import typer
 
 from transcheck.cli.app import app
-from transcheck.languagetool.install import LT_VERSION, install_dir, is_installed, jars_dir
+from transcheck.languagetool.install import LT_VERSION, find_java, find_maven, install_dir, is_installed, jars_dir
 from transcheck.languagetool.install import install as install_jars
 
 lt_app = typer.Typer(help="LanguageTool: install its jars, run a server, show its status.", no_args_is_help=True)
@@ -23,6 +23,8 @@ def install() -> None:
     if is_installed():
         print(f"LanguageTool {LT_VERSION} already installed in {install_dir()}")
         return
+    find_maven()
+    find_java()
     print(f"Fetching LanguageTool {LT_VERSION} with Maven...", file=sys.stderr)
     print(f"LanguageTool {LT_VERSION} installed in {install_jars().parent}")
 

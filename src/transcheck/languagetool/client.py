@@ -71,6 +71,18 @@ def _one_line(err: Exception) -> str:
     return text[:200] + ("..." if len(text) > 200 else "")
 
 
+def _reason(err: Exception) -> str:
+    """A short cause for a failed request (language-tool-python wraps requests' long messages)."""
+    text = str(err)
+    if "timed out" in text:
+        return "no answer in time (server too slow or stuck)"
+    if "refused" in text or "Failed to establish" in text:
+        return "connection refused (server stopped or crashed)"
+    if "aborted" in text or "reset" in text or "RemoteDisconnected" in text:
+        return "connection closed by the server (crashed?)"
+    return _one_line(err)
+
+
 class Checker:
     """A language-tool-python client bound to one server URL, language and profile."""
 
@@ -90,7 +102,8 @@ class Checker:
         try:
             found = self.tool.check(SEPARATOR.join(texts))
         except (LanguageToolError, OSError) as err:
-            raise LanguageToolUnavailable(f"LanguageTool failed during the check: {_one_line(err)}") from None
+            url = self.tool.url.removesuffix("v2/")
+            raise LanguageToolUnavailable(f"LanguageTool at {url} failed during the check: {_reason(err)}") from None
         out: list[list[dict]] = [[] for _ in texts]
         for match in found:
             d = _as_dict(match)

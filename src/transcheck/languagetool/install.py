@@ -49,7 +49,7 @@ def find_java() -> str:
     return java
 
 
-def _find_maven() -> str:
+def find_maven() -> str:
     mvn = shutil.which("mvn")
     if mvn is None:
         raise LanguageToolUnavailable(
@@ -71,7 +71,7 @@ def install(version: str = LT_VERSION) -> Path:
         return jars_dir(version)
     if version != LT_VERSION:
         raise LanguageToolUnavailable(f"only LanguageTool {LT_VERSION} can be installed, not {version}")
-    mvn = _find_maven()
+    mvn = find_maven()
     find_java()
     target.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target, prefix=".mvn-") as work:
