@@ -10,7 +10,8 @@ from typing import Any
 from transcheck.documents import Document
 
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN_EDGES = ".,;:!?()[]{}“”„\"‘’‚'«»—–-…*/"
+INNER_BREAKS = re.compile(r"[-/–—]")
 
 
 @dataclass
@@ -32,8 +33,29 @@ class Context:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Every distinct word form in the text (letters and inner apostrophes)."""
-        return frozenset(WORD_RE.findall(self.text))
+        """Every distinct word form in the text, as written (hyphenated parts separately).
+
+        Built from whitespace-separated tokens, so the cost is one ``split`` plus work
+        per distinct token, not per word."""
+        words = set()
+        for token in set(self.text.split()):
+            token = token.strip(TOKEN_EDGES)
+            if INNER_BREAKS.search(token):
+                words.update(part.strip(TOKEN_EDGES) for part in INNER_BREAKS.split(token))
+            words.add(token)
+        words.discard("")
+        return frozenset(words)
+
+    @cached_property
+    def lower_vocabulary(self) -> frozenset[str]:
+        """``vocabulary`` in lower case, with possessive endings also removed."""
+        out = set()
+        for word in self.vocabulary:
+            lower = word.lower()
+            out.add(lower)
+            if lower.endswith(("’s", "'s")):
+                out.add(lower[:-2])
+        return frozenset(out)
 
     def line_span(self, offset: int) -> tuple[int, int]:
         """(start, end) of the line holding ``offset``, without its newline."""

@@ -44,16 +44,22 @@ def line_block_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass
 class PatternMatcher:
-    """A regular expression; ``group`` is the reported span, ``replacement`` its fix."""
+    """A regular expression; ``group`` is the reported span, ``replacement`` its fix.
+
+    With a ``trigger`` (a fast regex, led by a literal or a small character set), the
+    pattern runs only on the lines where the trigger matches: most lines are skipped at
+    the speed of a literal search.
+    """
 
     regex: re.Pattern
     group: int | str = 0
     replacement: str | None = None
     delete_lines: bool = False
+    trigger: re.Pattern | None = None
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any], where: str) -> "PatternMatcher":
-        _check_keys(cfg, {"kind", "pattern", "ignore_case", "group", "replacement", "delete", "unless"}, where)
+        _check_keys(cfg, {"kind", "pattern", "ignore_case", "group", "replacement", "delete", "unless", "trigger"}, where)
         flags = re.IGNORECASE if cfg.get("ignore_case") else 0
         regex = compile_regex(cfg.get("pattern"), f"{where}.pattern", flags)
         group = cfg.get("group", 0)
@@ -62,21 +68,41 @@ class PatternMatcher:
         delete = cfg.get("delete")
         if delete not in (None, "lines"):
             raise RuleFileError(f"{where}.delete: only 'lines' is supported")
-        return cls(regex, group, cfg.get("replacement"), delete == "lines")
+        trigger = compile_regex(cfg["trigger"], f"{where}.trigger", flags) if "trigger" in cfg else None
+        return cls(regex, group, cfg.get("replacement"), delete == "lines", trigger)
+
+    def _windows(self, text: str) -> Iterator[tuple[int, int]]:
+        """The whole text, or each line where the trigger matches."""
+        if self.trigger is None:
+            yield 0, len(text)
+            return
+        pos = 0
+        for hit in self.trigger.finditer(text):
+            if hit.start() < pos:
+                continue
+            start = text.rfind("\n", 0, hit.start()) + 1
+            end = text.find("\n", hit.end())
+            end = len(text) if end == -1 else end
+            yield start, end
+            pos = end
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for m in self.regex.finditer(text):
-            start, end = m.span(self.group)
-            if start == end == -1:
-                continue
-            if self.delete_lines:
-                fs, fe = line_block_span(text, start, end)
-                yield Match(start, end, "", fs, fe, suggestion="delete")
-            elif self.replacement is not None:
-                yield Match(start, end, m.expand(self.replacement))
-            else:
-                yield Match(start, end)
+        for window_start, window_end in self._windows(text):
+            for m in self.regex.finditer(text, window_start, window_end):
+                yield from self._match(text, m)
+
+    def _match(self, text: str, m: re.Match) -> Iterator[Match]:
+        start, end = m.span(self.group)
+        if start == end == -1:
+            return
+        if self.delete_lines:
+            fs, fe = line_block_span(text, start, end)
+            yield Match(start, end, "", fs, fe, suggestion="delete")
+        elif self.replacement is not None:
+            yield Match(start, end, m.expand(self.replacement))
+        else:
+            yield Match(start, end)
 
 
 @dataclass(frozen=True)
@@ -139,42 +165,63 @@ def normalise_phrase(text: str, ignore_case: bool) -> str:
 
 @dataclass
 class PhraseMatcher:
-    """Literal phrases and regex entries matched in one pass, each with its own suggestion."""
+    """Literal phrases and regex entries matched in one pass, each with its own suggestion.
 
-    regex: re.Pattern
-    entries: dict[str, Entry]
+    Each entry needs certain words (every word of a literal phrase, the literal words of
+    a regex entry); only the entries whose words all occur in the document are compiled
+    into the regex that scans it, so a large lexicon costs little on a text it does not touch.
+    """
+
+    entries: list[Entry]
     ignore_case: bool
-    patterns: dict[str, Entry] = field(default_factory=dict)
+    needs: list[frozenset[str]]
+    _compiled: dict[tuple[int, ...], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_entries(cls, raw: list[Any], ignore_case: bool, where: str) -> "PhraseMatcher":
         if not isinstance(raw, list) or not raw:
             raise RuleFileError(f"{where}: must be a non-empty list of entries")
         flags = re.IGNORECASE if ignore_case else 0
-        entries: dict[str, Entry] = {}
-        patterns: dict[str, Entry] = {}
+        entries: list[Entry] = []
+        seen: set[str] = set()
         for i, item in enumerate(raw):
             entry = _entry(item, f"{where}[{i}]", flags)
-            if entry.is_pattern:
-                patterns[f"_p{i}"] = entry
-                continue
-            key = normalise_phrase(entry.phrase, ignore_case)
-            if key in entries:
-                raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
-            entries[key] = entry
-        # Regex entries first (each a named group: they are the more specific), then the literal trie.
-        alternatives = [rf"(?<![\w-])(?P<{name}>{entry.phrase})(?![\w-])" for name, entry in patterns.items()]
-        alternatives += [bounded_alternation(entries)] if entries else []
-        regex = re.compile("|".join(alternatives), flags)
-        return cls(regex, entries, ignore_case, patterns)
+            if not entry.is_pattern:
+                key = normalise_phrase(entry.phrase, ignore_case)
+                if key in seen:
+                    raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
+                seen.add(key)
+            entries.append(entry)
+        needs = [frozenset(required_words(e.phrase, e.is_pattern)) for e in entries]
+        matcher = cls(entries, ignore_case, needs)
+        matcher._regex(tuple(range(len(entries))))  # compile everything once: errors surface at load
+        return matcher
+
+    def _regex(self, active: tuple[int, ...]) -> tuple[re.Pattern, dict[str, Entry]]:
+        """The regex for a subset of entries (cached), and its literal entries by key."""
+        if active not in self._compiled:
+            literals = {normalise_phrase(self.entries[i].phrase, self.ignore_case): self.entries[i] for i in active if not self.entries[i].is_pattern}
+            # Regex entries first (each a named group: they are the more specific), then the literal trie.
+            alternatives = [
+                rf"(?<![\w-])(?P<_p{i}>{self.entries[i].phrase})(?![\w-])" for i in active if self.entries[i].is_pattern
+            ]
+            alternatives += [bounded_alternation(literals)] if literals else []
+            flags = re.IGNORECASE if self.ignore_case else 0
+            self._compiled[active] = (re.compile("|".join(alternatives), flags), literals)
+        return self._compiled[active]
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        for m in self.regex.finditer(ctx.text):
+        vocabulary = ctx.lower_vocabulary
+        active = tuple(i for i, need in enumerate(self.needs) if need <= vocabulary)
+        if not active:
+            return
+        regex, literals = self._regex(active)
+        for m in regex.finditer(ctx.text):
             name = m.lastgroup
-            if name in self.patterns:
-                entry = self.patterns[name]
+            if name and name.startswith("_p"):
+                entry = self.entries[int(name[2:])]
             else:
-                entry = self.entries[normalise_phrase(m.group(), self.ignore_case)]
+                entry = literals[normalise_phrase(m.group(), self.ignore_case)]
             start, end = m.span()
             if entry.unless and _blocked(ctx, start, end, entry.unless):
                 continue
@@ -182,6 +229,59 @@ class PhraseMatcher:
                 continue
             detail = entry.note or (f"German: {entry.german}" if entry.german else None)
             yield Match(start, end, _match_case(m.group(), entry.suggestion), detail=detail)
+
+
+MIN_NEEDED_WORD = 3
+
+
+def required_words(source: str, is_pattern: bool) -> set[str]:
+    """Lower-case words (3+ letters) that every match of a phrase or entry regex contains."""
+    if not is_pattern:
+        return {w for w in re.findall(r"[^\W\d_]+", source.lower()) if len(w) >= MIN_NEEDED_WORD}
+    return {w.lower() for w in _literal_runs(source) if len(w) >= MIN_NEEDED_WORD}
+
+
+def _literal_runs(pattern: str) -> list[str]:
+    """Whole words spelled out at the top level of a regex: letter runs outside groups
+    and classes, bounded by the pattern's ends, spaces or ``\\s``/``\\b``, and not made
+    optional by a quantifier. Conservative: a top-level alternation requires nothing."""
+    items: list[str] = []  # "w:<letters>", "sep", or "other"
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            items.append("sep" if pattern[i + 1 : i + 2] in ("s", "b") else "other")
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+            items.append("other")
+        elif ch == "[":
+            in_class = True
+            items.append("other")
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+            items.append("other")
+        elif ch == "|" and depth == 0:
+            return []
+        elif depth == 0 and ch.isalpha():
+            if items and items[-1].startswith("w:"):
+                items[-1] += ch
+            else:
+                items.append("w:" + ch)
+        elif ch == " " and depth == 0:
+            items.append("sep")
+        elif ch == "+" and items and items[-1] == "sep":
+            pass  # \s+ is still a separator
+        else:
+            items.append("other")
+        i += 1
+    items = ["sep"] + items + ["sep"]
+    return [
+        items[k][2:]
+        for k in range(1, len(items) - 1)
+        if items[k].startswith("w:") and items[k - 1] == "sep" and items[k + 1] == "sep"
+    ]
 
 
 def _entry(item: Any, where: str, flags: int = 0) -> Entry:
