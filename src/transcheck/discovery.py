@@ -41,7 +41,7 @@ def _git_root(folder: Path) -> Path | None:
 
 
 class _Ignored:
-    """gitignore rules of a folder and its parents up to the repository root."""
+    """gitignore rules of a folder and its parents up to the repository root (or the walked folder)."""
 
     def __init__(self, enabled: bool, top: Path) -> None:
         self.enabled = enabled
@@ -57,8 +57,9 @@ class _Ignored:
             spec = _gitignore(str(folder))
             if spec is not None:
                 rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(rel):
-                    return True
+                verdict = spec.check_file(rel).include
+                if verdict is not None:  # the nearest .gitignore with a say decides (as git does)
+                    return verdict
             if folder == root:
                 break
         return False
