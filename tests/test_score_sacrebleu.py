@@ -135,3 +135,18 @@ def test_approximate_randomization_equals_sacrebleu_paired_ar(tmp_path):
         name = {"bleu": "BLEU", "chrf": "chrF2"}[r["key"]]
         assert r["p_value"] == theirs[r["system"]][name]["p_value"]
         assert r["score"] == theirs[r["system"]][name]["score"]
+
+
+def test_sentence_scores_equal_sacrebleu_sentence_functions():
+    import sacrebleu
+
+    hyps = _read(WMT21 / "hyp.ICL.en")[:25]
+    refs = [_read(WMT21 / "ref.en")[:25], _read(WMT21 / "ref2.en")[:25]]
+    options = ScoreOptions(bootstrap=0)
+    result, _ = score_system("ICL", hyps, build_metrics(options, refs), options)
+    for i, hyp in enumerate(hyps):
+        pair = [refs[0][i], refs[1][i]]
+        assert result.segments["bleu"][i] == sacrebleu.sentence_bleu(hyp, pair).score
+        assert result.segments["chrf"][i] == sacrebleu.sentence_chrf(hyp, pair).score
+        assert result.segments["chrf++"][i] == sacrebleu.sentence_chrf(hyp, pair, word_order=2).score
+        assert result.segments["ter"][i] == sacrebleu.sentence_ter(hyp, pair).score
