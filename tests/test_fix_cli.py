@@ -150,3 +150,20 @@ def test_check_after_fix_reports_no_safe_fixes(tmp_path):
     assert _fixable(after) == []
     assert {f["rule"] for f in _fixable(before)}.isdisjoint({f["rule"] for f in _fixable(after)})
     assert len(after) < len(before)
+
+
+def test_locale_decides_punctuation_inside_quotes(tmp_path):
+    path = write(tmp_path, "He called him a “killer”.\n")
+    assert run_cli("fix", "--locale", "en-GB", str(path)).returncode == 0
+    proc = run_cli("fix", "--locale", "en-US", str(path))
+    assert proc.returncode == 1 and "+He called him a “killer.”\n" in proc.stdout_text
+
+
+def test_config_file_and_suppressions_are_honoured(tmp_path):
+    (tmp_path / "transcheck.toml").write_text('ignore = ["drop-cap"]\n', encoding="utf-8")
+    write(tmp_path, DRAFT)
+    proc = run_cli("fix", "a.txt", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout_text) == (0, ""), proc.stderr_text
+    suppressed = write(tmp_path, "Title\n\nDhe Russian President spoke. [transcheck: ignore TC101]\n", "b.txt")
+    proc = run_cli("fix", "--isolated", "--select", "TC101", str(suppressed))
+    assert (proc.returncode, proc.stdout_text) == (0, ""), proc.stderr_text
