@@ -3,7 +3,8 @@
 A rule lists the line shapes as regular expressions (``lines``), which may use named
 fragments from ``define`` as ``<<name>>`` (a define may use earlier ones); a line is reported only
 when one of them matches the WHOLE line, so a sentence that merely mentions "comment" or
-"advertisement" is never touched. Consecutive matching lines (blank lines between them
+"advertisement" is never touched. ``requires`` (optional) lists strings of which one
+must occur in the text for the rule to run at all: a cheap filter for rare shapes. Consecutive matching lines (blank lines between them
 allowed) form one block, and the fix deletes the block with the blank lines after it.
 """
 
@@ -15,15 +16,34 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.repeated import lower_text
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules.matchers import compile_regex, line_block_span
 
 
 def block_regex(lines: list[str], flags: int) -> re.Pattern:
-    """One regex for a run of whole lines, each matching one of ``lines``."""
+    """One regex for a run of whole lines, each matching one of ``lines``.
+
+    The regex starts with the newline before the block (a literal, which ``re`` finds
+    fast); ``line_blocks`` matches the first line of the text separately.
+    """
     line = r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in lines) + r")[ \t]*$"
-    return re.compile(r"^" + line + r"(?:\n+" + line + r")*", flags | re.MULTILINE)
+    return re.compile(r"\n" + line + r"(?:\n+" + line + r")*", flags | re.MULTILINE)
+
+
+def line_blocks(regex: re.Pattern, ctx: Context) -> Iterator[tuple[int, int]]:
+    """(start, end) of each block of ``regex`` (built by ``block_regex``), lines only."""
+    text = ctx.text
+    if "newline+text" not in ctx.cache:
+        ctx.cache["newline+text"] = "\n" + text
+    first = regex.match(ctx.cache["newline+text"])
+    first_end = 0
+    if first:
+        first_end = first.end() - 1
+        yield 0, first_end
+    for m in regex.finditer(text, first_end):
+        yield m.start() + 1, m.end()
 
 
 def expand_defines(lines: list[str], define: dict, where: str) -> list[str]:
@@ -54,10 +74,12 @@ class BoilerplateLines:
     """Blocks of lines that each match one of the configured line shapes."""
 
     regex: re.Pattern
+    requires: tuple[str, ...] = ()
+    ignore_case: bool = True
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "BoilerplateLines":
-        unknown = set(options) - {"lines", "ignore_case", "define"}
+        unknown = set(options) - {"lines", "ignore_case", "define", "requires"}
         if unknown:
             raise RuleFileError(f"{where}.{sorted(unknown)[0]}: unknown option")
         lines = options.get("lines")
@@ -66,13 +88,22 @@ class BoilerplateLines:
         lines = expand_defines(lines, options.get("define") or {}, where)
         for i, source in enumerate(lines):
             compile_regex(source, f"{where}.lines[{i}]")
-        flags = re.IGNORECASE if options.get("ignore_case", True) else 0
-        return cls(block_regex(lines, flags))
+        ignore_case = bool(options.get("ignore_case", True))
+        requires = options.get("requires", [])
+        if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
+            raise RuleFileError(f"{where}.requires: must be a list of strings")
+        requires = tuple(r.lower() for r in requires) if ignore_case else tuple(requires)
+        return cls(block_regex(lines, re.IGNORECASE if ignore_case else 0), requires, ignore_case)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for m in self.regex.finditer(text):
-            start = m.start() + len(m.group()) - len(m.group().lstrip())
-            fs, fe = line_block_span(text, m.start(), m.end())
-            yield Match(start, m.end(), "", fs, fe, suggestion="delete")
+        if self.requires:
+            haystack = lower_text(ctx) if self.ignore_case else text
+            if not any(r in haystack for r in self.requires):
+                return
+        for start, end in line_blocks(self.regex, ctx):
+            fs, fe = line_block_span(text, start, end)
+            while text[start] in " \t":
+                start += 1
+            yield Match(start, end, "", fs, fe, suggestion="delete")
 

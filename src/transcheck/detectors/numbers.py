@@ -2,6 +2,9 @@
 
 Each detector is one regular-expression pass; the small amount of Python per match
 builds the locale's English form (en-US ``March 4, 2021`` / en-GB ``4 March 2021``).
+For speed every regex starts with a plain digit class or a literal word, never with a
+lookbehind or an alternation: Python's ``re`` then skips ahead to candidates quickly,
+and the context checks run only there.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.errors import RuleFileError
 from transcheck.models import Match
 
 MONTHS = (
@@ -27,6 +31,11 @@ SP = r"[ \u00a0\u202f]"
 
 
 VERSION = re.compile(r"\b(?:version|release|v|update|firmware|python|windows|ios|android)" + SP + r"*$", re.IGNORECASE)
+
+
+def preceding(regex: re.Pattern, text: str, end: int, width: int = 16) -> re.Match | None:
+    """``regex`` (anchored with ``\\Z``) matched against the ``width`` characters before ``end``."""
+    return regex.search(text[max(0, end - width) : end])
 
 
 def after_version(text: str, start: int) -> bool:
@@ -67,8 +76,8 @@ class GermanOrdinalDate:
     """``4. March 2021``: the German ordinal day before the month."""
 
     REGEX = re.compile(
-        r"(?<![\w.,])(?P<day>0?[1-9]|[12]\d|3[01])\." + SP + r"+(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
-        r"(?:" + SP + r"+(?P<year>(?:1[89]|20)\d\d)\b)?"
+        r"(?P<day>[0-9](?<![\w.,][0-9])[0-9]?)\." + SP + r"+(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
+        r"(?:" + SP + r"+(?P<year>(?:1[89]|20)[0-9][0-9])\b)?"
     )
 
     @classmethod
@@ -77,12 +86,15 @@ class GermanOrdinalDate:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in self.REGEX.finditer(ctx.text):
+            day = int(m["day"])
+            if not 1 <= day <= 31:
+                continue
             month = MONTH_NAMES[m["month"]]
             year = m["year"]
             if ctx.locale == "en-GB" and year:
-                yield Match(m.start(), m.end("month"), english_date(int(m["day"]), month, None, ctx.locale))
+                yield Match(m.start(), m.end("month"), english_date(day, month, None, ctx.locale))
             else:
-                yield Match(m.start(), m.end(), english_date(int(m["day"]), month, year, ctx.locale))
+                yield Match(m.start(), m.end(), english_date(day, month, year, ctx.locale))
 
 
 @detector("german-numeric-date")
@@ -91,7 +103,7 @@ class GermanNumericDate:
     """``12.05.2021``: day, month and four-digit year separated by dots."""
 
     REGEX = re.compile(
-        r"(?<![\w.,/-])(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?!\w|[.,]\d)"
+        r"(?P<day>[0-9](?<![\w.,/-][0-9])[0-9]?)\.(?P<month>[0-9][0-9]?)\.(?P<year>(?:19|20)[0-9][0-9])(?!\w|[.,][0-9])"
     )
 
     @classmethod
@@ -100,10 +112,10 @@ class GermanNumericDate:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in self.REGEX.finditer(ctx.text):
-            if after_version(ctx.text, m.start()):
+            day, month = int(m["day"]), int(m["month"])
+            if not (1 <= day <= 31 and 1 <= month <= 12) or after_version(ctx.text, m.start()):
                 continue
-            month = MONTHS[int(m["month"]) - 1]
-            yield Match(m.start(), m.end(), english_date(int(m["day"]), month, m["year"], ctx.locale))
+            yield Match(m.start(), m.end(), english_date(day, MONTHS[month - 1], m["year"], ctx.locale))
 
 
 @detector("german-time")
@@ -111,29 +123,42 @@ class GermanNumericDate:
 class GermanTime:
     """``18 Uhr``, ``18.30 Uhr`` and 24-hour times with PM (``20.15 PM``)."""
 
-    UHR = re.compile(r"(?<![\w.:,])(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?" + SP + r"?Uhr\b")
+    UHR = re.compile(r"Uhr\b")
+    BEFORE_UHR = re.compile(r"(?<![\w.:,])(?P<hour>[01]?[0-9]|2[0-4])(?:[.:](?P<minute>[0-5][0-9]))?" + SP + r"?\Z")
     PM24 = re.compile(
-        r"(?<![\w.:,])(?<!:[ ])(?P<hour>1[3-9]|2[0-3])"
-        r"(?:[.:](?P<minute>[0-5]\d)" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)|" + SP + r"?(?:[ap]\.m\.|[AP]M\b|pm\b))"
+        r"(?P<hour>[12](?<![\w.:,][12])(?<!: [12])[0-9])"
+        r"(?:[.:](?P<minute>[0-5][0-9])" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)|" + SP + r"?(?:[ap]\.m\.|[AP]M\b|pm\b))"
     )
 
     mode: str = "uhr"
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "GermanTime":
-        from transcheck.errors import RuleFileError
-
         mode = options.get("mode", "uhr")
         if mode not in ("uhr", "pm24"):
             raise RuleFileError(f"{where}.mode: must be 'uhr' or 'pm24'")
         return cls(mode)
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        regex = self.UHR if self.mode == "uhr" else self.PM24
-        for m in regex.finditer(ctx.text):
-            minute = None if m["minute"] is None else int(m["minute"])
-            fixed = english_time(int(m["hour"]), minute, ctx.locale)
-            yield Match(m.start(), m.end(), fixed, m.start(), _absorb_period(ctx, m.end(), fixed))
+        yield from (self._uhr(ctx) if self.mode == "uhr" else self._pm24(ctx))
+
+    def _uhr(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for m in self.UHR.finditer(text):
+            before = preceding(self.BEFORE_UHR, text, m.start())
+            if before:
+                start = m.start() - len(before.group())
+                yield self._match(ctx, start, m.end(), before["hour"], before["minute"])
+
+    def _pm24(self, ctx: Context) -> Iterator[Match]:
+        for m in self.PM24.finditer(ctx.text):
+            if 13 <= int(m["hour"]) <= 23:
+                yield self._match(ctx, m.start(), m.end(), m["hour"], m["minute"])
+
+    @staticmethod
+    def _match(ctx: Context, start: int, end: int, hour: str, minute: str | None) -> Match:
+        fixed = english_time(int(hour), None if minute is None else int(minute), ctx.locale)
+        return Match(start, end, fixed, start, _absorb_period(ctx, end, fixed))
 
 
 UNIT_WORDS = {
@@ -146,16 +171,20 @@ UNIT_WORDS = {
 CURRENCIES = {"Euro": "euros", "EUR": "euros", "€": "euros", "Dollar": "dollars", "US-Dollar": "US dollars", "Franken": "Swiss francs"}
 
 
+ABBREVIATION_TAIL = r"\b(?P<dot>\.)?(?:" + SP + r"+(?P<cur>Euro|EUR|€|US-Dollar|Dollar|Franken)(?!\w))?"
+# One literal-first regex per abbreviation: ``re`` finds a literal prefix fast.
+ABBREVIATION_REGEXES = {
+    word: re.compile(f"(?P<abbr>{word})" + (r"\b" if word.startswith("Prozent") else ABBREVIATION_TAIL))
+    for word in ("Mio", "Mrd", "Md", "Tsd", "Std", "Prozentpunkte", "Prozent")
+}
+
+
 @detector("german-unit-abbreviation")
 @dataclass
 class GermanUnitAbbreviation:
     """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent`` after a number."""
 
-    REGEX = re.compile(
-        r"(?P<num>\d+(?:[.,]\d+)*)(?P<sp>" + SP + r"?)"
-        r"(?:(?P<abbr>Mio|Mrd|Md|Tsd|Std)\b(?P<dot>\.)?(?:" + SP + r"+(?P<cur>Euro|EUR|€|US-Dollar|Dollar|Franken)(?!\w))?"
-        r"|(?P<pct>Prozentpunkte|Prozent)\b)"
-    )
+    NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[0-9]+(?:[.,][0-9]+)*)(?P<sp>" + SP + r"?)\Z")
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "GermanUnitAbbreviation":
@@ -163,20 +192,28 @@ class GermanUnitAbbreviation:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for m in self.REGEX.finditer(text):
-            start = m.start("abbr") if m["abbr"] else m.start("pct")
-            lead = "" if m["sp"] else " "
-            if m["pct"]:
-                word = "percentage points" if m["pct"] == "Prozentpunkte" else ("per cent" if ctx.locale == "en-GB" else "percent")
-                yield Match(start, m.end(), lead + word)
+        for literal, regex in ABBREVIATION_REGEXES.items():
+            if literal in text:
+                yield from self._find(ctx, regex)
+
+    def _find(self, ctx: Context, regex: re.Pattern) -> Iterator[Match]:
+        text = ctx.text
+        for m in regex.finditer(text):
+            before = preceding(self.NUMBER_BEFORE, text, m.start(), 24)
+            if not before:
+                continue
+            lead = "" if before["sp"] else " "
+            if m["abbr"].startswith("Prozent"):
+                word = "percentage points" if m["abbr"] == "Prozentpunkte" else ("per cent" if ctx.locale == "en-GB" else "percent")
+                yield Match(m.start(), m.end(), lead + word)
                 continue
             singular, plural = UNIT_WORDS[m["abbr"]]
-            word = singular if m["num"] == "1" else plural
+            word = singular if before["num"] == "1" else plural
             if m["cur"]:
                 word += " " + CURRENCIES[m["cur"]]
             elif m["dot"] and _sentence_ends_after(text, m.end()):
                 word += "."
-            yield Match(start, m.end(), lead + word)
+            yield Match(m.start(), m.end(), lead + word)
 
 
 def _sentence_ends_after(text: str, end: int) -> bool:
@@ -196,7 +233,7 @@ class GermanThousands:
     """
 
     REGEX = re.compile(
-        r"(?<![\w.,])(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)(?!\w|[.,]\d)"
+        r"(?P<num>[1-9](?<![\w.,][1-9])[0-9]{0,2}(?:\.[0-9]{3})+)(?!\w|[.,][0-9])"
         r"(?P<next>" + SP + r"+(?P<word>[a-zA-Z]+))?"
     )
 
@@ -206,8 +243,6 @@ class GermanThousands:
     def from_options(cls, options: dict, where: str) -> "GermanThousands":
         words = options.get("not_counted", "")
         if not isinstance(words, str):
-            from transcheck.errors import RuleFileError
-
             raise RuleFileError(f"{where}.not_counted: must be a string of space-separated words")
         return cls(frozenset(words.lower().split()))
 
@@ -215,10 +250,12 @@ class GermanThousands:
         text = ctx.text
         for m in self.REGEX.finditer(text):
             num = m["num"]
-            if num.count(".") == 1:
-                word = m["word"]
-                if not word or not word[0].islower() and word not in ("Euro", "EUR") or word.lower() in self.not_counted:
-                    continue
-                if after_version(text, m.start()):
-                    continue
+            if num.count(".") == 1 and not self._counts(m["word"], text, m.start()):
+                continue
             yield Match(m.start("num"), m.end("num"), num.replace(".", ","))
+
+    def _counts(self, word: str | None, text: str, start: int) -> bool:
+        """True when ``word`` after a single dot group counts things (so the dot groups thousands)."""
+        if not word or word.lower() in self.not_counted or after_version(text, start):
+            return False
+        return word[0].islower() or word in ("Euro", "EUR")

@@ -27,11 +27,11 @@ LEAD_MARKERS = (
 LINK_MARKERS = r"read more|continue reading|read the full (?:article|story)|weiterlesen|mehr lesen"
 ARROWS = r"[ \t]*[»›→>…]*"
 MARKER_LINE = re.compile(
-    r"^[ \t]*(?:(?P<lead>" + LEAD_MARKERS + r")|(?P<link>" + LINK_MARKERS + r"))[ \t]*[:.]?" + ARROWS + r"[ \t]*$",
+    r"\n[ \t]*(?:(?P<lead>" + LEAD_MARKERS + r")|(?P<link>" + LINK_MARKERS + r"))[ \t]*[:.]?" + ARROWS + r"[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 INLINE_LINE = re.compile(
-    r"^[ \t]*(?:" + LEAD_MARKERS + "|" + LINK_MARKERS + r")[ \t]*[:|»›>–—-][ \t]*(?P<head>\S[^\n]*)$",
+    r"\n[ \t]*(?:" + LEAD_MARKERS + "|" + LINK_MARKERS + r")[ \t]*[:|»›>–—-][ \t]*(?P<head>\S[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 NEXT_LINE = re.compile(r"\n+[ \t]*([^\n]+)")
@@ -89,12 +89,20 @@ class TeaserBlock:
         return end
 
     def find(self, ctx: Context) -> Iterator[Match]:
+        # The regexes start with the newline before the line (a literal ``re`` finds
+        # fast); a newline is put in front of the text so the first line counts too.
         text = ctx.text
-        for m in MARKER_LINE.finditer(text):
-            end = self.block_end(text, m.end(), m["lead"] is not None)
-            fs, fe = line_block_span(text, m.start(), end)
-            yield Match(m.start(), end, "", fs, fe, suggestion="delete")
-        for m in INLINE_LINE.finditer(text):
+        padded = "\n" + text
+        for m in MARKER_LINE.finditer(padded):
+            end = self.block_end(text, m.end() - 1, m["lead"] is not None)
+            yield self._block(text, m.start(), end)
+        for m in INLINE_LINE.finditer(padded):
             if self.is_headline(m["head"]):
-                fs, fe = line_block_span(text, m.start(), m.end())
-                yield Match(m.start(), m.end(), "", fs, fe, suggestion="delete")
+                yield self._block(text, m.start(), m.end() - 1)
+
+    @staticmethod
+    def _block(text: str, start: int, end: int) -> Match:
+        fs, fe = line_block_span(text, start, end)
+        while text[start] in " \t":
+            start += 1
+        return Match(start, end, "", fs, fe, suggestion="delete")

@@ -1,0 +1,62 @@
+"""Repeated words ("the the"), found with one pass over the lower-cased text.
+
+The regex starts with a literal space (or newline), which Python's ``re`` finds fast,
+and a possessive word match that never backtracks; the allowlist of words English
+repeats on purpose ("had had", "that that") and doubled names ("Sirhan Sirhan") are
+checked only at the rare matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.errors import RuleFileError
+from transcheck.models import Match
+
+AFTER_SPACE = re.compile(r" ([a-z]++)((?:[ \t]+\1)+)(?![\w'’-])")
+AFTER_NEWLINE = re.compile(r"\n([a-z]++)((?:[ \t]+\1)+)(?![\w'’-])")
+FUNCTION_WORDS = frozenset("the a an in on of to and for it this we he she they i you as at by with from".split())
+
+
+def lower_text(ctx: Context) -> str:
+    """The document lower-cased with the same length (offsets stay valid), cached."""
+    if "lower" not in ctx.cache:
+        lower = ctx.text.lower()
+        if len(lower) != len(ctx.text):  # a few characters change length when lower-cased
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in ctx.text)
+        ctx.cache["lower"] = lower
+    return ctx.cache["lower"]
+
+
+@detector("repeated-word")
+@dataclass
+class RepeatedWord:
+    """A word directly followed by itself, ignoring case, minus an allowlist."""
+
+    allow: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "RepeatedWord":
+        allow = options.get("allow", "")
+        if not isinstance(allow, str):
+            raise RuleFileError(f"{where}.allow: must be a string of space-separated words")
+        return cls(frozenset(allow.lower().split()))
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        padded = "\n" + lower_text(ctx)
+        for regex in (AFTER_SPACE, AFTER_NEWLINE):
+            for m in regex.finditer(padded):
+                start, end = m.start(2) - 1, m.end(2) - 1
+                if m.group(1) not in self.allow and not self.is_name(ctx.text, m.start(1) - 1, start):
+                    yield Match(start, end, "")
+
+    @staticmethod
+    def is_name(text: str, word_start: int, word_end: int) -> bool:
+        """A doubled capitalised word that is not a function word: "Sirhan Sirhan", "Bora Bora"."""
+        word = text[word_start:word_end]
+        nxt = text[word_end:].lstrip(" \t")[:1]
+        return word[:1].isupper() and nxt.isupper() and word.lower() not in FUNCTION_WORDS
