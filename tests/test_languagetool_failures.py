@@ -98,8 +98,9 @@ def test_silent_server_times_out(tmp_path):
             languagetool_findings([DOC], settings)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def own_server():
+    """A server of this module's own: the slow test freezes it, then the crash test kills it."""
     require_languagetool()
     with LocalServer(heap="1g") as server:
         yield server
