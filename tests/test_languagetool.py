@@ -8,6 +8,7 @@ import pytest
 from lt_fixtures import lt_server, lt_url  # noqa: F401  (session fixtures)
 
 from transcheck.documents import Document
+from transcheck.errors import ConfigError
 from transcheck.languagetool.convert import merge
 from transcheck.languagetool.profile import load_profile
 from transcheck.languagetool.runner import LTSettings, languagetool_findings
@@ -115,6 +116,7 @@ def test_user_profile_file_replaces_keys(lt_url, tmp_path):
     user.write_text("issue_types:\n  grammar: {category: accuracy, severity: critical}\n", encoding="utf-8")
     profile = load_profile(user)
     assert "MORFOLOGIK_RULE_EN_US" in profile.disabled_rules  # untouched keys keep the built-in lists
+    assert profile.grade("style", "X") == (Category.STYLE, Severity.MINOR)  # other entries stay
     doc = Document.from_text("a.txt", "He go home.\n")
     [f] = languagetool_findings([doc], settings(lt_url, tmp_path, profile=profile))
     assert (f.category, f.severity) == (Category.ACCURACY, Severity.CRITICAL)
@@ -133,3 +135,15 @@ def test_merge_drops_lt_matches_overlapping_own_findings(lt_url, tmp_path):
     assert [f.rule for f in merged] == ["TC001", "LT:HE_VERB_AGR"]
     other_file = merge([_own("b.txt", 4, 13)], lt)
     assert [(f.path, f.rule) for f in other_file] == [("a.txt", "LT:EN_A_VS_AN"), ("a.txt", "LT:HE_VERB_AGR"), ("b.txt", "TC001")]
+
+
+def test_user_profile_lists_replace_and_bad_keys_fail(tmp_path):
+    user = tmp_path / "p.yaml"
+    user.write_text("disabled_rules: [EN_QUOTES]\n", encoding="utf-8")
+    assert load_profile(user).disabled_rules == {"EN_QUOTES"}
+    user.write_text("disabled_rule: [EN_QUOTES]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown LanguageTool profile key 'disabled_rule'"):
+        load_profile(user)
+    user.write_text("issue_types:\n  grammar: {category: grammar, severity: major}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="issue_types.grammar"):
+        load_profile(user)

@@ -94,12 +94,20 @@ def _build(data: dict, where: str) -> Profile:
 
 
 def load_profile(path: str | Path | None = None, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> Profile:
-    """The built-in profile, with a user profile's keys on top, then ``enable``/``disable`` rule ids."""
+    """The built-in profile, with a user profile on top, then ``enable``/``disable`` rule ids.
+
+    A user profile's lists replace the built-in ones; its ``issue_types``/``categories`` entries
+    override the built-in entries of the same name.
+    """
     builtin = builtin_profile_path()
     data = _read(builtin)
     where = str(builtin)
     if path is not None:
-        data = {**data, **_read(Path(path))}
+        user = _read(Path(path))
+        for key in _MAPS:  # mappings merge entry by entry; lists and default replace
+            if isinstance(user.get(key), dict) and isinstance(data.get(key), dict):
+                user[key] = {**data[key], **user[key]}
+        data = {**data, **user}
         where = str(path)
     profile = _build(data, where)
     enable = {e.strip().upper() for e in enable if e.strip()}
