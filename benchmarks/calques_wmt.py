@@ -1,0 +1,63 @@
+"""Calque rules (family 'calques') on the WMT de-en test sets and the annotated sample.
+
+Human references (ref*.en) are professional English: their hits are mostly false
+positives. System outputs (hyp.*.en) give the recall signal. Prints hits per 1,000 words
+per file kind and rule, and which calque annotations of the sample article are found.
+
+    .venv/bin/python benchmarks/calques_wmt.py [/work/shared] [--show ref|hyp]
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+import sys
+from pathlib import Path
+
+from transcheck.documents import Document
+from transcheck.engine import check
+from transcheck.rules import load_rules
+
+WORD = re.compile(r"\w+")
+
+
+def findings(rules, path: Path):
+    text = path.read_text(encoding="utf-8")
+    return text, check(Document.from_text(str(path), text), rules, "en-US")
+
+
+def main(argv: list[str]) -> None:
+    shared = Path(argv[0]) if argv and not argv[0].startswith("--") else Path("/work/shared")
+    show = argv[argv.index("--show") + 1] if "--show" in argv else None
+    rules = load_rules().select(["calques"])
+    words: collections.Counter = collections.Counter()
+    hits: dict[str, collections.Counter] = {"ref": collections.Counter(), "hyp": collections.Counter()}
+    for path in sorted(shared.glob("wmt/*/*.en")):
+        kind = "ref" if path.name.startswith("ref") else "hyp"
+        text, found = findings(rules, path)
+        words[kind] += len(WORD.findall(text))
+        for f in found:
+            hits[kind][f.rule] += 1
+            if show == kind:
+                line = text[text.rfind("\n", 0, f.start) + 1 : text.find("\n", f.end)]
+                print(f"{kind} {path.parent.name[:5]} {f.rule} [{text[f.start:f.end]}] {line[:160]}")
+    for kind in ("ref", "hyp"):
+        total = sum(hits[kind].values())
+        per_rule = ", ".join(f"{r}:{n}" for r, n in sorted(hits[kind].items()))
+        print(f"{kind}: {words[kind]:,} words, {total} hits, {1000 * total / words[kind]:.3f} per 1,000 words ({per_rule})")
+    sample = shared / "corpus" / "putin-biden.mt.en.txt"
+    text, found = findings(rules, sample)
+    notes = [json.loads(line) for line in (shared / "corpus" / "putin-biden.annotations.jsonl").open(encoding="utf-8")]
+    calques = [a for a in notes if a["category"] == "false_friend_or_calque"]
+    covered = 0
+    for a in calques:
+        hit = [f.rule for f in found if f.start < a["end"] and f.end > a["start"]]
+        covered += bool(hit)
+        print(f"  {'FOUND' if hit else 'missed'} {a['quote']!r} {hit}")
+    extra = [text[f.start : f.end] for f in found if not any(f.start < a["end"] and f.end > a["start"] for a in calques)]
+    print(f"sample: {covered}/{len(calques)} calque annotations found; other findings: {extra}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
