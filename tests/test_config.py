@@ -220,3 +220,16 @@ def test_config_command_without_a_file_shows_defaults(tmp_path):
     proc = run_cli("config", cwd=tmp_path)
     assert proc.stdout_text.splitlines()[0] == "# source: defaults (no transcheck.toml or [tool.transcheck] found)"
     assert tomllib.loads(proc.stdout_text)["fail-on"] == "minor"
+
+
+def test_score_thresholds_gate_the_score_command(tmp_path):
+    write(tmp_path, {
+        "hyp.txt": "The cat sat on the mat.\nA dog barked loudly.\n",
+        "ref.txt": "The cat sat on the mat.\nThe dog barked.\n",
+        "transcheck.toml": "[score]\nmin-bleu = 99\nmin-chrf = 10\n",
+    })
+    args = ("score", "hyp.txt", "-r", "ref.txt", "--metrics", "bleu", "--bootstrap", "0")
+    gated = run_cli(*args, cwd=tmp_path)
+    assert gated.returncode == 1
+    assert gated.stderr_text == "transcheck: threshold missed: hyp.txt: BLEU 70.21 missed --min-bleu (needs >= 99)\n"
+    assert run_cli(*args, "--min-bleu", "70", cwd=tmp_path).returncode == 0  # the option wins

@@ -47,6 +47,12 @@ class ScoreThresholds:
     min_chrf: float | None = None
     max_ter: float | None = None
 
+    def gates(self, metrics: Iterable[str]) -> dict[str, float | None]:
+        """Thresholds keyed by the score command's option names, for the metrics being computed."""
+        metrics = set(metrics)
+        values = {"--min-bleu": ("bleu", self.min_bleu), "--min-chrf": ("chrf", self.min_chrf), "--max-ter": ("ter", self.max_ter)}
+        return {option: value if metric in metrics else None for option, (metric, value) in values.items()}
+
 
 @dataclass(frozen=True)
 class Override:

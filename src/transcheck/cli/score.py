@@ -10,6 +10,7 @@ import typer
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli.options import split_keys, use_color
+from transcheck.config import load_config
 from transcheck.documents import read_document
 from transcheck.errors import InputError, UsageError
 
@@ -61,6 +62,8 @@ def score(
         ter_case_sensitive=ter_case_sensitive, bootstrap=bootstrap, paired=paired.value,
         paired_samples=paired_samples, seed=seed)
     thresholds = {"--min-bleu": min_bleu, "--min-chrf": min_chrf, "--max-ter": max_ter}
+    configured = load_config().score.gates(options.metrics)  # [score] in the configuration; options win
+    thresholds = {option: configured[option] if value is None else value for option, value in thresholds.items()}
     _check_usage(hypotheses, refs, options, thresholds, worst)
     if align and len(refs) > 1:
         raise UsageError("--align works with one reference (--ref) at a time")
