@@ -1,6 +1,7 @@
 """Whole-line boilerplate: lines that are nothing but a known piece of web page furniture.
 
-A rule lists the line shapes as regular expressions (``lines``), which may use named
+A rule lists the line shapes as regular expressions (``lines``; ``follow`` lists shapes
+that count only after a matched line, such as a banner's "OK" button), which may use named
 fragments from ``define`` as ``<<name>>`` (a define may use earlier ones); a line is reported only
 when one of them matches the WHOLE line, so a sentence that merely mentions "comment" or
 "advertisement" is never touched. ``requires`` (optional) lists strings of which one
@@ -22,14 +23,20 @@ from transcheck.models import Match
 from transcheck.rules.matchers import compile_regex, line_block_span
 
 
-def block_regex(lines: list[str], flags: int) -> re.Pattern:
-    """One regex for a run of whole lines, each matching one of ``lines``.
+def block_regex(lines: list[str], follow: list[str], flags: int) -> re.Pattern:
+    """One regex for a run of whole lines, each matching one of ``lines`` (or, after the
+    first line, one of ``follow``: button labels such as "OK" that count only there).
 
     The regex starts with the newline before the block (a literal, which ``re`` finds
     fast); ``line_blocks`` matches the first line of the text separately.
     """
-    line = r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in lines) + r")[ \t]*$"
-    return re.compile(r"\n" + line + r"(?:\n+" + line + r")*", flags | re.MULTILINE)
+    line = _whole_line(lines)
+    more = _whole_line(lines + follow)
+    return re.compile(r"\n" + line + r"(?:\n+" + more + r")*", flags | re.MULTILINE)
+
+
+def _whole_line(shapes: list[str]) -> str:
+    return r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*$"
 
 
 def line_blocks(regex: re.Pattern, ctx: Context) -> Iterator[tuple[int, int]]:
@@ -46,7 +53,7 @@ def line_blocks(regex: re.Pattern, ctx: Context) -> Iterator[tuple[int, int]]:
         yield m.start() + 1, m.end()
 
 
-def expand_defines(lines: list[str], define: dict, where: str) -> list[str]:
+def expand_defines(lines: list[str], define: dict, where: str, key: str = "lines") -> list[str]:
     """Replace ``<<name>>`` in ``lines`` with the named fragments of ``define``."""
     if not isinstance(define, dict) or not all(isinstance(v, str) for v in define.values()):
         raise RuleFileError(f"{where}.define: must map names to regular-expression fragments")
@@ -57,7 +64,7 @@ def expand_defines(lines: list[str], define: dict, where: str) -> list[str]:
     for i, line in enumerate(out):
         left = UNDEFINED.search(line)
         if left:
-            raise RuleFileError(f"{where}.lines[{i}]: undefined fragment <<{left.group(1)}>>")
+            raise RuleFileError(f"{where}.{key}[{i}]: undefined fragment <<{left.group(1)}>>")
     return out
 
 
@@ -66,6 +73,17 @@ UNDEFINED = re.compile(r"<<(\w+)>>")
 
 def _substitute(source: str, define: dict[str, str]) -> str:
     return UNDEFINED.sub(lambda m: f"(?:{define[m.group(1)]})" if m.group(1) in define else m.group(), source)
+
+
+def _shapes(options: dict, key: str, where: str, required: bool) -> list[str]:
+    """The validated, define-expanded list of line regexes under ``key``."""
+    shapes = options.get(key, [])
+    if not isinstance(shapes, list) or (required and not shapes) or not all(isinstance(x, str) and x for x in shapes):
+        raise RuleFileError(f"{where}.{key}: must be a non-empty list of regular expressions")
+    shapes = expand_defines(shapes, options.get("define") or {}, where, key)
+    for i, source in enumerate(shapes):
+        compile_regex(source, f"{where}.{key}[{i}]")
+    return shapes
 
 
 @detector("boilerplate-lines")
@@ -79,21 +97,17 @@ class BoilerplateLines:
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "BoilerplateLines":
-        unknown = set(options) - {"lines", "ignore_case", "define", "requires"}
+        unknown = set(options) - {"lines", "follow", "ignore_case", "define", "requires"}
         if unknown:
             raise RuleFileError(f"{where}.{sorted(unknown)[0]}: unknown option")
-        lines = options.get("lines")
-        if not isinstance(lines, list) or not lines or not all(isinstance(x, str) and x for x in lines):
-            raise RuleFileError(f"{where}.lines: must be a non-empty list of regular expressions")
-        lines = expand_defines(lines, options.get("define") or {}, where)
-        for i, source in enumerate(lines):
-            compile_regex(source, f"{where}.lines[{i}]")
+        lines = _shapes(options, "lines", where, required=True)
+        follow = _shapes(options, "follow", where, required=False)
         ignore_case = bool(options.get("ignore_case", True))
         requires = options.get("requires", [])
         if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
             raise RuleFileError(f"{where}.requires: must be a list of strings")
         requires = tuple(r.lower() for r in requires) if ignore_case else tuple(requires)
-        return cls(block_regex(lines, re.IGNORECASE if ignore_case else 0), requires, ignore_case)
+        return cls(block_regex(lines, follow, re.IGNORECASE if ignore_case else 0), requires, ignore_case)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text

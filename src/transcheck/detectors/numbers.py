@@ -80,6 +80,15 @@ class GermanOrdinalDate:
         r"(?:" + SP + r"+(?P<year>(?:1[89]|20)[0-9][0-9])\b)?"
     )
 
+    # "May", "March" and "August" are also English words that can start a sentence
+    # after a number ("The answer is 42. May I ask…"); they need a date-like word before.
+    AMBIGUOUS = frozenset({"May", "March", "August"})
+    DATE_CONTEXT = re.compile(
+        r"(?:\b(?:on|from|until|till|since|by|before|after|between|and|to|of|the|dated|as of|through)"
+        r"|(?:day|[0-9]),|[(–-])" + SP + r"*\Z",
+        re.IGNORECASE,
+    )
+
     @classmethod
     def from_options(cls, options: dict, where: str) -> "GermanOrdinalDate":
         return cls()
@@ -88,6 +97,8 @@ class GermanOrdinalDate:
         for m in self.REGEX.finditer(ctx.text):
             day = int(m["day"])
             if not 1 <= day <= 31:
+                continue
+            if m["month"] in self.AMBIGUOUS and not preceding(self.DATE_CONTEXT, ctx.text, m.start(), 12):
                 continue
             month = MONTH_NAMES[m["month"]]
             year = m["year"]
