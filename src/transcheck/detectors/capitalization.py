@@ -11,19 +11,13 @@ from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
-MODIFIERS = (
-    "new|further|higher|lower|rising|falling|more|fewer|additional|possible|stricter|tougher|many|"
-    "several|numerous|various|massive|significant|strong|severe|serious|great|small|large|first|"
-    "last|next|economic|political|financial|social|military|initial|current|future|high|low|"
-    "considerable|urgent|drastic|massive|concrete|clear|better|worse|own"
+MODIFIERS = frozenset(
+    "new further higher lower rising falling more fewer additional possible stricter tougher many "
+    "several numerous various massive significant strong severe serious great small large first "
+    "last next economic political financial social military initial current future high low "
+    "considerable urgent drastic concrete clear better worse own".split()
 )
-PREPOSITIONS = "in|of|for|with|on|about|against|over|from|to|into|between|without|and|or"
-# modifier + Word, or (lowercase word) preposition + Words (a plural)
-CANDIDATE = re.compile(
-    rf"(?:\b(?:{MODIFIERS})\s+(?P<after_modifier>[A-Z][a-z]{{2,}})"
-    rf"|(?:(?<=[a-z] )|(?<=[a-z], ))(?:{PREPOSITIONS})\s+(?P<plural>[A-Z][a-z]{{2,}}s))"
-    r"(?![\w’'-])(?!\s+(?:[A-Z]|of\s+[A-Z]|&))"
-)
+PREPOSITIONS = frozenset("in of for with on about against over from to into between without and or".split())
 # What may follow a common noun that ends its phrase (a brand or name used as a modifier
 # is followed by the noun it modifies instead: `Apple devices`).
 FOLLOWERS = re.compile(
@@ -31,27 +25,16 @@ FOLLOWERS = re.compile(
     r"as|than|is|are|was|were|will|would|have|has|had|the|a|an|its|their|his|her|over|after|before|"
     r"because|while|since|if|until|under|among)\b)"
 )
+NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z]|of\s+[A-Z]|&)")
 # Shapes of demonyms and languages (American, Germans, Chinese, Polish, Dutch): proper adjectives.
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ch|i|is)$")
 DAYS_AND_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december".split()
 )
+MAX_ZIPF = 6.0
 TITLE_CASE_LINE = re.compile(r"^(?:[A-Z0-9][\w’'-]*\W*\s*){3,}$")
-
-
-def _previous_word_lower(text: str, start: int) -> bool:
-    """The word before the preposition is lower case (not `Ministers of Sports`)."""
-    words = text[max(0, start - 40) : start].split()
-    return bool(words) and words[-1].rstrip(",").islower()
-
-
-def _named_elsewhere(text: str, word: str) -> bool:
-    """The word follows a capitalised name elsewhere in the text (`Lou Williams`)."""
-    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text):
-        if zipf(m.group(1)) < 5.8:
-            return True
-    return False
+PREVIOUS_WORDS = re.compile(r"([\w’'-]+),?\s+([\w’'-]+),?\s+$")
 
 
 @detector("german-capitalization")
@@ -66,26 +49,54 @@ class GermanCapitalization:
     def from_options(cls, options: dict, where: str) -> "GermanCapitalization":
         return cls(float(options.get("min_zipf", 4.0)), frozenset(w.lower() for w in options.get("allow", [])))
 
-    def common_noun(self, word: str, plural: bool) -> bool:
-        lower = word.lower()
-        if lower in self.allow or lower in DAYS_AND_MONTHS or DEMONYM.search(lower) or zipf(lower) < self.min_zipf:
+    def common_noun(self, word: str) -> bool:
+        """A capitalised word whose lower-case form is a common English word."""
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
             return False
-        if not plural:
-            return True
+        lower = word.lower()
+        if lower in self.allow or lower in DAYS_AND_MONTHS or DEMONYM.search(lower) or lower.endswith("ly"):
+            return False
+        # above ~6 on the Zipf scale are function words (The, After, When) starting sentences
+        return self.min_zipf <= zipf(lower) < MAX_ZIPF
+
+    def plural(self, word: str) -> bool:
+        lower = word.lower()
+        if not lower.endswith("s"):
+            return False
         singular = lower[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", lower) else lower[:-1]
         return zipf(singular) >= self.min_zipf - 0.5
 
     def find(self, ctx: Context) -> Iterator[Match]:
+        candidates = ctx.words_where(self.common_noun)
+        if not candidates:
+            return
         text = ctx.text
-        for m in CANDIDATE.finditer(text):
-            group = "after_modifier" if m.group("after_modifier") else "plural"
-            word = m.group(group)
-            if not self.common_noun(word, group == "plural") or word.endswith("ly") or _named_elsewhere(text, word):
-                continue
-            start, end = m.span(group)
-            if not FOLLOWERS.match(text, end) or (group == "plural" and not _previous_word_lower(text, m.start())):
-                continue
-            line_start, line_end = ctx.line_span(start)
-            if TITLE_CASE_LINE.match(text, line_start, line_end):
-                continue
-            yield Match(start, end, word.lower())
+        for start, end in ctx.occurrences(candidates):
+            word = text[start:end]
+            if self._leaked(text, word, start, end):
+                yield Match(start, end, word.lower())
+
+    def _leaked(self, text: str, word: str, start: int, end: int) -> bool:
+        before = PREVIOUS_WORDS.search(text, max(0, start - 60), start)
+        if before is None or NEXT_IS_NAME.match(text, end) or not FOLLOWERS.match(text, end):
+            return False
+        earlier, previous = before.group(1), before.group(2)
+        if previous in MODIFIERS:
+            ok = True
+        elif previous in PREPOSITIONS:
+            ok = self.plural(word) and earlier.islower()
+        else:
+            return False
+        if not ok or _named_elsewhere(text, word):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        return not TITLE_CASE_LINE.match(text, line_start, len(text) if line_end == -1 else line_end)
+
+
+def _named_elsewhere(text: str, word: str) -> bool:
+    """The word follows a capitalised name elsewhere in the text (`Lou Williams`)."""
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text):
+        if zipf(m.group(1)) < 5.8:
+            return True
+    return False

@@ -29,13 +29,6 @@ def german_score(word: str) -> tuple[float, float]:
     return zipf(word, "de"), zipf(word, "en")
 
 
-def _occurrences(ctx: Context, words: set[str]) -> Iterator[re.Match]:
-    if not words:
-        return iter(())
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.finditer(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", ctx.text)
-
-
 def _next_word(text: str, end: int) -> str:
     m = re.compile(r"[ \t]+([\w’'-]+)").match(text, end)
     return m.group(1) if m else ""
@@ -78,19 +71,19 @@ class GermanFunctionWords:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        german = {w for w in ctx.vocabulary if self.is_german(w)}
-        for m in _occurrences(ctx, german):
-            word = m.group()
-            following = _next_word(text, m.end())
+        german = ctx.words_where(self.is_german)
+        for start, end in ctx.occurrences(german):
+            word = text[start:end]
+            following = _next_word(text, end)
             if word in NAME_PARTICLES and (following[:1].isupper() or following in NAME_PARTICLES):
                 continue  # von der Leyen, zu Guttenberg
-            if text.startswith(".", m.end()) and text[m.end() + 1 : m.end() + 2].isalpha():
+            if text.startswith(".", end) and text[end + 1 : end + 2].isalpha():
                 continue  # a domain name: bild.de
-            if word not in CONJUNCTIONS and _name_like(_previous_word(text, m.start())) and _name_like(following):
+            if word not in CONJUNCTIONS and _name_like(_previous_word(text, start)) and _name_like(following):
                 continue  # inside a place name: Kirchheim unter Teck
-            if _inside_quotation(text, m.start()) or _within(german_sentences(ctx), m.start()):
+            if _inside_quotation(text, start) or _within(german_sentences(ctx), start):
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
-            yield Match(m.start(), m.end(), detail=word)
+            yield Match(start, end, detail=word)
 
 
 @detector("german-nouns")
@@ -115,11 +108,11 @@ class GermanNouns:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        candidates = {w for w in ctx.vocabulary if self.candidate(w)}
-        names = _used_as_names(text, candidates)
-        for m in _occurrences(ctx, candidates - names):
-            if not _inside_quotation(text, m.start()):
-                yield Match(m.start(), m.end(), detail=m.group())
+        candidates = ctx.words_where(self.candidate)
+        names = _used_as_names(ctx, candidates)
+        for start, end in ctx.occurrences(candidates - names):
+            if not _inside_quotation(text, start):
+                yield Match(start, end, detail=text[start:end])
 
 
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "ismus", "tät")
@@ -149,16 +142,17 @@ def is_common_noun_shape(word: str) -> bool:
     return False
 
 
-def _used_as_names(text: str, words: set[str]) -> set[str]:
+def _used_as_names(ctx: Context, words: set[str]) -> set[str]:
     """Words that appear next to another capitalised word or with a possessive: names."""
+    text = ctx.text
     names = set()
-    for m in _occurrences_in(text, words):
-        before = text[max(0, m.start() - 30) : m.start()].split()
-        after = text[m.end() : m.end() + 30]
+    for start, end in ctx.occurrences(words):
+        before = text[max(0, start - 30) : start].split()
+        after = text[end : end + 30]
         prev = before[-1] if before else ""
         nxt = after.split()[0] if after.split() else ""
         if _name_like(prev) or _name_like(nxt) or after[:2] in ("’s", "'s"):
-            names.add(m.group())
+            names.add(text[start:end])
     return names
 
 
@@ -166,13 +160,6 @@ def _name_like(word: str) -> bool:
     """A capitalised word that is not a common function word: part of a name."""
     word = word.strip(",;:.!?()“”\"").rsplit("-", 1)[-1]
     return word[:1].isupper() and word.isalpha() and zipf(word) < FUNCTION_WORD_ZIPF
-
-
-def _occurrences_in(text: str, words: set[str]) -> Iterator[re.Match]:
-    if not words:
-        return iter(())
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.finditer(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", text)
 
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -191,12 +178,12 @@ def german_sentences(ctx: Context) -> list[tuple[int, int]]:
 
 def _find_german_sentences(ctx: Context) -> Iterator[tuple[int, int]]:
     text = ctx.text
-    markers = {w for w in ctx.vocabulary if _strong_german(w)}
+    markers = ctx.words_where(_strong_german)
     if len(markers) < MIN_MARKERS:
         return
     counts: dict[int, int] = {}
-    for m in _occurrences(ctx, markers):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+    for start, _ in ctx.occurrences(markers):
+        line_start = text.rfind("\n", 0, start) + 1
         counts[line_start] = counts.get(line_start, 0) + 1
     for line_start, count in sorted(counts.items()):
         if count < MIN_MARKERS:

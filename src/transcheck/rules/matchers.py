@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from transcheck.context import Context
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
+from transcheck.rules import prefilter
 
 
 class Matcher(Protocol):
@@ -43,19 +44,44 @@ def line_block_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @dataclass
+class Scanner:
+    """A compiled regex with its literal prefilter: finds matches only where they can be."""
+
+    regex: re.Pattern
+    paragraphs: bool
+    trigger_id: int | None = None  # registered in prefilter.INDEX; None: scan everything
+
+    @classmethod
+    def build(cls, regex: re.Pattern, triggers: list[str] | None = None) -> "Scanner":
+        if triggers is None:
+            found = prefilter.literal_triggers(regex.pattern, regex.flags)
+        else:
+            found = tuple(sorted({t.lower() for t in triggers})) or None
+        trigger_id = prefilter.INDEX.register(found) if found else None
+        return cls(regex, prefilter.crosses_lines(regex.pattern, regex.flags), trigger_id)
+
+    def finditer(self, ctx: Context) -> Iterator[re.Match]:
+        if self.trigger_id is None:
+            yield from self.regex.finditer(ctx.text)
+            return
+        positions = prefilter.INDEX.hits(ctx).get(self.trigger_id)
+        if positions:
+            for start, end in prefilter.windows(ctx.text, positions, self.paragraphs):
+                yield from self.regex.finditer(ctx.text, start, end)
+
+
+@dataclass
 class PatternMatcher:
     """A regular expression; ``group`` is the reported span, ``replacement`` its fix.
 
-    With a ``trigger`` (a fast regex, led by a literal or a small character set), the
-    pattern runs only on the lines where the trigger matches: most lines are skipped at
-    the speed of a literal search.
+    The pattern runs only where one of its literal triggers occurs: derived from the
+    pattern itself, or given as ``trigger:`` (a list of literal strings) in the rule file.
     """
 
-    regex: re.Pattern
+    scanner: Scanner
     group: int | str = 0
     replacement: str | None = None
     delete_lines: bool = False
-    trigger: re.Pattern | None = None
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any], where: str) -> "PatternMatcher":
@@ -68,41 +94,24 @@ class PatternMatcher:
         delete = cfg.get("delete")
         if delete not in (None, "lines"):
             raise RuleFileError(f"{where}.delete: only 'lines' is supported")
-        trigger = compile_regex(cfg["trigger"], f"{where}.trigger", flags) if "trigger" in cfg else None
-        return cls(regex, group, cfg.get("replacement"), delete == "lines", trigger)
-
-    def _windows(self, text: str) -> Iterator[tuple[int, int]]:
-        """The whole text, or each line where the trigger matches."""
-        if self.trigger is None:
-            yield 0, len(text)
-            return
-        pos = 0
-        for hit in self.trigger.finditer(text):
-            if hit.start() < pos:
-                continue
-            start = text.rfind("\n", 0, hit.start()) + 1
-            end = text.find("\n", hit.end())
-            end = len(text) if end == -1 else end
-            yield start, end
-            pos = end
+        trigger = cfg.get("trigger")
+        if trigger is not None and (not isinstance(trigger, list) or not all(isinstance(t, str) and t for t in trigger)):
+            raise RuleFileError(f"{where}.trigger: must be a list of literal strings")
+        return cls(Scanner.build(regex, trigger), group, cfg.get("replacement"), delete == "lines")
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for window_start, window_end in self._windows(text):
-            for m in self.regex.finditer(text, window_start, window_end):
-                yield from self._match(text, m)
-
-    def _match(self, text: str, m: re.Match) -> Iterator[Match]:
-        start, end = m.span(self.group)
-        if start == end == -1:
-            return
-        if self.delete_lines:
-            fs, fe = line_block_span(text, start, end)
-            yield Match(start, end, "", fs, fe, suggestion="delete")
-        elif self.replacement is not None:
-            yield Match(start, end, m.expand(self.replacement))
-        else:
-            yield Match(start, end)
+        for m in self.scanner.finditer(ctx):
+            start, end = m.span(self.group)
+            if start == end == -1:
+                continue
+            if self.delete_lines:
+                fs, fe = line_block_span(text, start, end)
+                yield Match(start, end, "", fs, fe, suggestion="delete")
+            elif self.replacement is not None:
+                yield Match(start, end, m.expand(self.replacement))
+            else:
+                yield Match(start, end)
 
 
 @dataclass(frozen=True)
@@ -122,42 +131,6 @@ class Entry:
     is_pattern: bool = False
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
-    """A prefix-factored alternation for literal phrases (fast to match, one pass)."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_node(trie)
-
-
-def _trie_node(node: dict) -> str:
-    alternatives = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
-    if not alternatives:
-        return ""
-    optional = "" in node
-    if len(alternatives) == 1 and not optional:
-        return alternatives[0]
-    group = "(?:" + "|".join(alternatives) + ")"
-    return group + "?" if optional else group
-
-
-def bounded_alternation(phrases: Iterable[str]) -> str:
-    """One regex for all phrases; word boundaries only at edges that are word characters."""
-    groups: dict[tuple[bool, bool], list[str]] = {}
-    for phrase in phrases:
-        key = (bool(re.match(r"\w", phrase)), bool(re.search(r"\w$", phrase)))
-        groups.setdefault(key, []).append(phrase)
-    parts = []
-    for (word_start, word_end), members in sorted(groups.items(), reverse=True):
-        before = r"(?<![\w-])" if word_start else ""
-        after = r"(?![\w-])" if word_end else ""
-        parts.append(before + "(?:" + trie_pattern(members) + ")" + after)
-    return "|".join(parts)
-
-
 def normalise_phrase(text: str, ignore_case: bool) -> str:
     text = " ".join(text.split())
     return text.lower() if ignore_case else text
@@ -165,17 +138,15 @@ def normalise_phrase(text: str, ignore_case: bool) -> str:
 
 @dataclass
 class PhraseMatcher:
-    """Literal phrases and regex entries matched in one pass, each with its own suggestion.
+    """Literal phrases and regex entries, each with its own suggestion and antipatterns.
 
-    Each entry needs certain words (every word of a literal phrase, the literal words of
-    a regex entry); only the entries whose words all occur in the document are compiled
-    into the regex that scans it, so a large lexicon costs little on a text it does not touch.
+    An entry runs only in the lines or paragraphs holding one of its literals (see
+    ``prefilter``), so a large lexicon costs little on text it does not touch. Where entries overlap, the earliest
+    match wins, then regex entries (the more specific), then the longer match.
     """
 
     entries: list[Entry]
-    ignore_case: bool
-    needs: list[frozenset[str]]
-    _compiled: dict[tuple[int, ...], tuple[re.Pattern, dict[str, Entry]]] = field(default_factory=dict, repr=False)
+    scanners: list[Scanner]
 
     @classmethod
     def from_entries(cls, raw: list[Any], ignore_case: bool, where: str) -> "PhraseMatcher":
@@ -192,96 +163,42 @@ class PhraseMatcher:
                     raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
                 seen.add(key)
             entries.append(entry)
-        needs = [frozenset(required_words(e.phrase, e.is_pattern)) for e in entries]
-        matcher = cls(entries, ignore_case, needs)
-        matcher._regex(tuple(range(len(entries))))  # compile everything once: errors surface at load
-        return matcher
-
-    def _regex(self, active: tuple[int, ...]) -> tuple[re.Pattern, dict[str, Entry]]:
-        """The regex for a subset of entries (cached), and its literal entries by key."""
-        if active not in self._compiled:
-            literals = {normalise_phrase(self.entries[i].phrase, self.ignore_case): self.entries[i] for i in active if not self.entries[i].is_pattern}
-            # Regex entries first (each a named group: they are the more specific), then the literal trie.
-            alternatives = [
-                rf"(?<![\w-])(?P<_p{i}>{self.entries[i].phrase})(?![\w-])" for i in active if self.entries[i].is_pattern
-            ]
-            alternatives += [bounded_alternation(literals)] if literals else []
-            flags = re.IGNORECASE if self.ignore_case else 0
-            self._compiled[active] = (re.compile("|".join(alternatives), flags), literals)
-        return self._compiled[active]
+        scanners = [Scanner.build(re.compile(_bounded(e), flags | re.MULTILINE)) for e in entries]
+        return cls(entries, scanners)
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        vocabulary = ctx.lower_vocabulary
-        active = tuple(i for i, need in enumerate(self.needs) if need <= vocabulary)
-        if not active:
-            return
-        regex, literals = self._regex(active)
-        for m in regex.finditer(ctx.text):
-            name = m.lastgroup
-            if name and name.startswith("_p"):
-                entry = self.entries[int(name[2:])]
-            else:
-                entry = literals[normalise_phrase(m.group(), self.ignore_case)]
-            start, end = m.span()
-            if entry.unless and _blocked(ctx, start, end, entry.unless):
+        found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
+        for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
+            for m in scanner.finditer(ctx):
+                found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))
+        last_end = -1
+        for start, _, negative_length, i in sorted(found):
+            end = start - negative_length
+            if start < last_end:
                 continue
-            if entry.context and not _blocked(ctx, start, end, entry.context):
-                continue
-            detail = entry.note or (f"German: {entry.german}" if entry.german else None)
-            yield Match(start, end, _match_case(m.group(), entry.suggestion), detail=detail)
+            match = self._match(ctx, self.entries[i], start, end)
+            if match is not None:
+                last_end = end
+                yield match
+
+    @staticmethod
+    def _match(ctx: Context, entry: Entry, start: int, end: int) -> Match | None:
+        if entry.unless and _blocked(ctx, start, end, entry.unless):
+            return None
+        if entry.context and not _blocked(ctx, start, end, entry.context):
+            return None
+        detail = entry.note or (f"German: {entry.german}" if entry.german else None)
+        return Match(start, end, _match_case(ctx.text[start:end], entry.suggestion), detail=detail)
 
 
-MIN_NEEDED_WORD = 3
-
-
-def required_words(source: str, is_pattern: bool) -> set[str]:
-    """Lower-case words (3+ letters) that every match of a phrase or entry regex contains."""
-    if not is_pattern:
-        return {w for w in re.findall(r"[^\W\d_]+", source.lower()) if len(w) >= MIN_NEEDED_WORD}
-    return {w.lower() for w in _literal_runs(source) if len(w) >= MIN_NEEDED_WORD}
-
-
-def _literal_runs(pattern: str) -> list[str]:
-    """Whole words spelled out at the top level of a regex: letter runs outside groups
-    and classes, bounded by the pattern's ends, spaces or ``\\s``/``\\b``, and not made
-    optional by a quantifier. Conservative: a top-level alternation requires nothing."""
-    items: list[str] = []  # "w:<letters>", "sep", or "other"
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            items.append("sep" if pattern[i + 1 : i + 2] in ("s", "b") else "other")
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-            items.append("other")
-        elif ch == "[":
-            in_class = True
-            items.append("other")
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-            items.append("other")
-        elif ch == "|" and depth == 0:
-            return []
-        elif depth == 0 and ch.isalpha():
-            if items and items[-1].startswith("w:"):
-                items[-1] += ch
-            else:
-                items.append("w:" + ch)
-        elif ch == " " and depth == 0:
-            items.append("sep")
-        elif ch == "+" and items and items[-1] == "sep":
-            pass  # \s+ is still a separator
-        else:
-            items.append("other")
-        i += 1
-    items = ["sep"] + items + ["sep"]
-    return [
-        items[k][2:]
-        for k in range(1, len(items) - 1)
-        if items[k].startswith("w:") and items[k - 1] == "sep" and items[k + 1] == "sep"
-    ]
+def _bounded(entry: Entry) -> str:
+    """The entry as a regex, with word boundaries at edges that are word characters."""
+    if entry.is_pattern:
+        return rf"(?<![\w-])(?:{entry.phrase})(?![\w-])"
+    body = r"\s+".join(re.escape(word) for word in entry.phrase.split())
+    before = r"(?<![\w-])" if re.match(r"\w", entry.phrase) else ""
+    after = r"(?![\w-])" if re.search(r"\w$", entry.phrase) else ""
+    return before + body + after
 
 
 def _entry(item: Any, where: str, flags: int = 0) -> Entry:

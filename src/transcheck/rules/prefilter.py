@@ -1,0 +1,192 @@
+"""Literal prefilters: skip text where a regex cannot match, at the speed of ``str.find``.
+
+Python's regex engine tries a pattern at every position unless it starts with a literal.
+Most rule patterns start with a look-behind or an alternation, so a full scan costs tens
+of milliseconds per megabyte per rule. Like the literal extraction in grep tools, each
+pattern is analysed once (with the standard library's own regex parser) for a set of
+literal strings of which every match must contain one. A document is then searched only
+in the lines (or paragraphs, for patterns that can span a line break) holding such a
+literal; usually there are few or none. The literals of all rules are found in one pass
+per document by an Aho-Corasick automaton (``TriggerIndex``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from re import _constants as c
+from re import _parser as sre_parse
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from transcheck.context import Context
+
+MIN_SCORE = 2.5  # a trigger weaker than this (a space, a single letter) is no filter
+DIGITS = tuple("0123456789")
+
+
+def _char_weight(ch: str) -> float:
+    if ch.isspace():
+        return 0.0
+    if ch.isascii() and ch.isalpha():
+        return 1.0
+    if ch.isdigit():
+        return 0.8
+    if ch in ",.;:-'\"()":
+        return 0.3
+    return 3.0  # typographic quotes, %, €, letters with diacritics: rare in English text
+
+
+def _score(options: frozenset[str]) -> float:
+    return min(sum(map(_char_weight, s)) for s in options) - 0.01 * len(options)
+
+
+def _charset(items: list) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] <= 10:
+            chars.update(chr(x) for x in range(av[0], av[1] + 1))
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            chars.update(DIGITS)
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _sequence(items) -> frozenset[str] | None:
+    """The most selective any-of literal set that every match of ``items`` contains."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append(frozenset([run]))
+            run = ""
+        found = _element(op, av)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset([run]))
+    return max(candidates, key=_score) if candidates else None
+
+
+def _element(op, av) -> frozenset[str] | None:
+    if op is c.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is c.BRANCH:
+        parts = [_sequence(branch) for branch in av[1]]
+        if any(part is None for part in parts):
+            return None
+        return frozenset().union(*parts)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _sequence(av[2])
+    if op is c.IN:
+        return _charset(av)
+    if op is c.ASSERT:
+        return _sequence(av[1])
+    return None
+
+
+def literal_triggers(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case literals, one of which every match contains; None when there is no good set."""
+    try:
+        found = _sequence(sre_parse.parse(pattern, flags))
+    except (re.error, RecursionError):
+        return None
+    if not found or _score(found) < MIN_SCORE:
+        return None
+    return tuple(sorted({s.lower() for s in found}))
+
+
+def crosses_lines(pattern: str, flags: int = 0) -> bool:
+    """True when a match may contain a line break (``\\s``, ``.`` with DOTALL, negated sets...)."""
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except re.error:
+        return True
+    return _may_newline(tree, flags)
+
+
+def _may_newline(items, flags: int) -> bool:
+    for op, av in items:
+        if op is c.LITERAL and av == 10 or op is c.NOT_LITERAL and av != 10:
+            return True
+        if op is c.ANY and flags & re.DOTALL:
+            return True
+        if op is c.IN and any(
+            o is c.NEGATE or (o is c.CATEGORY and av2 in (c.CATEGORY_SPACE, c.CATEGORY_NOT_DIGIT, c.CATEGORY_NOT_WORD))
+            or (o is c.LITERAL and av2 == 10)
+            for o, av2 in av
+        ):
+            return True
+        if op is c.SUBPATTERN and _may_newline(av[-1], flags):
+            return True
+        if op is c.BRANCH and any(_may_newline(b, flags) for b in av[1]):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and _may_newline(av[2], flags):
+            return True
+    return False
+
+
+class TriggerIndex:
+    """The trigger literals of every scanner, searched together in one pass per document."""
+
+    def __init__(self) -> None:
+        self.literals: dict[str, int] = {}
+        self.owners: list[list[int]] = []
+        self.scanners = 0
+        self._automaton: AhoCorasick | None = None
+
+    def register(self, triggers: tuple[str, ...]) -> int:
+        """Add a scanner's literals; returns the scanner's id."""
+        scanner = self.scanners
+        self.scanners += 1
+        for literal in triggers:
+            index = self.literals.setdefault(literal, len(self.literals))
+            if index == len(self.owners):
+                self.owners.append([])
+            self.owners[index].append(scanner)
+        self._automaton = None
+        return scanner
+
+    def hits(self, ctx: Context) -> dict[int, list[int]]:
+        """Start offsets of trigger literals in the document, by scanner id (cached per document)."""
+        key = ("trigger-hits", id(self), self.scanners)
+        found = ctx.cache.get(key)
+        if found is None:
+            if self._automaton is None:
+                self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
+            found = defaultdict(list)
+            owners = self.owners
+            for index, start, _ in self._automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
+                for scanner in owners[index]:
+                    found[scanner].append(start)
+            ctx.cache[key] = found
+        return found
+
+
+INDEX = TriggerIndex()
+
+
+def windows(text: str, positions: list[int], paragraphs: bool) -> list[tuple[int, int]]:
+    """Merged spans of the lines (or paragraphs) holding the given positions, each with
+    its line break so that look-aheads see it."""
+    separator = "\n\n" if paragraphs else "\n"
+    step = len(separator)
+    spans: list[tuple[int, int]] = []
+    for i in sorted(positions):
+        if spans and i < spans[-1][1]:
+            continue
+        start = text.rfind(separator, 0, i)
+        start = 0 if start == -1 else start + step
+        end = text.find(separator, i)
+        end = len(text) if end == -1 else end + step
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
