@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from conftest import run_cli
-from pipeline_helpers import DROP_CAP_MSG, LOW_QUOTE_MSG, concise, write
+from lt_fixtures import lt_server, lt_url  # noqa: F401  (a real LanguageTool server, started once)
+from pipeline_helpers import DROP_CAP, DROP_CAP_MSG, LOW_QUOTE_MSG, concise, write
+
 
 WORD_RULE = """\
 id: ZZ902
@@ -100,3 +102,27 @@ def test_rules_never_flag_the_directives(tmp_path):
         concise("a.md", 6, 4, "ZZ902", "major", "the word ignore"),
         concise("a.md", 6, 15, "TC000", "minor", "suppression of TC101 suppressed nothing; remove it"),
     ]
+
+
+def test_languagetool_findings_pass_through_severity_and_suppressions(lt_url, tmp_path):
+    write(tmp_path, {
+        "transcheck.toml": (
+            'select = ["TC101", "TC000"]\n[severity]\n"LT:EN_A_VS_AN" = "minor"\n'
+            f'[languagetool]\nenabled = true\nurl = "{lt_url}"\n'
+        ),
+        "a.txt": "I ate a apple.\n\nHe go home now. [transcheck: ignore LT:HE_VERB_AGR]\n",
+    })
+    proc = _concise(tmp_path, "a.txt")
+    lines = proc.stdout_text.splitlines()
+    assert len(lines) == 1, proc.stdout_text + proc.stderr_text
+    assert lines[0].startswith("a.txt:1:7: LT:EN_A_VS_AN [minor] ")
+
+
+def test_configured_languagetool_that_is_unreachable_is_skipped_with_a_note(tmp_path):
+    write(tmp_path, {"transcheck.toml": '[languagetool]\nenabled = true\nurl = "http://127.0.0.1:9"\n', "a.txt": DROP_CAP})
+    proc = _concise(tmp_path, "--select", "TC101", "a.txt")
+    assert proc.returncode == 1
+    assert proc.stdout_text == concise("a.txt", 1, 1, "TC101", "critical", DROP_CAP_MSG) + "\n"
+    assert proc.stderr_text.startswith("transcheck: grammar checks skipped: no LanguageTool server answers at http://127.0.0.1:9")
+    forced = _concise(tmp_path, "--select", "TC101", "--languagetool", "a.txt")
+    assert forced.returncode == 2

@@ -26,6 +26,7 @@ from transcheck.rules import RuleSet, load_rules
 
 Augment = Callable[[list[Document], list[Finding]], list[Finding]]
 MIN_FILES_FOR_POOL = 4
+EXTERNAL_PREFIX, EXTERNAL_FAMILY = "LT:", "languagetool"  # findings added by runner.run's augment hook
 
 
 class Checker:
@@ -43,10 +44,18 @@ class Checker:
             return frozenset({suppressions.META_ID})
         return frozenset(r.spec.id for r in self.catalog.lookup(key))
 
+    def known(self, key: str) -> bool:
+        """A loaded rule, the meta rule, or a LanguageTool rule (``LT:ID`` or family ``languagetool``)."""
+        return bool(self.resolve(key)) or key.startswith(EXTERNAL_PREFIX) or key == EXTERNAL_FAMILY
+
+    def matches(self, key: str, finding: Finding) -> bool:
+        return finding.rule in self.resolve(key) or key in (finding.rule, finding.name, finding.family)
+
     def validate(self) -> None:
         """Every rule key named in the configuration or options must name a rule."""
         for where, key in self.config.rule_keys():
-            if not self.resolve(key):
+            external_ok = "severity" in where and self.known(key)
+            if not self.resolve(key) and not external_ok:
                 source = f"{self.config.source}: " if self.config.source else ""
                 raise ConfigError(f"{source}key '{where}': unknown rule, name or family {key!r} (see 'transcheck rules')")
 
@@ -78,14 +87,21 @@ class Checker:
         settings = self.config.for_path(doc.path)
         ruleset, meta_on = self.ruleset(settings)
         active = frozenset(r.spec.id for r in ruleset) | {f.rule for f in findings}
-        kept, suppressed = suppressions.apply(doc, findings, self.resolve, active, meta_on)
+        kept, suppressed = suppressions.apply(doc, findings, self, active, meta_on)
         return self._severities(kept, settings.severity), suppressed
 
     def _severities(self, findings: list[Finding], overrides: dict[str, Severity]) -> list[Finding]:
         if not overrides:
             return findings
-        by_id = {rule_id: sev for key, sev in overrides.items() for rule_id in self.resolve(key)}
-        return [replace(f, severity=by_id[f.rule]) if f.rule in by_id else f for f in findings]
+        return [replace(f, severity=self._severity(f, overrides)) for f in findings]
+
+    def _severity(self, f: Finding, overrides: dict[str, Severity]) -> Severity:
+        """The last override that names the finding's rule, else its own severity."""
+        chosen = f.severity
+        for key, severity in overrides.items():
+            if self.matches(key, f):
+                chosen = severity
+        return chosen
 
 
 @dataclass

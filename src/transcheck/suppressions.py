@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from transcheck.documents import Document
 from transcheck.models import Category, Finding, Severity
@@ -125,18 +125,23 @@ def _close(suppressions: list[Suppression], keys: tuple[str, ...], line: int) ->
                 span[1] = line
 
 
+class RuleIndex(Protocol):
+    """What suppressions need to know about rule keys (runner.Checker provides it)."""
+
+    def resolve(self, key: str) -> frozenset[str]: ...  # ids of the loaded rules a key names
+
+    def matches(self, key: str, finding: Finding) -> bool: ...
+
+    def known(self, key: str) -> bool: ...
+
+
 def apply(
-    doc: Document,
-    findings: list[Finding],
-    resolve: Callable[[str], frozenset[str]],
-    active: frozenset[str],
-    report_unused: bool,
+    doc: Document, findings: list[Finding], rules: RuleIndex, active: frozenset[str], report_unused: bool
 ) -> tuple[list[Finding], int]:
     """Drop suppressed findings; add TC000 findings for unused suppressions.
 
-    ``resolve(key)`` gives the rule ids a key names (empty when unknown); ``active``
-    holds the ids of the rules that ran, so a suppression of a rule that did not run
-    is not called unused. Returns the kept findings and the number suppressed.
+    ``active`` holds the ids of the rules that ran, so a suppression of a rule that did
+    not run is not called unused. Returns the kept findings and the number suppressed.
     """
     suppressions, spans = parse(doc)
     if not spans:
@@ -147,35 +152,36 @@ def apply(
     for f in findings:
         if any(f.start < e and f.end > s for s, e in directives):
             continue
-        if _suppress(f, suppressions, resolve):
+        if _suppress(f, suppressions, rules):
             suppressed += 1
         else:
             kept.append(f)
     if report_unused:
-        kept.extend(_unused(doc, suppressions, resolve, active))
+        kept.extend(_unused(doc, suppressions, rules, active))
         kept.sort(key=Finding.sort_key)
     return kept, suppressed
 
 
-def _suppress(f: Finding, suppressions: list[Suppression], resolve: Callable[[str], frozenset[str]]) -> bool:
+def _suppress(f: Finding, suppressions: list[Suppression], rules: RuleIndex) -> bool:
     """True when a suppression covers ``f``; marks every key that did."""
     hit = False
     for s in suppressions:
         for key in s.keys_at(f.line):
-            if key == ALL or f.rule in resolve(key):
+            if key == ALL or rules.matches(key, f):
                 s.used.add(key)
                 hit = True
     return hit
 
 
-def _unused(doc: Document, suppressions: list[Suppression], resolve, active: frozenset[str]) -> list[Finding]:
+def _unused(doc: Document, suppressions: list[Suppression], rules: RuleIndex, active: frozenset[str]) -> list[Finding]:
     out = []
     for s in suppressions:
         for key in s.lines:
-            ids = frozenset() if key == ALL else resolve(key)
-            if key != ALL and not ids:
+            if key in s.used:
+                continue
+            if key != ALL and not rules.known(key):
                 out.append(_meta(doc, s, f"suppression names unknown rule {key!r}"))
-            elif key not in s.used and (key == ALL or ids & active):
+            elif key == ALL or rules.resolve(key) & active:
                 out.append(_meta(doc, s, f"suppression of {key} suppressed nothing; remove it"))
     return out
 
