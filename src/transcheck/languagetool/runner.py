@@ -48,8 +48,11 @@ def _server(settings: LTSettings) -> Iterator[str | None]:
         return
     find_java()
     if is_installed():
-        with LocalServer() as server:
+        server = LocalServer().start(settings.start_timeout)
+        try:
             yield server.url
+        finally:
+            server.stop()
         return
     yield None
 
