@@ -6,7 +6,6 @@ installed jars on a free port (stopped when done); language-tool-python's own do
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from transcheck.languagetool.profile import Profile, load_profile
 from transcheck.languagetool.server import LocalServer, probe
 from transcheck.models import Finding
 
-URL_ENV = "TRANSCHECK_LANGUAGETOOL_URL"
+URL_ENV = "TRANSCHECK_LANGUAGETOOL_URL"  # read by the CLI option --languagetool-url
 
 
 @dataclass
@@ -132,6 +131,3 @@ def grammar_findings(documents: list[Document], settings: LTSettings, required: 
             raise
         return [], f"grammar checks skipped: {err}"
 
-
-def url_from_env() -> str | None:
-    return os.environ.get(URL_ENV) or None
