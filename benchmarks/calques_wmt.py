@@ -20,6 +20,17 @@ from transcheck.engine import check
 from transcheck.rules import load_rules
 
 WORD = re.compile(r"\w+")
+GERMAN = re.compile(r"German: ([^)]*)\)")
+
+
+def source_supports(message: str, source_line: str) -> bool:
+    """Does the aligned German source line contain (the stem of) the entry's German word?"""
+    m = GERMAN.search(message)
+    if not m:
+        return False
+    stems = {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", m.group(1))}
+    line = source_line.lower()
+    return any(stem in line for stem in stems)
 
 
 def findings(rules, path: Path):
@@ -33,12 +44,16 @@ def main(argv: list[str]) -> None:
     rules = load_rules().select(["calques"])
     words: collections.Counter = collections.Counter()
     hits: dict[str, collections.Counter] = {"ref": collections.Counter(), "hyp": collections.Counter()}
+    supported: collections.Counter = collections.Counter()
     for path in sorted(shared.glob("wmt/*/*.en")):
         kind = "ref" if path.name.startswith("ref") else "hyp"
         text, found = findings(rules, path)
+        source = (path.parent / "source.de").read_text(encoding="utf-8").split("\n")
         words[kind] += len(WORD.findall(text))
         for f in found:
             hits[kind][f.rule] += 1
+            if kind == "hyp" and source_supports(f.message, source[f.line - 1]):
+                supported[f.rule] += 1
             if show == kind:
                 line = text[text.rfind("\n", 0, f.start) + 1 : text.find("\n", f.end)]
                 print(f"{kind} {path.parent.name[:5]} {f.rule} [{text[f.start:f.end]}] {line[:160]}")
@@ -46,6 +61,8 @@ def main(argv: list[str]) -> None:
         total = sum(hits[kind].values())
         per_rule = ", ".join(f"{r}:{n}" for r, n in sorted(hits[kind].items()))
         print(f"{kind}: {words[kind]:,} words, {total} hits, {1000 * total / words[kind]:.3f} per 1,000 words ({per_rule})")
+    per_rule = ", ".join(f"{r}:{supported[r]}/{n}" for r, n in sorted(hits["hyp"].items()))
+    print(f"hyp hits whose source line holds the entry's German word: {sum(supported.values())}/{sum(hits['hyp'].values())} ({per_rule})")
     sample = shared / "corpus" / "putin-biden.mt.en.txt"
     text, found = findings(rules, sample)
     notes = [json.loads(line) for line in (shared / "corpus" / "putin-biden.annotations.jsonl").open(encoding="utf-8")]
