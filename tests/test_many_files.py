@@ -7,7 +7,7 @@ import pty
 import subprocess
 import sys
 
-from conftest import ROOT, run_cli
+from conftest import run_cli
 from pipeline_helpers import DROP_CAP, DROP_CAP_MSG, concise, write
 
 SEL = ["--select", "TC101"]

@@ -13,6 +13,7 @@ import os
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ class Override:
     locale: str | None = None
 
     def matches(self, relpath: str) -> bool:
-        return _spec(self.paths).match_file(relpath)
+        return glob_spec(self.paths).match_file(relpath)
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,9 @@ def to_dict(config: Config) -> dict[str, Any]:
     }
 
 
-def _spec(globs: Iterable[str]) -> pathspec.PathSpec:
+@lru_cache(maxsize=None)
+def glob_spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
+    """gitignore-style globs compiled once."""
     return pathspec.PathSpec.from_lines("gitignore", list(globs))
 
 

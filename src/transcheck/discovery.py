@@ -13,14 +13,10 @@ from pathlib import Path
 
 import pathspec
 
-from transcheck.config import Config
+from transcheck.config import Config, glob_spec
 from transcheck.errors import InputError
 
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})
-
-
-def _spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitignore", list(globs))
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +63,7 @@ class _Ignored:
 
 def discover(paths: list[str], config: Config) -> list[str]:
     """The files to check, sorted; ``-`` (stdin) stays where it is, first."""
-    include, exclude = _spec(config.include), _spec(config.exclude)
+    include, exclude = glob_spec(config.include), glob_spec(config.exclude)
     def excluded(path: Path, is_dir: bool = False) -> bool:
         rel = config.relpath(str(path))
         return rel is not None and exclude.match_file(rel + ("/" if is_dir else ""))

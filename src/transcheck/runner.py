@@ -1,4 +1,4 @@
-"""The check pipeline shared by ``check`` and ``fix``: discover → read → check → filter.
+"""The check pipeline for ``check`` (and for ``fix`` to share): discover → read → check → filter.
 
 Pure: no printing and no exits. Files are checked in worker processes (each loads the
 rules once) and the results come back in file order, so the output is the same for
