@@ -167,3 +167,13 @@ def test_config_file_and_suppressions_are_honoured(tmp_path):
     suppressed = write(tmp_path, "Title\n\nDhe Russian President spoke. [transcheck: ignore TC101]\n", "b.txt")
     proc = run_cli("fix", "--isolated", "--select", "TC101", str(suppressed))
     assert (proc.returncode, proc.stdout_text) == (0, ""), proc.stderr_text
+
+
+def test_diff_splits_lines_at_newlines_only(tmp_path):
+    # U+2028 and form feeds are not line ends for the diff (str.splitlines would split there).
+    path = write(tmp_path, "Title\u2028same line\x0c\n\nDhe Russian President spoke.")
+    proc = run_cli("fix", "--select", "TC101", str(path))
+    assert proc.stdout_text.endswith(
+        " Title\u2028same line\x0c\n \n-Dhe Russian President spoke.\n\\ No newline at end of file\n"
+        "+The Russian President spoke.\n\\ No newline at end of file\n"
+    )

@@ -33,11 +33,15 @@ from transcheck.runner import Checker
 NO_EOL = "\\ No newline at end of file\n"
 
 
+def _lines(text: str) -> list[str]:
+    """Lines split at LF only (str.splitlines would also split at U+2028, form feeds, ...)."""
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def unified_diff(path: str, old: str, new: str) -> str:
     """A unified diff of one file (line endings kept, so the patch applies)."""
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=path, tofile=path
-    )
+    lines = difflib.unified_diff(_lines(old), _lines(new), fromfile=path, tofile=path)
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n" + NO_EOL)
@@ -53,7 +57,7 @@ def _print_diff(diff: str) -> None:
 
     console = Console(force_terminal=True, highlight=False, soft_wrap=True)
     styles = {"+++": "bold", "---": "bold", "@@": "cyan", "+": "green", "-": "red"}
-    for line in diff.splitlines():
+    for line in diff.rstrip("\n").split("\n"):
         style = next((s for prefix, s in styles.items() if line.startswith(prefix)), "")
         console.print(Text(line.rstrip("\r"), style=style))
 
