@@ -147,3 +147,16 @@ def test_user_profile_lists_replace_and_bad_keys_fail(tmp_path):
     user.write_text("issue_types:\n  grammar: {category: grammar, severity: major}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="issue_types.grammar"):
         load_profile(user)
+
+
+def test_pom_pins_the_same_version_as_install():
+    import xml.etree.ElementTree as ET
+    from importlib import resources
+
+    from transcheck.languagetool.install import LT_VERSION
+
+    pom = ET.fromstring(resources.files("transcheck.languagetool").joinpath("pom.xml").read_bytes())
+    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+    assert pom.find("m:properties/m:languagetool.version", ns).text == LT_VERSION == "6.8"
+    artifacts = {d.find("m:artifactId", ns).text for d in pom.findall("m:dependencies/m:dependency", ns)}
+    assert artifacts == {"languagetool-server", "language-en"}
