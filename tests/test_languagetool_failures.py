@@ -132,3 +132,14 @@ def test_server_crashing_mid_run(own_server):
     assert str(err.value) == (
         f"LanguageTool at {own_server.url}/ failed during the check: connection refused (server stopped or crashed)"
     )
+
+
+def test_unusable_cache_exits_2(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    proc = run_cli("check", "--languagetool", "--languagetool-url", "http://127.0.0.1:9", text_file(tmp_path),
+                   env={"TRANSCHECK_CACHE_DIR": str(blocker)})
+    one_error_line(proc, "no LanguageTool server answers")  # the server is asked first
+    settings = LTSettings(url=None, cache_path=blocker / "lt.sqlite3")
+    with pytest.raises(LanguageToolUnavailable, match="cannot use the LanguageTool cache: "):
+        languagetool_findings([DOC], settings)

@@ -64,9 +64,12 @@ def _cache(settings: LTSettings) -> Iterator[MatchCache | None]:
     try:
         cache = MatchCache(settings.cache_path)
     except (sqlite3.Error, OSError) as err:
-        raise LanguageToolUnavailable(f"cannot open the LanguageTool cache: {err}") from None
-    with cache:
-        yield cache
+        raise LanguageToolUnavailable(f"cannot use the LanguageTool cache: {err}") from None
+    try:
+        with cache:
+            yield cache
+    except sqlite3.Error as err:
+        raise LanguageToolUnavailable(f"cannot use the LanguageTool cache: {err}") from None
 
 
 def _version(settings: LTSettings) -> str:
