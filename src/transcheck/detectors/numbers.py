@@ -85,7 +85,7 @@ class GermanOrdinalDate:
     AMBIGUOUS = frozenset({"May", "March", "August"})
     DATE_CONTEXT = re.compile(
         r"(?:\b(?:on|from|until|till|since|by|before|after|between|and|to|of|the|dated|as of|through)"
-        r"|(?:day|[0-9]),|[(–-])" + SP + r"*\Z",
+        r"|(?:day|[0-9]),|[(])" + SP + r"*\Z",
         re.IGNORECASE,
     )
 
