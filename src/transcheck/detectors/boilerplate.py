@@ -39,12 +39,17 @@ def _whole_line(shapes: list[str]) -> str:
     return r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*$"
 
 
+def newline_text(ctx: Context) -> str:
+    """The text with a newline in front, so line regexes that start with one see line 1 (cached)."""
+    if "newline+text" not in ctx.cache:
+        ctx.cache["newline+text"] = "\n" + ctx.text
+    return ctx.cache["newline+text"]
+
+
 def line_blocks(regex: re.Pattern, ctx: Context) -> Iterator[tuple[int, int]]:
     """(start, end) of each block of ``regex`` (built by ``block_regex``), lines only."""
     text = ctx.text
-    if "newline+text" not in ctx.cache:
-        ctx.cache["newline+text"] = "\n" + text
-    first = regex.match(ctx.cache["newline+text"])
+    first = regex.match(newline_text(ctx))
     first_end = 0
     if first:
         first_end = first.end() - 1

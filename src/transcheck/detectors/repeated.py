@@ -25,8 +25,9 @@ FUNCTION_WORDS = frozenset("the a an in on of to and for it this we he she they 
 def lower_text(ctx: Context) -> str:
     """The document lower-cased with the same length (offsets stay valid), cached."""
     if "lower" not in ctx.cache:
-        lower = ctx.text.lower()
-        if len(lower) != len(ctx.text):  # a few characters change length when lower-cased
+        if "\u0130" not in ctx.text:  # İ is the one character whose lower case is longer
+            lower = ctx.lower_text  # shared with the literal prefilter
+        else:
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in ctx.text)
         ctx.cache["lower"] = lower
     return ctx.cache["lower"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.boilerplate import newline_text
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules.matchers import line_block_span
@@ -92,7 +93,7 @@ class TeaserBlock:
         # The regexes start with the newline before the line (a literal ``re`` finds
         # fast); a newline is put in front of the text so the first line counts too.
         text = ctx.text
-        padded = "\n" + text
+        padded = newline_text(ctx)
         for m in MARKER_LINE.finditer(padded):
             end = self.block_end(text, m.end() - 1, m["lead"] is not None)
             yield self._block(text, m.start(), end)
