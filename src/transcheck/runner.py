@@ -26,6 +26,7 @@ from transcheck.rules import RuleSet, load_rules
 
 Augment = Callable[[list[Document], list[Finding]], list[Finding]]
 MIN_FILES_FOR_POOL = 4
+WARM_UP = Document.from_text("<warm-up>", "Warm-up text.\n\nThe minister said „yes“ on 3.5.2021 in Berlin.\n")
 EXTERNAL_PREFIX, EXTERNAL_FAMILY = "LT:", "languagetool"  # findings added by runner.run's augment hook
 
 
@@ -151,7 +152,8 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
             advance()
             yield doc, checker.check(doc)
         return
-    _WORKER = checker  # a forked worker inherits the loaded rules
+    checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking
+    _WORKER = checker  # a forked worker inherits the loaded rules and tables
     chunk = max(1, min(16, len(pooled) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(checker.config,)) as pool:
         for result in pool.map(_check_path, pooled, chunksize=chunk):
