@@ -28,7 +28,12 @@ def source_supports(message: str, source_line: str) -> bool:
     m = GERMAN.search(message)
     if not m:
         return False
-    stems = {w.lower()[:5] for w in re.findall(r"[^\W\d_]{4,}", m.group(1))}
+    words = re.findall(r"[^\W\d_]{4,}", m.group(1))
+    nouns = [w for w in words if w[0].isupper()]
+    if nouns:  # a German noun or compound: its start or its head
+        stems = {w.lower()[:5] for w in nouns} | {w.lower()[-6:] for w in nouns if len(w) > 7}
+    else:  # a verb or adjective: the longest word's stem
+        stems = {max(words, key=len).lower()[:5]} if words else set()
     line = source_line.lower()
     return any(stem in line for stem in stems)
 
