@@ -36,7 +36,7 @@ def block_regex(lines: list[str], follow: list[str], flags: int) -> re.Pattern:
 
 
 def _whole_line(shapes: list[str]) -> str:
-    return r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*$"
+    return r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*:?[ \t]*$"
 
 
 def newline_text(ctx: Context) -> str:
