@@ -51,9 +51,11 @@ class RepeatedWord:
         padded = "\n" + lower_text(ctx)
         for regex in (AFTER_SPACE, AFTER_NEWLINE):
             for m in regex.finditer(padded):
-                start, end = m.start(2) - 1, m.end(2) - 1
-                if m.group(1) not in self.allow and not self.is_name(ctx.text, m.start(1) - 1, start):
-                    yield Match(start, end, "")
+                gap, end = m.start(2) - 1, m.end(2) - 1  # offsets in the text (padded has one more)
+                if m.group(1) in self.allow or self.is_name(ctx.text, m.start(1) - 1, gap):
+                    continue
+                word = gap + len(m.group(2)) - len(m.group(2).lstrip(" \t"))
+                yield Match(word, end, "", gap, end, suggestion="delete")
 
     @staticmethod
     def is_name(text: str, word_start: int, word_end: int) -> bool:
