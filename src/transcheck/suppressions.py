@@ -32,7 +32,7 @@ META_WHY = (
     "new one tomorrow, and usually means the text was fixed or the rule was renamed: remove it."
 )
 DIRECTIVE_RE = re.compile(
-    r"<!--\s*transcheck-(?P<kind>disable-next-line|disable|enable)(?P<keys>[^>]*?)\s*-->"
+    r"<!--\s*transcheck-(?P<kind>disable-next-line|disable|enable)(?=\s|-->)(?P<keys>[^>]*?)\s*-->"
     r"|\[transcheck:\s*(?P<mark>ignore)(?P<mark_keys>[^\]]*)\]"
 )
 
@@ -143,6 +143,8 @@ def apply(
     ``active`` holds the ids of the rules that ran, so a suppression of a rule that did
     not run is not called unused. Returns the kept findings and the number suppressed.
     """
+    if "transcheck" not in doc.text:
+        return findings, 0
     suppressions, spans = parse(doc)
     if not spans:
         return findings, 0
