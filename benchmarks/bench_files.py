@@ -5,7 +5,10 @@ all, from the English lines of ../shared/wmt/*/*.en (WMT de-en references and sy
 outputs, read at run time, never copied into this repository): each article is a run of
 consecutive lines, one paragraph a line, separated by blank lines, spread over 10 folders.
 Then runs the real CLI (``python -m transcheck check -f concise --jobs N DIR``) for each N,
-checks that the reports are identical, and prints wall time, files/s and words/s.
+checks that the reports are identical, and prints wall time, files/s and words/s, with
+the CPU seconds the run used (all processes) and the load average before it: on a busy
+machine with autogroup scheduling, a session's processes share one CPU share, so wall
+time with --jobs 2 only beats --jobs 1 when a second core is actually free.
 
 Usage: .venv/bin/python benchmarks/bench_files.py [--files 1000] [--words 1000000] [--jobs 1,2]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -51,17 +55,23 @@ def generate(root: Path, files: int, words: int) -> int:
     return total
 
 
-def run(root: Path, jobs: int) -> tuple[float, bytes, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(root: Path, jobs: int) -> tuple[float, float, bytes, int]:
+    """Wall seconds, CPU seconds, the report and the exit code of one CLI run."""
     env = {**os.environ, "CI": "true", "NO_COLOR": "1"}
-    start = time.perf_counter()
+    cpu, start = _children_cpu(), time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "transcheck", "check", "-f", "concise", "--jobs", str(jobs), str(root)],
         capture_output=True, env=env,
     )
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _children_cpu() - cpu
     if proc.returncode not in (0, 1):
         sys.exit(f"transcheck failed ({proc.returncode}): {proc.stderr.decode()}")
-    return elapsed, proc.stdout, proc.returncode
+    return elapsed, cpu, proc.stdout, proc.returncode
 
 
 def main() -> None:
@@ -77,15 +87,17 @@ def main() -> None:
         print(f"corpus: {args.files} files, {words:,} words (from {WMT}/*/*.en), cores: {os.cpu_count()}")
         reports = {}
         for jobs in (int(j) for j in args.jobs.split(",")):
-            elapsed, report, code = run(root, jobs)
+            load = os.getloadavg()[0]
+            elapsed, cpu, report, code = run(root, jobs)
             reports[jobs] = report
             findings = len(report.splitlines())
             print(
                 f"--jobs {jobs}: {elapsed:6.2f} s wall, {args.files / elapsed:7.1f} files/s, "
-                f"{words / elapsed:9,.0f} words/s, {findings} findings, exit {code}"
+                f"{words / elapsed:9,.0f} words/s; {cpu:6.2f} s CPU; {findings} findings, exit {code}; "
+                f"load average before: {load:.1f}"
             )
         if len(set(reports.values())) > 1:
-            sys.exit("the reports differ between --jobs values")
+            sys.exit("the reports differ between --jobs values (or the rule files changed during the run)")
         print("reports identical across --jobs values")
 
 
