@@ -10,7 +10,14 @@ from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
 
-AUXILIARIES = "was|were|is|are|has|have|had|would|will|can|could|became|becomes"
+MODALS = frozenset("would will can could must should may might shall".split())
+AUXILIARIES = "was|were|is|are|has|have|had|would|will|can|could|must|should|may|might|shall|became|becomes"
+# Modals that are also nouns, and the words that mark the noun reading.
+NOUN_BEFORE = {
+    "can": frozenset("a the garbage trash tin watering beer soda oil paint spray aerosol petrol".split()),
+    "will": frozenset("a the free good ill last own political popular strong iron his her their".split()),
+    "must": frozenset("a".split()),
+}
 # A clause-final auxiliary: followed by the end of a sentence, a semicolon, a dash, or a
 # comma that opens a new clause (in English an embedded clause rarely ends this way).
 FINAL_AUX = re.compile(
@@ -53,7 +60,7 @@ class VerbFinal:
         for m in FINAL_AUX.finditer(text):
             start = self._clause_start(text, m.start())
             words = [w.lower() for w in WORD.findall(text, start, m.start())]
-            if self._suspicious(words):
+            if self._suspicious(words, m.group(1)):
                 yield Match(m.start(), m.end(), "", _delete_start(text, m.start()), m.end())
 
     @staticmethod
@@ -62,12 +69,16 @@ class VerbFinal:
         starts = [c.end() for c in CLAUSE_START.finditer(text, window_start, end)]
         return starts[-1] if starts else window_start
 
-    def _suspicious(self, words: list[str]) -> bool:
+    def _suspicious(self, words: list[str], auxiliary: str) -> bool:
         if len(words) < self.min_words or words[-1] in NOT_BEFORE or words[-1].endswith("ly"):
             return False
+        if words[-1] in NOUN_BEFORE.get(auxiliary, ()):
+            return False  # "the garbage can", "of their own free will"
         if EMBEDDING.intersection(words):
             return False
-        return bool(FINITE.intersection(words[:-1]))
+        # "sink will.": a modal after a word that is not its subject is German order by
+        # itself; "was"/"is" may end a clause after a noun, so they need a second verb.
+        return auxiliary in MODALS or bool(FINITE.intersection(words[:-1]))
 
 
 def _delete_start(text: str, start: int) -> int:
@@ -75,3 +86,62 @@ def _delete_start(text: str, start: int) -> int:
     while start > 0 and text[start - 1] in " \t":
         start -= 1
     return start
+
+
+MODAL_OPENING = re.compile(
+    r"\b(?P<modal>should|would|will|must|could|can|may|might|shall|(?:wants?|wanted|intends?|intended|plans?|planned|"
+    r"hopes?|hoped|tries|try|tried|needs?|needed)\s+to)\s+"
+    r"(?P<opener>the|a|an|this|these|those|his|her|its|their|our|my|your|no|some|any|by|in|on|at|"
+    r"from|with|for|about|around|over|under|until|since|\d[\d.,]*)\s"
+    r"(?P<middle>(?:[^.;:!?,\n“”\"()]|(?<=\d)[.,](?=\d)){0,90}?)\b(?P<verb>[a-z]+)(?=\s*(?:[.;!](?:\s|$)|\s[–—]\s|$))",
+    re.MULTILINE,
+)
+# Words before a modal that make its object-first order ordinary English: questions and
+# inversions ("nor can the court"), and nouns ("the will of", "in May the").
+INVERTING = frozenset(
+    "nor neither so only never rarely seldom hardly not little how what why where when who whom which whether "
+    "if than as and but or the a an his her its their our my your this that free good ill last political in "
+    "on at by of for to from with".split()
+)
+CLAUSE_FINAL_ADVERBS = frozenset(
+    "too again yet soon later now today tomorrow here there ago abroad home well instead anyway either "
+    "though also together alone first".split()
+)
+# Adverbials that English does put between a modal and its verb ("will in future decide").
+ADVERBIAL_OPENERS = re.compile(
+    r"(?:in (?:particular|fact|turn|future|part|general|principle|time|addition|theory|practice|effect|total)|"
+    r"for (?:example|instance|now|sure|the (?:first|time)|a (?:while|time))|at (?:least|last|first|most|all|once|times|best|worst|the (?:same|very) time)|"
+    r"no (?:longer|doubt|more)|by (?:then|now|far|and large|the (?:way|end))|on (?:average|time|balance|the (?:contrary|other hand|whole))|"
+    r"of course|above all|to (?:some|a large|a certain) (?:extent|degree)|to date|any (?:longer|more))\b"
+)
+DETERMINERS = frozenset("the a an its his her their our this these those my your some any no every each".split())
+COMPARISONS = frozenset("as than".split())
+AUXILIARIES_BEFORE = frozenset("be been being have has had get got become".split())
+
+
+@detector("modal-verb-final")
+@dataclass
+class ModalVerbFinal:
+    """A modal is followed by its object or an adverbial, and its verb comes last:
+    `We must the debt brake respect.` (German `müssen … respektieren`)."""
+
+    max_words: int = 12
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "ModalVerbFinal":
+        return cls(int(options.get("max_words", 12)))
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for m in MODAL_OPENING.finditer(text):
+            middle = m.group("middle").split()
+            previous = text[max(0, m.start() - 40) : m.start()].split()
+            if not previous or previous[-1].lower() in INVERTING or previous[-1][-1:] in ".!?:;“\"(":
+                continue
+            if len(middle) + 1 > self.max_words or m.group("verb") in CLAUSE_FINAL_ADVERBS:
+                continue
+            if AUXILIARIES_BEFORE.intersection(middle) or ADVERBIAL_OPENERS.match(text, m.start("opener")):
+                continue  # the verb came in English order ("will in future be decided")
+            if DETERMINERS.intersection(([m.group("opener")] + middle)[-2:]) or (len(previous) > 1 and previous[-2].lower() in COMPARISONS):
+                continue  # the last word is a noun ("reverse its flow"), or ellipsis ("as it would")
+            yield Match(m.start("verb"), m.end("verb"), detail=m.group("modal"))
