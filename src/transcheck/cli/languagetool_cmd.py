@@ -50,6 +50,7 @@ def serve(
 @lt_app.command()
 def status(url: str = URL) -> None:
     """Show what LanguageTool transcheck would use; exit 1 if none is usable."""
+    from transcheck.languagetool.cache import default_cache_path
     from transcheck.languagetool.install import LanguageToolUnavailable
     from transcheck.languagetool.server import probe
 
@@ -58,6 +59,7 @@ def status(url: str = URL) -> None:
     print(f"jars:      {jars_dir() if is_installed() else 'not installed (run: transcheck languagetool install)'}")
     print(f"java:      {java or 'not found'}")
     print(f"maven:     {shutil.which('mvn') or 'not found'}")
+    print(f"cache:     {default_cache_path()}")
     usable = bool(java and is_installed())
     if url:
         try:
