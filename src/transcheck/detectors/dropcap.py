@@ -12,7 +12,9 @@ from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
-FIRST_WORD_RE = re.compile(r"(?:^|\n\n)[ \t]*(?:[\"“‘'„«(]\s*)?([A-ZÄÖÜ][a-zäöüß']{1,14})\b")
+FIRST_WORD_RE = re.compile(r"(?:^|\n\n)[ \t]*(?:[\"“‘'„«(]\s*)?([A-ZÄÖÜ][a-zäöüß']{1,14})\b(?!\.)")
+SHORT_MAX_ZIPF = 4.0
+SHORT_MIN_CANDIDATE = 6.5
 
 
 @detector("drop-cap")
@@ -32,10 +34,14 @@ class DropCap:
     def candidate(self, word: str) -> str | None:
         """The common English word that ``word`` becomes with another first letter."""
         own = zipf(word)
-        if own > self.max_word_zipf or zipf(word, "de") >= 5.0:
+        # two- and three-letter remnants ("Tn" for "In") are also abbreviations, so they
+        # may be more frequent; the word they become must then be a very common one
+        short = len(word) <= 3 and own <= SHORT_MAX_ZIPF
+        if (own > self.max_word_zipf and not short) or zipf(word, "de") >= 5.0:
             return None
         rest = word[1:]
-        best, best_zipf = None, max(self.min_candidate_zipf, own + self.min_gap)
+        floor = SHORT_MIN_CANDIDATE if own > self.max_word_zipf else self.min_candidate_zipf
+        best, best_zipf = None, max(floor, own + self.min_gap)
         for letter in ascii_lowercase:
             if letter == word[0].lower():
                 continue

@@ -69,21 +69,40 @@ class GermanFunctionWords:
             return True
         return bool(UMLAUT.search(word)) and en < 1.5 and de > 1.0
 
+    def capitalised_german(self, word: str) -> bool:
+        """``Laut``, ``Und``: a German word capitalised at the start of a sentence."""
+        return word[:1].isupper() and word[1:].islower() and self.is_german(word.lower())
+
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         german = ctx.words_where(self.is_german)
-        for start, end in ctx.occurrences(german):
+        capitalised = ctx.words_where(self.capitalised_german)
+        sentences = german_sentences(ctx)
+        for start, end in ctx.occurrences(german | capitalised):
             word = text[start:end]
             following = _next_word(text, end)
+            if word in capitalised and not (_sentence_start(text, start) and _germanic(following)):
+                continue  # a capitalised German word counts only before more German (Laut Angaben)
             if word in NAME_PARTICLES and (following[:1].isupper() or following in NAME_PARTICLES):
                 continue  # von der Leyen, zu Guttenberg
             if text.startswith(".", end) and text[end + 1 : end + 2].isalpha():
                 continue  # a domain name: bild.de
             if word not in CONJUNCTIONS and _name_like(_previous_word(text, start)) and _name_like(following):
                 continue  # inside a place name: Kirchheim unter Teck
-            if _inside_quotation(text, start) or _within(german_sentences(ctx), start):
+            if _inside_quotation(text, start) or _within(sentences, start):
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
             yield Match(start, end, detail=word)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" “\"„(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _germanic(word: str) -> bool:
+    """The next word is German too: far more frequent in German than in English."""
+    de, en = german_score(word.lower())
+    return de - en >= 2.0
 
 
 @detector("german-nouns")
@@ -104,7 +123,10 @@ class GermanNouns:
         if len(word) < self.min_length or not word[0].isupper() or not word[1:].islower():
             return False
         de, en = german_score(word)
-        return de >= self.min_german and en <= self.max_english and is_common_noun_shape(word.lower())
+        if en > self.max_english:
+            return False
+        # very frequent German words need no shape (Angaben); rarer ones must look like nouns
+        return de >= FREQUENT_GERMAN or (de >= self.min_german and is_common_noun_shape(word.lower()))
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -115,6 +137,8 @@ class GermanNouns:
                 yield Match(start, end, detail=text[start:end])
 
 
+FREQUENT_GERMAN = 4.0
+SPEECH_VERBS = frozenset("said says say told tells asked asks added adds explained explains according wrote writes".split())
 NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "ismus", "tät")
 # Heads of compounds that name places and buildings (Opernplatz, Eggenfelden, Wolfgangsee).
 PLACE_HEADS = frozenset(
@@ -122,23 +146,28 @@ PLACE_HEADS = frozenset(
     "straße strasse gasse weg allee markt hof au aue wald hain stein bühl gau land heide garten ring park "
     "bad brunn brunnen furt hafen ort kreis insel horn eck ecke rode leben stedt mühle kamp dom schloss "
     "halle arena stadion ingen ing".split()
-)
+) | frozenset("mann macher bauer meier maier mayer hofer huber".split())  # and of surnames
 LINKS = ("", "s", "es", "n", "en", "er")
+PLACE_ENDINGS = tuple(PLACE_HEADS) + ("chen", "lingen", "netz", "werk")
 
 
-def is_common_noun_shape(word: str) -> bool:
+def is_common_noun_shape(word: str, depth: int = 0) -> bool:
     """A German derivational noun, or a compound of two German words whose head is a
     common noun and not a place-name element (Haushalts|ausschuss, Bürger|geld)."""
+    if word.endswith(PLACE_ENDINGS):
+        return False  # Merklingen, Babenhausen, Aachen: place names are not translated
     if word.endswith(NOUN_SUFFIXES):
         return True
     for i in range(3, len(word) - 3):
         head = word[i:]
         # a common noun: frequent, but not as frequent as function words (nach, mit)
-        if head in PLACE_HEADS or not 4.0 <= zipf(head, "de") < 6.0:
+        if head in PLACE_HEADS or not 3.5 <= zipf(head, "de") < 6.0:
             continue
         modifier = word[:i]
-        if any(modifier.endswith(link) and zipf(modifier[: len(modifier) - len(link)] if link else modifier, "de") >= 3.0 for link in LINKS):
-            return True
+        for link in LINKS:
+            stem = modifier[: len(modifier) - len(link)] if link else modifier
+            if modifier.endswith(link) and len(stem) >= 3 and (zipf(stem, "de") >= 3.0 or (depth < 1 and is_common_noun_shape(stem, depth + 1))):
+                return True
     return False
 
 
@@ -151,7 +180,8 @@ def _used_as_names(ctx: Context, words: set[str]) -> set[str]:
         after = text[end : end + 30]
         prev = before[-1] if before else ""
         nxt = after.split()[0] if after.split() else ""
-        if _name_like(prev) or _name_like(nxt) or after[:2] in ("’s", "'s"):
+        speech = prev.lower() in SPEECH_VERBS or nxt.strip(",.").lower() in SPEECH_VERBS
+        if speech or _name_like(prev) or _name_like(nxt) or after[:2] in ("’s", "'s"):
             names.add(text[start:end])
     return names
 
