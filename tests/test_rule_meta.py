@@ -81,3 +81,9 @@ def test_schema_errors_name_file_and_field(tmp_path, change, field):
 def test_empty_rule_file_is_refused(tmp_path):
     with pytest.raises(RuleFileError, match="empty rule file"):
         load_rules([_write(tmp_path / "e", "  \n")], builtin=False)
+
+
+def test_key_given_twice_is_refused(tmp_path):
+    text = VALID.replace('why: "w"', 'why: "w"\nwhy: "again"')
+    with pytest.raises(RuleFileError, match="line 9: key .why. appears twice"):
+        load_rules([_write(tmp_path / "d", text)], builtin=False)
