@@ -20,8 +20,8 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
     """Turn a matcher's Match into a Finding with positions, suggestion and fix."""
     spec = rule.spec
     suggestion = match.suggestion if match.suggestion is not None else match.replacement
-    if suggestion is None:
-        suggestion = spec.suggestion
+    if not suggestion:  # nothing, or a deletion: the rule's own words say it better
+        suggestion = spec.suggestion or ("delete" if suggestion == "" else None)
     fix = None
     if spec.fix_safety is not None and match.replacement is not None:
         fs = match.start if match.fix_start is None else match.fix_start
