@@ -35,8 +35,6 @@ DIRECTIVE_RE = re.compile(
     r"<!--\s*transcheck-(?P<kind>disable-next-line|disable|enable)(?=\s|-->)(?P<keys>[^>]*?)\s*-->"
     r"|\[transcheck:\s*(?P<mark>ignore)(?P<mark_keys>[^\]]*)\]"
 )
-
-
 ALL = "all"
 DIRECTIVE_LINE_RE = re.compile(r"^[ \t]*(?:<!--\s*transcheck-[a-z-]+[^>]*?-->[ \t]*)+$", re.MULTILINE)
 
@@ -71,8 +69,8 @@ def mask(doc: Document) -> Masked | None:
     pos = removed = 0
     for m in DIRECTIVE_LINE_RE.finditer(doc.text):
         parts.append(doc.text[pos : m.start()])
+        cuts.append(m.start() - removed)  # where the emptied line sits in the masked text
         removed += m.end() - m.start()
-        cuts.append(m.start() - (removed - (m.end() - m.start())))
         shifts.append(removed)
         pos = m.end()
     if not cuts:
