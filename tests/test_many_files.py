@@ -7,7 +7,7 @@ import pty
 import subprocess
 import sys
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from pipeline_helpers import DROP_CAP, DROP_CAP_MSG, concise, write
 
 SEL = ["--select", "TC101"]
@@ -116,3 +116,22 @@ def test_bad_file_inside_a_parallel_run_is_one_line(tmp_path):
     (tmp_path / "f05.txt").write_bytes(b"\xff\xfe bad")
     proc = run_cli("check", "-j", "2", ".", cwd=tmp_path)
     assert (proc.returncode, proc.stderr_text) == (2, "transcheck: error: f05.txt: invalid UTF-8 at byte offset 0\n")
+
+
+def test_pre_commit_hook_runs_the_cli_on_the_files_it_is_given(tmp_path):
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["language"], hook["types_or"]) == ("transcheck", "python", ["markdown", "plain-text"])
+    program, *args = hook["entry"].split()
+    assert program == "transcheck"
+    write(tmp_path, {"transcheck.toml": 'select = ["TC101"]\nexclude = ["vendor/"]\n', "a.md": DROP_CAP, "vendor/b.md": DROP_CAP})
+    proc = run_cli(*args, "a.md", "vendor/b.md", cwd=tmp_path)  # pre-commit appends the staged file names
+    assert (proc.returncode, proc.stdout_text) == (1, concise("a.md", 1, 1, "TC101", "critical", DROP_CAP_MSG) + "\n")
+
+
+def test_readme_documents_every_format():
+    from transcheck.report import FORMATS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [fmt for fmt in FORMATS if f"| `{fmt}` |" not in readme] == []
