@@ -15,7 +15,8 @@ MODIFIERS = frozenset(
     "new further higher lower rising falling more fewer additional possible stricter tougher many "
     "several numerous various massive significant strong severe serious great small large first "
     "last next economic political financial social military initial current future high low "
-    "considerable urgent drastic concrete clear better worse own".split()
+    "considerable urgent drastic concrete clear better worse own faster quicker cheaper stronger "
+    "weaker larger smaller bigger longer shorter earlier later".split()
 )
 PREPOSITIONS = frozenset("in of for with on about against over from to into between without and or".split())
 # What may follow a common noun that ends its phrase (a brand or name used as a modifier
@@ -34,7 +35,7 @@ DAYS_AND_MONTHS = frozenset(
 )
 MAX_ZIPF = 6.0
 TITLE_CASE_LINE = re.compile(r"^(?:[A-Z0-9][\w’'-]*\W*\s*){3,}$")
-PREVIOUS_WORDS = re.compile(r"([\w’'-]+),?\s+([\w’'-]+),?\s+$")
+PREVIOUS_WORDS = re.compile(r"([\w’'-]+),?[ \t]+([\w’'-]+),?[ \t]+$")  # on the same line
 
 
 @detector("german-capitalization")
@@ -64,7 +65,7 @@ class GermanCapitalization:
         if not lower.endswith("s"):
             return False
         singular = lower[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", lower) else lower[:-1]
-        return zipf(singular) >= self.min_zipf - 0.5
+        return zipf(singular) >= self.min_zipf - 1.0
 
     def find(self, ctx: Context) -> Iterator[Match]:
         candidates = ctx.words_where(self.common_noun)
@@ -87,7 +88,9 @@ class GermanCapitalization:
             ok = self.plural(word) and earlier.islower()
         else:
             return False
-        if not ok or _named_elsewhere(text, word):
+        if not ok:
+            return False
+        if _named_elsewhere(text, word):
             return False
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.errors import RuleFileError
 from transcheck.models import Match
 
 MODALS = frozenset("would will can could must should may might shall".split())
@@ -93,7 +94,7 @@ MODAL_OPENING = re.compile(
     r"hopes?|hoped|tries|try|tried|needs?|needed)\s+to)\s+"
     r"(?P<opener>the|a|an|this|these|those|his|her|its|their|our|my|your|no|some|any|by|in|on|at|"
     r"from|with|for|about|around|over|under|until|since|\d[\d.,]*)\s"
-    r"(?P<middle>(?:[^.;:!?,\n“”\"()]|(?<=\d)[.,](?=\d)){0,90}?)\b(?P<verb>[a-z]+)(?=\s*(?:[.;!](?:\s|$)|\s[–—]\s|$))",
+    r"(?P<middle>(?:[^.;:!?,\n“”\"()]|(?<=\d)[.,](?=\d)){0,90}?)\b(?P<verb>[a-z]+)(?=\s*(?:[.;!](?:\s|$)|\s[–—]\s|$|,\s*[”\"]))",
     re.MULTILINE,
 )
 # Words before a modal that make its object-first order ordinary English: questions and
@@ -145,3 +146,32 @@ class ModalVerbFinal:
             if DETERMINERS.intersection(([m.group("opener")] + middle)[-2:]) or (len(previous) > 1 and previous[-2].lower() in COMPARISONS):
                 continue  # the last word is a noun ("reverse its flow"), or ellipsis ("as it would")
             yield Match(m.start("verb"), m.end("verb"), detail=m.group("modal"))
+
+
+NEGATED_FINAL = re.compile(
+    r"\b(?P<before>[\w’'-]+)\s+not\s+(?P<verb>[a-z]+)(?=\s*(?:[.;!?](?:\s|$)|,|\s[–—]\s|$))", re.MULTILINE
+)
+DO_SUPPORT = frozenset(
+    "do does did don’t doesn’t didn’t will would can could shall should may might must is are was were be been "
+    "being am has have had to why or and but if whether".split()
+)
+
+
+@detector("negation-without-do")
+@dataclass
+class NegationWithoutDo:
+    """`if the energy prices not sink`: German `nicht sinken` kept without English do-support."""
+
+    verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_options(cls, options: dict, where: str) -> "NegationWithoutDo":
+        verbs = options.get("verbs", [])
+        if not isinstance(verbs, list) or not verbs:
+            raise RuleFileError(f"{where}.verbs: must be a non-empty list of verbs (base forms)")
+        return cls(frozenset(v.lower() for v in verbs))
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in NEGATED_FINAL.finditer(ctx.text):
+            if m.group("verb") in self.verbs and m.group("before").lower() not in DO_SUPPORT:
+                yield Match(m.start("verb") - len("not "), m.end("verb"), detail=m.group("verb"))

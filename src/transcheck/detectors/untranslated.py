@@ -35,6 +35,7 @@ def _next_word(text: str, end: int) -> str:
 
 
 CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
+QUOTE_END = re.compile(r"[”“\n]")
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -43,9 +44,16 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _inside_quotation(text: str, start: int) -> bool:
-    """True when an opening quotation mark on this line is still open at ``start``."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return line.count("“") + line.count("„") > line.count("”") or line.count('"') % 2 == 1
+    """True when the word stands in a quotation that is itself mostly German (quoted on
+    purpose, like “Wir schaffen das”); German words inside quoted English are flagged."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = max(text.rfind("“", line_start, start), text.rfind("„", line_start, start))
+    if opening == -1 or "”" in text[opening:start]:
+        return False
+    closing = QUOTE_END.search(text, start)
+    quoted = text[opening + 1 : closing.start() if closing else len(text)]
+    words = re.findall(r"[^\W\d_]+", quoted.lower())
+    return bool(words) and 2 * sum(map(_germanic, words)) >= len(words)
 
 
 @detector("german-function-words")
