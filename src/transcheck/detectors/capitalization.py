@@ -58,14 +58,12 @@ class GermanCapitalization:
         if lower in self.allow or lower in DAYS_AND_MONTHS or DEMONYM.search(lower) or lower.endswith("ly"):
             return False
         # above ~6 on the Zipf scale are function words (The, After, When) starting sentences
-        return self.min_zipf <= zipf(lower) < MAX_ZIPF
+        frequency = max(zipf(lower), zipf(_singular(lower)) if lower.endswith("s") else 0.0)
+        return self.min_zipf <= frequency < MAX_ZIPF
 
     def plural(self, word: str) -> bool:
         lower = word.lower()
-        if not lower.endswith("s"):
-            return False
-        singular = lower[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", lower) else lower[:-1]
-        return zipf(singular) >= self.min_zipf - 1.0
+        return lower.endswith("s") and zipf(_singular(lower)) >= self.min_zipf - 1.0
 
     def find(self, ctx: Context) -> Iterator[Match]:
         candidates = ctx.words_where(self.common_noun)
@@ -95,6 +93,10 @@ class GermanCapitalization:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         return not TITLE_CASE_LINE.match(text, line_start, len(text) if line_end == -1 else line_end)
+
+
+def _singular(plural: str) -> str:
+    return plural[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", plural) else plural[:-1]
 
 
 def _named_elsewhere(text: str, word: str) -> bool:
