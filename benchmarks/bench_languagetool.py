@@ -2,7 +2,8 @@
 
 The corpus is built at run time from the WMT German-English test sets in ../shared/wmt:
 every ref.en, then system outputs (hyp.*.en), each segment once, until at least 100,000
-words; each segment is a paragraph, 50 segments make a document. Run:
+words; each segment is a paragraph, 50 segments make a document. The server is started
+and warmed up before timing. Run:
 
     .venv/bin/python benchmarks/bench_languagetool.py [--workers 2] [--words 100000]
 """
@@ -10,6 +11,7 @@ words; each segment is a paragraph, 50 segments make a document. Run:
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -59,6 +61,7 @@ def main() -> None:
     words = sum(d.word_count for d in documents)
     paragraphs = sum(d.text.count("\n\n") + 1 for d in documents)
     print(f"corpus: {words} words, {paragraphs} paragraphs, {len(documents)} documents; LanguageTool {LT_VERSION}")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     with tempfile.TemporaryDirectory() as tmp, LocalServer() as server:
         cache = Path(tmp) / "lt.sqlite3"
         languagetool_findings([Document.from_text("warm-up", "He go home.\n")], LTSettings(url=server.url, use_cache=False))
