@@ -77,11 +77,11 @@ class GermanCapitalization:
 
     def _leaked(self, text: str, word: str, start: int, end: int) -> bool:
         before = PREVIOUS_WORDS.search(text, max(0, start - 60), start)
-        if before is None or NEXT_IS_NAME.match(text, end) or not FOLLOWERS.match(text, end):
+        if before is None or NEXT_IS_NAME.match(text, end):
             return False
         earlier, previous = before.group(1), before.group(2)
         if previous in MODIFIERS:
-            ok = True
+            ok = bool(FOLLOWERS.match(text, end))  # not a brand before its noun ("Apple devices")
         elif previous in PREPOSITIONS:
             ok = self.plural(word) and earlier.islower()
         else:
