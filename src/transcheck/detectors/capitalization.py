@@ -55,7 +55,7 @@ class GermanCapitalization:
         if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
             return False
         lower = word.lower()
-        if lower in self.allow or lower in DAYS_AND_MONTHS or DEMONYM.search(lower) or lower.endswith("ly"):
+        if lower in self.allow or {lower, _singular(lower)} & DAYS_AND_MONTHS or DEMONYM.search(lower) or lower.endswith("ly"):
             return False
         # above ~6 on the Zipf scale are function words (The, After, When) starting sentences
         frequency = max(zipf(lower), zipf(_singular(lower)) if lower.endswith("s") else 0.0)
