@@ -17,7 +17,8 @@ from transcheck.rules.spec import Example
 
 def _console() -> Console:
     color = use_color()
-    return Console(force_terminal=color, no_color=not color, highlight=False, soft_wrap=True)
+    # piped output is not cut to 80 columns: tables stay whole for grep and files
+    return Console(force_terminal=color, no_color=not color, highlight=False, soft_wrap=True, width=None if color else 200)
 
 
 @app.command("rules")
