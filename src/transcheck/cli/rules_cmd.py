@@ -39,12 +39,14 @@ def list_rules(
     _console().print(table)
 
 
-def _example_text(example: Example) -> Text:
+def _example_text(example: Example, color: bool) -> Text:
+    """An example with its flagged spans highlighted (or marked [[...]] without colour)."""
     text = Text("  ")
     pos = 0
     for start, end in example.spans:
         text.append(example.text[pos:start])
-        text.append(example.text[start:end], style="bold reverse")
+        span = example.text[start:end]
+        text.append(span if color else f"[[{span}]]", style="bold reverse")
         pos = end
     text.append(example.text[pos:])
     if example.locale != "en-US":
@@ -64,11 +66,11 @@ def explain(rule: str = typer.Argument(..., help="A rule id, alias or name."), r
     console.print("  " + " ".join(s.why.split()))
     console.print(Text("\nFlags", style="bold"))
     for ex in s.flag:
-        console.print(_example_text(ex))
+        console.print(_example_text(ex, console.is_terminal))
         if ex.fixed is not None:
             console.print(Text("  → " + ex.fixed, style="green"))
     console.print(Text("\nLeaves alone", style="bold"))
     for ex in s.passes:
-        console.print(_example_text(ex))
+        console.print(_example_text(ex, console.is_terminal))
     console.print(Text(f"\nsource: {s.path}", style="dim"))
     sys.stdout.flush()
