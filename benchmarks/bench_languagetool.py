@@ -6,6 +6,12 @@ words; each segment is a paragraph, 50 segments make a document. The server is s
 and warmed up before timing. Run:
 
     .venv/bin/python benchmarks/bench_languagetool.py [--workers 2] [--words 100000]
+
+Measured 2026-11-28 (2 cores, 24 GiB, -Xmx2g; the machine shared with other jobs, load 5-10):
+
+    corpus: 110680 words, 5335 paragraphs, 107 documents; LanguageTool 6.8
+    cold:     97.8 s        1132 words/s  (534 findings, 113 requests, 2 workers)
+    warm:     0.39 s      283554 words/s  (534 findings, 0 requests)
 """
 
 from __future__ import annotations
