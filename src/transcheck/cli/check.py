@@ -13,7 +13,7 @@ from transcheck import baseline as baseline_mod
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli import grammar
-from transcheck.cli.options import PATHS, SELECT, IGNORE, Locale, split_keys, use_color
+from transcheck.cli.options import IGNORE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
 from transcheck.cli.progress import progress
 from transcheck.config import Config, load_config
 from transcheck.errors import UsageError
@@ -64,7 +64,7 @@ def check(
     ignore: list[str] = IGNORE,
     locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe (default minor)."),
-    rules_dirs: list[str] = typer.Option([], "--rules", help="An extra folder of rule files (same schema as rules/); repeatable."),
+    rules_dirs: list[str] = RULES_DIRS,
     config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
@@ -85,7 +85,7 @@ def check(
         ignore=tuple(split_keys(ignore)) or None,
         locale=locale.value if locale else None,
         fail_on=Severity.parse(fail_on.value) if fail_on else None,
-        extra_rules=config_extra_rules(rules_dirs),
+        extra_rules=tuple(rules_dirs) or None,  # --rules replaces the configuration's extra-rules
     )
     augment = _grammar(config, languagetool, languagetool_url, languagetool_enable, languagetool_disable, languagetool_profile)
     with progress() as bar:
@@ -107,8 +107,3 @@ def check(
             print(f"transcheck: {_summary(result)}", file=sys.stderr)
     failed = any(f.severity >= config.fail_on for f in result.findings)
     raise typer.Exit(exitcodes.FINDINGS if failed else exitcodes.OK)
-
-
-def config_extra_rules(rules_dirs: list[str]) -> tuple[str, ...] | None:
-    """``--rules`` folders replace the configuration's ``extra-rules``."""
-    return tuple(rules_dirs) or None
