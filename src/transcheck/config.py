@@ -184,7 +184,7 @@ class _Table:
 
     def __init__(self, data: Any, where: str, source: str) -> None:
         if not isinstance(data, dict):
-            raise ConfigError(f"{source}: '{where}' must be a table")
+            raise ConfigError(f"{source}: key '{where or 'tool.transcheck'}': must be a table")
         self.data = dict(data)
         self.where = where
         self.source = source
@@ -329,7 +329,7 @@ def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
         "respect_gitignore": top.take("respect-gitignore", _bool),
     }
     severity = _severity_table(top.sub("severity"))
-    overrides = top.take("overrides", lambda v: v if isinstance(v, list) else _raise("must be an array of tables"))
+    overrides = top.take("overrides", _array_of_tables)
     languagetool = _languagetool(top.sub("languagetool"))
     score = _score(top.sub("score"))
     top.done()
@@ -342,8 +342,10 @@ def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
     )
 
 
-def _raise(message: str):
-    raise ValueError(message)
+def _array_of_tables(value: Any) -> list:
+    if not isinstance(value, list):
+        raise ValueError("must be an array of tables ([[overrides]])")
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
