@@ -5,6 +5,18 @@ positives. System outputs (hyp.*.en) give the recall signal. Prints hits per 1,0
 per file kind and rule, and which calque annotations of the sample article are found.
 
     .venv/bin/python benchmarks/calques_wmt.py [/work/shared] [--show ref|hyp]
+
+Printed at commit "TC403: vorsehen as 'foresee'" (382 lexicon entries, rules TC401-TC409):
+
+    ref: 129,052 words, 83 hits, 0.643 per 1,000 words (TC403:1, TC405:15, TC407:30, TC408:6, TC409:31)
+    hyp: 958,774 words, 1155 hits, 1.205 per 1,000 words (TC401:6, TC402:6, TC403:32, TC405:62,
+         TC406:29, TC407:224, TC408:110, TC409:686)
+    hyp hits whose source line holds the entry's German word: 1127/1155
+    sample: 8/8 calque annotations found
+
+The WMT references are translations too: read with --show ref, almost all of their hits
+are German-shaped phrasing ("said to the dpa", "since three weeks", "record champion");
+without the style rule TC409 (corona compounds) they are 0.40 per 1,000 words.
 """
 
 from __future__ import annotations
