@@ -61,43 +61,52 @@ class _Ignored:
         return False
 
 
-def discover(paths: list[str], config: Config) -> list[str]:
-    """The files to check, sorted; ``-`` (stdin) stays where it is, first."""
-    include, exclude = glob_spec(config.include), glob_spec(config.exclude)
-    def excluded(path: Path, is_dir: bool = False) -> bool:
-        rel = config.relpath(str(path))
-        return rel is not None and exclude.match_file(rel + ("/" if is_dir else ""))
+class _Globs:
+    """include/exclude globs, matched against paths relative to the configuration folder."""
 
-    stdin = ["-"] if "-" in paths else []
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.include, self.exclude = glob_spec(config.include), glob_spec(config.exclude)
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        rel = self.config.relpath(str(path))
+        return rel is not None and self.exclude.match_file(rel + ("/" if is_dir else ""))
+
+    def included(self, path: Path) -> bool:
+        rel = self.config.relpath(str(path))
+        return self.include.match_file(path.name) or (rel is not None and self.include.match_file(rel))
+
+
+def discover(paths: list[str], config: Config) -> list[str]:
+    """The files to check, sorted and unique; ``-`` (stdin) comes first."""
+    globs = _Globs(config)
     files: set[str] = set()
     for name in paths:
         if name == "-":
             continue
         path = Path(name)
         if path.is_dir():
-            found = _walk(path, include, excluded, _Ignored(config.respect_gitignore, path), config)
+            found = _walk(path, globs, _Ignored(config.respect_gitignore, path))
             if not found:
                 raise InputError(f"{name}: folder holds no files to check (include: {', '.join(config.include)})")
             files.update(found)
         elif path.is_file() or path.is_symlink():
-            if not excluded(path):
+            if not globs.excluded(path):
                 files.add(name)
         else:
             raise InputError(f"{name}: no such file or directory")
-    return stdin + sorted(files)
+    return (["-"] if "-" in paths else []) + sorted(files)
 
 
-def _walk(top: Path, include, excluded, ignored, config: Config) -> list[str]:
+def _walk(top: Path, globs: _Globs, ignored: _Ignored) -> list[str]:
     found = []
     for folder, dirs, names in os.walk(top):
         base = Path(folder)
         dirs[:] = sorted(
-            d for d in dirs if d not in ALWAYS_SKIPPED and not excluded(base / d, True) and not ignored(base / d, True)
+            d for d in dirs if d not in ALWAYS_SKIPPED and not globs.excluded(base / d, True) and not ignored(base / d, True)
         )
         for name in names:
             path = base / name
-            rel = config.relpath(str(path))
-            matched = include.match_file(rel if rel is not None else name) or include.match_file(name)
-            if matched and not excluded(path) and not ignored(path, False) and path.is_file():
+            if globs.included(path) and not globs.excluded(path) and not ignored(path, False) and path.is_file():
                 found.append(str(path))
     return found
