@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transcheck import baseline as baseline_mod
@@ -115,7 +115,6 @@ class RunResult:
     catalog: RuleSet  # every loaded rule
     suppressed: int = 0
     baselined: int = 0
-    files: list[str] = field(default_factory=list)
 
     @property
     def by_path(self) -> dict[str, Document]:
@@ -209,4 +208,4 @@ def run(
         filtered = baseline_mod.new_findings(findings, {d.path: d for d in documents}, baseline)
         findings, baselined = filtered.findings, filtered.known
     top = PathSettings(config.select, config.ignore, config.severity, config.locale)
-    return RunResult(documents, findings, checker.ruleset(top)[0], checker.catalog, suppressed, baselined, files)
+    return RunResult(documents, findings, checker.ruleset(top)[0], checker.catalog, suppressed, baselined)
