@@ -10,7 +10,7 @@ the CPU seconds the run used (all processes) and the load average before it: on 
 machine with autogroup scheduling, a session's processes share one CPU share, so wall
 time with --jobs 2 only beats --jobs 1 when a second core is actually free.
 
-Usage: .venv/bin/python benchmarks/bench_files.py [--files 1000] [--words 1000000] [--jobs 1,2]
+Usage: .venv/bin/python benchmarks/bench_files.py [--files 1000] [--words 1000000] [--jobs 1,2] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,23 +80,29 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to time")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; best and median are reported")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="transcheck-bench-") as tmp:
         root = Path(tmp) / "corpus"
         root.mkdir()
         words = generate(root, args.files, args.words)
         print(f"corpus: {args.files} files, {words:,} words (from {WMT}/*/*.en), cores: {os.cpu_count()}")
-        reports = {}
-        for jobs in (int(j) for j in args.jobs.split(",")):
-            load = os.getloadavg()[0]
-            elapsed, cpu, report, code = run(root, jobs)
-            reports[jobs] = report
-            findings = len(report.splitlines())
-            print(
-                f"--jobs {jobs}: {elapsed:6.2f} s wall, {args.files / elapsed:7.1f} files/s, "
-                f"{words / elapsed:9,.0f} words/s; {cpu:6.2f} s CPU; {findings} findings, exit {code}; "
-                f"load average before: {load:.1f}"
-            )
+        reports: dict[int, bytes] = {}
+        times: dict[int, list[float]] = {}
+        for round_ in range(1, args.repeat + 1):  # interleaved, so a busy spell hits both settings
+            for jobs in (int(j) for j in args.jobs.split(",")):
+                load = os.getloadavg()[0]
+                elapsed, cpu, report, code = run(root, jobs)
+                reports[jobs] = report
+                times.setdefault(jobs, []).append(elapsed)
+                print(
+                    f"round {round_} --jobs {jobs}: {elapsed:6.2f} s wall, {args.files / elapsed:7.1f} files/s, "
+                    f"{words / elapsed:9,.0f} words/s; {cpu:6.2f} s CPU; {len(report.splitlines())} findings, "
+                    f"exit {code}; load average before: {load:.1f}"
+                )
+        for jobs, walls in times.items():
+            best, median = min(walls), statistics.median(walls)
+            print(f"--jobs {jobs}: best {best:.2f} s ({words / best:,.0f} words/s), median {median:.2f} s ({words / median:,.0f} words/s)")
         if len(set(reports.values())) > 1:
             sys.exit("the reports differ between --jobs values (or the rule files changed during the run)")
         print("reports identical across --jobs values")
