@@ -12,7 +12,8 @@ from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
-FIRST_WORD_RE = re.compile(r"(?:^|\n\n)[ \t]*(?:[\"“‘'„«(]\s*)?([A-ZÄÖÜ][a-zäöüß']{1,14})\b(?!\.)")
+# the start of the text or of a paragraph (after a blank line, however many)
+FIRST_WORD_RE = re.compile(r"(?:\A|\n[ \t]*\n)\s*(?:[\"“‘'„«(]\s*)?([A-ZÄÖÜ][a-zäöüß']{1,14})\b(?!\.)")
 SHORT_MAX_ZIPF = 4.0
 SHORT_MIN_CANDIDATE = 6.5
 
