@@ -35,7 +35,6 @@ DAYS_AND_MONTHS = frozenset(
 )
 MAX_ZIPF = 6.0
 TITLE_CASE_LINE = re.compile(r"^(?:[A-Z0-9][\w’'-]*\W*\s*){3,}$")
-PREVIOUS_WORDS = re.compile(r"([\w’'-]+),?[ \t]+([\w’'-]+),?[ \t]+$")  # on the same line
 
 
 @detector("german-capitalization")
@@ -76,10 +75,10 @@ class GermanCapitalization:
                 yield Match(start, end, word.lower())
 
     def _leaked(self, text: str, word: str, start: int, end: int) -> bool:
-        before = PREVIOUS_WORDS.search(text, max(0, start - 60), start)
-        if before is None or NEXT_IS_NAME.match(text, end):
+        words = _two_words_before(text, start)
+        if words is None or NEXT_IS_NAME.match(text, end):
             return False
-        earlier, previous = before.group(1), before.group(2)
+        earlier, previous = words
         if previous in MODIFIERS:
             ok = bool(FOLLOWERS.match(text, end))  # not a brand before its noun ("Apple devices")
         elif previous in PREPOSITIONS:
@@ -93,6 +92,18 @@ class GermanCapitalization:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         return not TITLE_CASE_LINE.match(text, line_start, len(text) if line_end == -1 else line_end)
+
+
+def _two_words_before(text: str, start: int) -> tuple[str, str] | None:
+    """The two words before ``start`` on the same line (commas stripped), if the word
+    directly follows a space."""
+    window = text[max(0, start - 60) : start]
+    if not window.endswith((" ", "\t")):
+        return None
+    parts = window[window.rfind("\n") + 1 :].split()
+    if len(parts) < 2:
+        return None
+    return parts[-2].rstrip(","), parts[-1].rstrip(",")
 
 
 def _singular(plural: str) -> str:

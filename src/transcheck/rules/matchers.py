@@ -168,7 +168,10 @@ class PhraseMatcher:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
+        hits = prefilter.INDEX.hits(ctx)
         for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
+            if scanner.trigger_id is not None and scanner.trigger_id not in hits:
+                continue  # none of the entry's literals occurs: skip it without a call
             for m in scanner.finditer(ctx):
                 found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))
         last_end = -1
