@@ -56,22 +56,68 @@ def _charset(items: list) -> frozenset[str] | None:
 
 
 def _sequence(items) -> frozenset[str] | None:
-    """The most selective any-of literal set that every match of ``items`` contains."""
+    """The most selective any-of literal set that every match of ``items`` contains.
+
+    Runs of literals and of literal alternations are joined into their exact strings
+    (``sa(?:id|ys)`` gives {said, says}), since the regex parser factors out common
+    prefixes; any other element ends the run and offers its own required set."""
     candidates: list[frozenset[str]] = []
-    run = ""
+    run: frozenset[str] | None = None
     for op, av in items:
-        if op is c.LITERAL:
-            run += chr(av)
+        exact = _exact(op, av)
+        if exact is not None:
+            joined = exact if run is None else _join(run, exact)
+            if joined is None:  # too many combinations: keep what we had, start again
+                candidates.append(run)
+                joined = exact
+            run = joined
             continue
         if run:
-            candidates.append(frozenset([run]))
-            run = ""
+            candidates.append(run)
+            run = None
         found = _element(op, av)
         if found:
             candidates.append(found)
     if run:
-        candidates.append(frozenset([run]))
+        candidates.append(run)
     return max(candidates, key=_score) if candidates else None
+
+
+MAX_EXACT = 64
+
+
+def _join(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > MAX_EXACT:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _exact(op, av) -> frozenset[str] | None:
+    """The finite set of strings an element matches, when it is made of literals only."""
+    if op is c.LITERAL:
+        return frozenset([chr(av)])
+    if op is c.IN:
+        return _charset(av)
+    if op is c.SUBPATTERN:
+        return _exact_sequence(av[-1])
+    if op is c.BRANCH:
+        parts = [_exact_sequence(branch) for branch in av[1]]
+        if any(part is None for part in parts) or sum(map(len, parts)) > MAX_EXACT:
+            return None
+        return frozenset().union(*parts)
+    return None
+
+
+def _exact_sequence(items) -> frozenset[str] | None:
+    result = frozenset([""])
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is None:
+            return None
+        result = _join(result, exact)
+        if result is None:
+            return None
+    return result
 
 
 def _element(op, av) -> frozenset[str] | None:
