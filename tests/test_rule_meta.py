@@ -87,3 +87,11 @@ def test_key_given_twice_is_refused(tmp_path):
     text = VALID.replace('why: "w"', 'why: "w"\nwhy: "again"')
     with pytest.raises(RuleFileError, match="line 9: key .why. appears twice"):
         load_rules([_write(tmp_path / "d", text)], builtin=False)
+
+
+def test_detector_options_are_checked(tmp_path):
+    detector_rule = VALID.replace('matcher: {kind: pattern, pattern: "  +"}', "matcher: {kind: detector, detector: drop-cap, options: {%s}}")
+    with pytest.raises(RuleFileError, match=r"options\.bogus: unknown option"):
+        load_rules([_write(tmp_path / "a", detector_rule % "bogus: 1")], builtin=False)
+    with pytest.raises(RuleFileError, match=r"options\.min_gap: must be float"):
+        load_rules([_write(tmp_path / "b", detector_rule % "min_gap: many")], builtin=False)

@@ -45,9 +45,8 @@ class GermanCapitalization:
     min_zipf: float = 4.0
     allow: frozenset[str] = frozenset()
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanCapitalization":
-        return cls(float(options.get("min_zipf", 4.0)), frozenset(w.lower() for w in options.get("allow", [])))
+    def __post_init__(self) -> None:
+        self.allow = frozenset(word.lower() for word in self.allow)
 
     def common_noun(self, word: str) -> bool:
         """A capitalised word whose lower-case form is a common English word."""

@@ -27,11 +27,6 @@ class DropCap:
     min_candidate_zipf: float = 5.0
     min_gap: float = 2.5
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "DropCap":
-        known = ("max_word_zipf", "min_candidate_zipf", "min_gap")
-        return cls(**{k: float(v) for k, v in options.items() if k in known})
-
     def candidate(self, word: str) -> str | None:
         """The common English word that ``word`` becomes with another first letter."""
         own = zipf(word)

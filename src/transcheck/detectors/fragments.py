@@ -52,10 +52,6 @@ class VerbFinal:
 
     min_words: int = 5
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "VerbFinal":
-        return cls(int(options.get("min_words", 5)))
-
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         for m in FINAL_AUX.finditer(text):
@@ -127,10 +123,6 @@ class ModalVerbFinal:
     `We must the debt brake respect.` (German `müssen … respektieren`)."""
 
     max_words: int = 12
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "ModalVerbFinal":
-        return cls(int(options.get("max_words", 12)))
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text

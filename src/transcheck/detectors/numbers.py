@@ -89,10 +89,6 @@ class GermanOrdinalDate:
         re.IGNORECASE,
     )
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanOrdinalDate":
-        return cls()
-
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in self.REGEX.finditer(ctx.text):
             day = int(m["day"])
@@ -116,10 +112,6 @@ class GermanNumericDate:
     REGEX = re.compile(
         r"(?P<day>[0-9](?<![\w.,/-][0-9])[0-9]?)\.(?P<month>[0-9][0-9]?)\.(?P<year>(?:19|20)[0-9][0-9])(?!\w|[.,][0-9])"
     )
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanNumericDate":
-        return cls()
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in self.REGEX.finditer(ctx.text):
@@ -196,10 +188,6 @@ class GermanUnitAbbreviation:
     """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent`` after a number."""
 
     NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[0-9]+(?:[.,][0-9]+)*)(?P<sp>" + SP + r"?)\Z")
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanUnitAbbreviation":
-        return cls()
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text

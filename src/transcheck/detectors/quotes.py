@@ -21,10 +21,6 @@ OPENING_CONTEXT = re.compile(r"[\s(\[{—–-]")
 class Guillemets:
     """»…« (German) and «…» (French) quotation pairs, replaced by “…”."""
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "Guillemets":
-        return cls()
-
     def find(self, ctx: Context) -> Iterator[Match]:
         for regex in (GERMAN_GUILLEMETS, FRENCH_GUILLEMETS):
             for m in regex.finditer(ctx.text):
@@ -44,10 +40,6 @@ class MixedQuoteStyles:
     """Straight double quotes in a document that otherwise quotes with curly marks."""
 
     min_curly: int = 2
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "MixedQuoteStyles":
-        return cls(int(options.get("min_curly", 2)))
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -80,10 +72,6 @@ def _role(text: str, i: int) -> str:
 @dataclass
 class UnbalancedQuotes:
     """A paragraph whose double quotation marks do not pair up."""
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "UnbalancedQuotes":
-        return cls()
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text

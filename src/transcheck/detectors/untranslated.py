@@ -65,10 +65,6 @@ class GermanFunctionWords:
     max_english: float = 4.2
     min_gap: float = 2.5
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanFunctionWords":
-        return cls(**{k: float(v) for k, v in options.items() if k in ("min_german", "max_english", "min_gap")})
-
     def is_german(self, word: str) -> bool:
         if not word.islower():
             return False
@@ -121,11 +117,6 @@ class GermanNouns:
     min_german: float = 2.0
     max_english: float = 1.0
     min_length: int = 6
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanNouns":
-        known = {"min_german": float, "max_english": float, "min_length": int}
-        return cls(**{k: known[k](v) for k, v in options.items() if k in known})
 
     def candidate(self, word: str) -> bool:
         if len(word) < self.min_length or not word[0].isupper() or not word[1:].islower():
@@ -242,10 +233,6 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
 @dataclass
 class GermanSentence:
     """A whole sentence left in German."""
-
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanSentence":
-        return cls()
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for start, end in german_sentences(ctx):
