@@ -115,3 +115,25 @@ def _named_elsewhere(text: str, word: str) -> bool:
         if zipf(m.group(1)) < 5.8:
             return True
     return False
+
+
+@detector("mid-sentence-capital")
+@dataclass
+class MidSentenceCapital:
+    """Listed words capitalised after a lower-case word or a comma (`thank You for Your`),
+    outside title-case lines and quotations."""
+
+    words: frozenset[str] = frozenset()
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for start, end in ctx.occurrences(set(self.words)):
+            before = text[max(0, start - 2) : start]  # "r " or ", ": mid-sentence
+            if not (before.endswith(" ") and (before[:1].islower() or before[:1] in ",;")):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line = text[line_start : len(text) if line_end == -1 else line_end]
+            if TITLE_CASE_LINE.match(line) or text.count("“", line_start, start) > text.count("”", line_start, start):
+                continue
+            yield Match(start, end, text[start:end].lower())

@@ -52,3 +52,34 @@ class DropCap:
             fixed = self.candidate(word)
             if fixed:
                 yield Match(m.start(1), m.end(1), fixed)
+
+
+LOWER_FIRST_WORD_RE = re.compile(r"(?:\A|\n[ \t]*\n)\s*([a-zäöüß][a-zäöüß']{0,14})\b(?![.’'-])")
+
+
+@detector("drop-cap-lost-initial")
+@dataclass
+class LostInitial:
+    """A paragraph opens with a word fragment that a missing capital would complete:
+    `ccording to the police` (the drop cap `A` was lost in scraping)."""
+
+    max_word_zipf: float = 2.7
+    min_candidate_zipf: float = 5.0
+    min_gap: float = 2.5
+
+    def candidate(self, fragment: str) -> str | None:
+        own = zipf(fragment)
+        if own > (SHORT_MAX_ZIPF if len(fragment) <= 2 else self.max_word_zipf):
+            return None
+        best, best_zipf = None, max(self.min_candidate_zipf, own + self.min_gap)
+        for letter in ascii_lowercase:
+            z = zipf(letter + fragment)
+            if z >= best_zipf:
+                best, best_zipf = letter.upper() + fragment, z
+        return best
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in LOWER_FIRST_WORD_RE.finditer(ctx.text):
+            fixed = self.candidate(m.group(1))
+            if fixed:
+                yield Match(m.start(1), m.end(1), fixed)
