@@ -4,7 +4,11 @@ The corpus (at least 1,000,000 words) is built at run time from the WMT system o
 and references in ../shared/wmt (never copied into the repository), grouped into
 articles of about 600 words, the size of a news article.
 
-    .venv/bin/python benchmarks/bench_check.py [--words 1000000]
+    .venv/bin/python benchmarks/bench_check.py [--words 1000000] [--all-rules]
+
+Measured 2026-11-28 on the project's 2-core machine (quiet, load < 1): 1,540 articles,
+1,000,032 words, 66 rules: 6.42 s wall, 6.49 s CPU = 154,108 words per CPU second,
+4,338 findings, peak RSS 253 MiB. Top rules: TC406 9 %, TC405 8 %, TC501 8 %, TC407 6 %.
 """
 
 from __future__ import annotations
