@@ -91,9 +91,13 @@ def read_document(path: str) -> Document:
     """Read one file (or ``-`` for stdin) into a Document."""
     if path == "-":
         return Document.from_text("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>"))
-    p = Path(path)
+    return Document.from_text(path, decode(read_bytes(path), path))
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes, with one clear InputError for each way reading can fail."""
     try:
-        data = p.read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
@@ -102,7 +106,6 @@ def read_document(path: str) -> Document:
         raise InputError(f"{path}: permission denied") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return Document.from_text(path, decode(data, path))
 
 
 def expand_paths(paths: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from transcheck.documents import decode
+from transcheck.documents import decode, read_bytes
 from transcheck.errors import InputError
 from transcheck.fileio import atomic_write
 from transcheck.fixer import MAX_ROUNDS, Find, FixResult, fix_text
@@ -40,19 +40,13 @@ class FilePlan:
 
 
 def _read(path: str) -> tuple[bytes, Stamp]:
-    p = Path(path)
+    data = read_bytes(path)  # one clear error if the file cannot be read
     try:
-        before = p.stat()
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        stat = Path(path).stat()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return data, Stamp(before.st_mtime_ns, before.st_size, hashlib.sha256(data).hexdigest())
+    # the hash in the stamp catches a change between the read and the stat
+    return data, Stamp(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
 
 
 def plan_file(
