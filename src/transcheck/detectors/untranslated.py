@@ -73,20 +73,13 @@ class GermanFunctionWords:
             return True
         return bool(UMLAUT.search(word)) and en < 1.5 and de > 1.0
 
-    def capitalised_german(self, word: str) -> bool:
-        """``Laut``, ``Und``: a German word capitalised at the start of a sentence."""
-        return word[:1].isupper() and word[1:].islower() and self.is_german(word.lower())
-
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         german = ctx.words_where(self.is_german)
-        capitalised = ctx.words_where(self.capitalised_german)
         sentences = german_sentences(ctx)
-        for start, end in ctx.occurrences(german | capitalised):
+        for start, end in ctx.occurrences(german):
             word = text[start:end]
             following = _next_word(text, end)
-            if word in capitalised and not (_sentence_start(text, start) and _germanic(following)):
-                continue  # a capitalised German word counts only before more German (Laut Angaben)
             if word in NAME_PARTICLES and (following[:1].isupper() or following in NAME_PARTICLES):
                 continue  # von der Leyen, zu Guttenberg
             if text.startswith(".", end) and text[end + 1 : end + 2].isalpha():
@@ -96,11 +89,6 @@ class GermanFunctionWords:
             if _inside_quotation(text, start) or _within(sentences, start):
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
             yield Match(start, end, detail=word)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" “\"„(")
-    return not before or before[-1] in ".!?:\n"
 
 
 def _germanic(word: str) -> bool:
