@@ -37,14 +37,7 @@ class DropCap:
             return None
         rest = word[1:]
         floor = SHORT_MIN_CANDIDATE if own > self.max_word_zipf else self.min_candidate_zipf
-        best, best_zipf = None, max(floor, own + self.min_gap)
-        for letter in ascii_lowercase:
-            if letter == word[0].lower():
-                continue
-            z = zipf(letter + rest)
-            if z >= best_zipf:
-                best, best_zipf = letter.upper() + rest, z
-        return best
+        return _with_initial(rest, max(floor, own + self.min_gap), skip=word[0].lower())
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in FIRST_WORD_RE.finditer(ctx.text):
@@ -52,6 +45,17 @@ class DropCap:
             fixed = self.candidate(word)
             if fixed:
                 yield Match(m.start(1), m.end(1), fixed)
+
+
+def _with_initial(rest: str, floor: float, skip: str = "") -> str | None:
+    """The most frequent English word (Zipf >= floor) that one more initial makes of ``rest``."""
+    best, best_zipf = None, floor
+    for letter in ascii_lowercase:
+        if letter != skip:
+            z = zipf(letter + rest)
+            if z >= best_zipf:
+                best, best_zipf = letter.upper() + rest, z
+    return best
 
 
 LOWER_FIRST_WORD_RE = re.compile(r"(?:\A|\n[ \t]*\n)\s*([a-zäöüß][a-zäöüß']{0,14})\b(?![.’'-])")
@@ -71,12 +75,7 @@ class LostInitial:
         own = zipf(fragment)
         if own > (SHORT_MAX_ZIPF if len(fragment) <= 2 else self.max_word_zipf):
             return None
-        best, best_zipf = None, max(self.min_candidate_zipf, own + self.min_gap)
-        for letter in ascii_lowercase:
-            z = zipf(letter + fragment)
-            if z >= best_zipf:
-                best, best_zipf = letter.upper() + fragment, z
-        return best
+        return _with_initial(fragment, max(self.min_candidate_zipf, own + self.min_gap))
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in LOWER_FIRST_WORD_RE.finditer(ctx.text):

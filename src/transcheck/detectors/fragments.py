@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.errors import RuleFileError
 from transcheck.models import Match
 
 MODALS = frozenset("would will can could must should may might shall".split())
@@ -158,12 +157,8 @@ class NegationWithoutDo:
 
     verbs: frozenset[str] = frozenset()
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "NegationWithoutDo":
-        verbs = options.get("verbs", [])
-        if not isinstance(verbs, list) or not verbs:
-            raise RuleFileError(f"{where}.verbs: must be a non-empty list of verbs (base forms)")
-        return cls(frozenset(v.lower() for v in verbs))
+    def __post_init__(self) -> None:
+        self.verbs = frozenset(verb.lower() for verb in self.verbs)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text

@@ -238,12 +238,8 @@ class GermanThousands:
 
     not_counted: frozenset[str] = frozenset()
 
-    @classmethod
-    def from_options(cls, options: dict, where: str) -> "GermanThousands":
-        words = options.get("not_counted", "")
-        if not isinstance(words, str):
-            raise RuleFileError(f"{where}.not_counted: must be a string of space-separated words")
-        return cls(frozenset(words.lower().split()))
+    def __post_init__(self) -> None:
+        self.not_counted = frozenset(word.lower() for word in self.not_counted)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
