@@ -8,6 +8,15 @@ Two measurements, both with sacrebleu's default chrF2 (case-sensitive, nc=6, nw=
   boilerplate are left out, so this measures the in-sentence fixes only).
 
 Usage: .venv/bin/python benchmarks/fix_chrf.py
+
+Measured (2026-11-28, rules at commit 2d49c15; the fix applies 18 safe fixes):
+
+    draft  whole-text chrF2  79.58   aligned chrF2  76.89 (41 segments)   chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0
+    fixed  whole-text chrF2  80.12   aligned chrF2  77.04 (41 segments)   chrF2|nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0
+
+With --unsafe-fixes as well (21 fixes): whole-text 80.35, aligned 77.35. The gain is small
+because the reference also rewrites every calque and much of the wording, and uses straight
+quotes where the draft (and the fix) use curly ones.
 """
 
 from __future__ import annotations
