@@ -254,3 +254,16 @@ class GermanThousands:
         if not word or word.lower() in self.not_counted or after_version(text, start):
             return False
         return word[0].islower() or word in ("Euro", "EUR")
+
+
+@detector("german-grouped-decimal")
+@dataclass
+class GermanGroupedDecimal:
+    """`1.234,56`: German thousands dots and decimal comma together, unambiguous."""
+
+    REGEX = re.compile(r"(?<![\w.,])[1-9][0-9]{0,2}(?:\.[0-9]{3})+,[0-9]+(?![\w]|[.,][0-9])")
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in self.REGEX.finditer(ctx.text):
+            swapped = m.group().replace(".", "\0").replace(",", ".").replace("\0", ",")
+            yield Match(m.start(), m.end(), swapped)
