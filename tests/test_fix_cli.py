@@ -87,6 +87,16 @@ def test_backup_keeps_the_original(tmp_path):
     assert (tmp_path / "a.txt.orig").read_text() == DRAFT
 
 
+def test_backup_never_overwrites_an_earlier_backup(tmp_path):
+    path = write(tmp_path, DRAFT)
+    (tmp_path / "a.txt.orig").write_text("an older backup\n")
+    proc = run_cli("fix", "--write", "--backup", "--select", "TC101", str(path))
+    assert proc.returncode == 0, proc.stderr_text
+    assert (tmp_path / "a.txt.orig").read_text() == "an older backup\n"
+    assert (tmp_path / "a.txt.orig.1").read_text() == DRAFT
+    assert path.read_text() == FIXED
+
+
 def test_stdin_prints_the_fixed_text(tmp_path):
     proc = run_cli("fix", "--select", "TC101", "-", input=DRAFT)
     assert (proc.returncode, proc.stdout_text) == (0, FIXED)

@@ -63,10 +63,20 @@ def plan_file(
     return FilePlan(path, data, stamp, result)
 
 
+def backup_path(path: str) -> str:
+    """The first of FILE.orig, FILE.orig.1, FILE.orig.2, ... that does not exist yet."""
+    target, n = path + BACKUP_SUFFIX, 0
+    while os.path.exists(target):
+        n += 1
+        target = f"{path}{BACKUP_SUFFIX}.{n}"
+    return target
+
+
 def write_plan(plan: FilePlan, backup: bool = False) -> None:
     """Write the fixed text atomically; refuse when the file changed since it was read.
 
-    With ``backup`` the original bytes are kept beside the file as ``FILE.orig``.
+    With ``backup`` the original bytes are kept beside the file as ``FILE.orig`` (or
+    ``FILE.orig.1``, ``.2``... when that exists: an earlier backup is never overwritten).
     """
     if not plan.result.changed:
         return
@@ -77,7 +87,7 @@ def write_plan(plan: FilePlan, backup: bool = False) -> None:
     if now != plan.stamp:
         raise InputError(f"{plan.path}: changed on disk while it was being fixed; not written (run fix again)")
     if backup:
-        target = plan.path + BACKUP_SUFFIX
+        target = backup_path(plan.path)
         atomic_write(target, plan.data)
         os.chmod(target, os.stat(plan.path).st_mode & 0o7777)
     atomic_write(plan.path, plan.result.text.encode("utf-8"))
