@@ -48,6 +48,15 @@ class Document:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
+    def locate(self, start: int, end: int) -> dict[str, int]:
+        """A span's Finding location fields: file offsets and 1-based lines and columns."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return {
+            "start": self.file_offset(start), "end": self.file_offset(end),
+            "line": line, "column": column, "end_line": end_line, "end_column": end_column,
+        }
+
     def file_offset(self, offset: int) -> int:
         """Offset into the decoded file text (before CRLF normalisation, BOM excluded)."""
         if not self._cr_offsets:

@@ -29,8 +29,6 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
         # Fix offsets are file offsets, like the finding's; CRLF files get CRLF replacements.
         replacement = match.replacement.replace("\n", "\r\n") if doc.crlf else match.replacement
         fix = Fix(doc.file_offset(fs), doc.file_offset(fe), replacement, spec.fix_safety)
-    line, column = doc.position(match.start)
-    end_line, end_column = doc.position(match.end)
     return Finding(
         path=doc.path,
         rule=spec.id,
@@ -39,12 +37,7 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
         category=spec.category,
         severity=spec.severity,
         message=_message(rule, doc.text, match, suggestion),
-        start=doc.file_offset(match.start),
-        end=doc.file_offset(match.end),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+        **doc.locate(match.start, match.end),
         suggestion=suggestion,
         fix=fix,
     )

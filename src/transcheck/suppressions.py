@@ -187,8 +187,6 @@ def _unused(doc: Document, suppressions: list[Suppression], rules: RuleIndex, ac
 
 
 def _meta(doc: Document, s: Suppression, message: str) -> Finding:
-    line, column = doc.position(s.start)
-    end_line, end_column = doc.position(s.end)
     return Finding(
         path=doc.path,
         rule=META_ID,
@@ -197,10 +195,5 @@ def _meta(doc: Document, s: Suppression, message: str) -> Finding:
         category=Category.STYLE,
         severity=Severity.MINOR,
         message=message,
-        start=doc.file_offset(s.start),
-        end=doc.file_offset(s.end),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+        **doc.locate(s.start, s.end),
     )

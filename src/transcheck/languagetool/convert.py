@@ -23,8 +23,6 @@ def to_finding(doc: Document, paragraph_offset: int, match: dict, profile: Profi
     end = start + match["length"]
     category, severity = profile.grade(match["issue_type"], match["category"])
     replacements = match["replacements"]
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
     return Finding(
         path=doc.path,
         rule=f"LT:{match['rule']}",
@@ -33,12 +31,7 @@ def to_finding(doc: Document, paragraph_offset: int, match: dict, profile: Profi
         category=category,
         severity=severity,
         message=match["message"],
-        start=doc.file_offset(start),
-        end=doc.file_offset(end),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+        **doc.locate(start, end),
         suggestion=" / ".join(replacements) if replacements else None,
         fix=_fix(doc, start, end, replacements),
     )
