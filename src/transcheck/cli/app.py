@@ -36,7 +36,7 @@ def root(
 def _register() -> None:
     from transcheck.cli import check, rules_cmd  # noqa: F401  (commands register on import)
 
-    for optional in ("score", "fix", "languagetool_cmd", "config_cmd"):
+    for optional in ("score", "fix", "languagetool_cmd", "config_cmd", "eval_cmd"):
         try:
             __import__(f"transcheck.cli.{optional}")
         except ModuleNotFoundError as err:

@@ -1,0 +1,1 @@
+"""`transcheck eval`: measure the checks against hand-annotated text (annotations, matching, gates)."""
