@@ -4,7 +4,7 @@ A rule lists the line shapes as regular expressions (``lines``; ``follow`` lists
 that count only after a matched line, such as a banner's "OK" button), which may use named
 fragments from ``define`` as ``<<name>>`` (a define may use earlier ones); a line is reported only
 when one of them matches the WHOLE line, so a sentence that merely mentions "comment" or
-"advertisement" is never touched. ``requires`` (optional) lists strings of which one
+"advertisement" is never touched (a separator or stripped icon in front, "| 3 min read", is allowed). ``requires`` (optional) lists strings of which one
 must occur in the text for the rule to run at all: a cheap filter for rare shapes. Consecutive matching lines (blank lines between them
 allowed) form one block, and the fix deletes the block with the blank lines after it.
 """
@@ -35,8 +35,12 @@ def block_regex(lines: list[str], follow: list[str], flags: int) -> re.Pattern:
     return re.compile(r"\n" + line + r"(?:\n+" + more + r")*", flags | re.MULTILINE)
 
 
+# A separator or icon left in front of a widget line when its icon was stripped ("| 3 min read").
+LEAD_SEPARATOR = r"(?:[|•·▶►▸][\ufe0e\ufe0f]?[ \t]*)?"
+
+
 def _whole_line(shapes: list[str]) -> str:
-    return r"[ \t]*(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*:?[ \t]*$"
+    return r"[ \t]*" + LEAD_SEPARATOR + "(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*:?[ \t]*$"
 
 
 def newline_text(ctx: Context) -> str:
