@@ -82,3 +82,101 @@ class LostInitial:
             fixed = self.candidate(m.group(1))
             if fixed:
                 yield Match(m.start(1), m.end(1), fixed)
+
+
+# a paragraph's first token, after an optional opening quote or bracket
+PARAGRAPH_START = r"(?:\A|\n[ \t]*\n)\s*(?:[\"“‘'„«(]\s*)?"
+SPLIT_INITIAL_RE = re.compile(PARAGRAPH_START + r"(?P<token>(?P<initial>[A-Z])(?P<sep>\.|[ \t])(?P<tail>[a-z]{1,14}))\b(?![.'’-])")
+# capitals that are English words (A, I, O) or name things before a noun (T cells, X marks)
+WORD_INITIALS = frozenset("AIO")
+NAMING_WORDS = frozenset({"and", "or", "is", "was", "are", "has", "for", "of", "vs", "plus", "stands", "means", "to"})
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@detector("drop-cap-split-initial")
+@dataclass
+class SplitInitial:
+    """A paragraph opens with a lone capital split from a lower-case word by a dot or a
+    space: ``D.he`` (German ``D`` + English ``he`` of ``The``) or ``M this`` (German ``M``
+    of ``Mit`` before the translated sentence)."""
+
+    min_word_zipf: float = 5.0
+
+    def candidate(self, initial: str, sep: str, tail: str) -> str | None:
+        """The sentence's real first word: the tail alone or with another initial."""
+        if sep != "." and (initial in WORD_INITIALS or tail in NAMING_WORDS or zipf(tail) < self.min_word_zipf):
+            return None
+        alone = zipf(tail)
+        other = _with_initial(tail, max(self.min_word_zipf, alone), skip=initial.lower())
+        if other:
+            return other
+        return _capitalised(tail) if alone >= self.min_word_zipf else None
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in SPLIT_INITIAL_RE.finditer(ctx.text):
+            fixed = self.candidate(m["initial"], m["sep"], m["tail"])
+            if fixed:
+                yield Match(m.start("token"), m.end("token"), fixed)
+
+
+DOUBLED_INITIAL_RE = re.compile(PARAGRAPH_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{2,20})\b(?![’'-])")
+
+
+@detector("drop-cap-doubled-initial")
+@dataclass
+class DoubledInitial:
+    """A paragraph opens with a stray capital fused to a capitalised English word:
+    ``BAgriculture Minister`` (the German drop cap ``B`` of ``Bundeslandwirtschaftsminister``
+    survived before the translation)."""
+
+    min_word_zipf: float = 3.5
+    max_token_zipf: float = 1.0
+
+    def is_stray(self, stray: str, word: str) -> bool:
+        """True when ``word`` is English, but neither the token nor a shift typo (``THis``) is."""
+        token = stray + word
+        typo = stray + word[0].lower() + word[1:]
+        return (
+            zipf(word) >= self.min_word_zipf
+            and zipf(token) <= self.max_token_zipf
+            and zipf(token, "de") <= self.max_token_zipf
+            and zipf(typo) < self.min_word_zipf
+        )
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in DOUBLED_INITIAL_RE.finditer(ctx.text):
+            if self.is_stray(m["stray"], m["word"]):
+                yield Match(m.start("stray"), m.end("word"), m["word"])
+
+
+TRANSLATED_INITIAL_RE = re.compile(PARAGRAPH_START + r"(?P<head>[a-z]{2,14})(?P<word>[A-Z][a-z]{1,14})\b(?![’'-])")
+
+
+@detector("drop-cap-translated-initial")
+@dataclass
+class TranslatedInitial:
+    """A paragraph opens with a lower-case English word glued to a capitalised one:
+    ``northAfter`` (the German drop cap ``N`` of ``Nach`` was split off and translated as
+    ``north``, the rest of the word as ``After``)."""
+
+    min_head_zipf: float = 4.0
+    min_word_zipf: float = 4.5
+    max_token_zipf: float = 1.0
+
+    def is_glued(self, head: str, word: str) -> bool:
+        """True when both parts are common English words and the whole is no word (not ``youTube``)."""
+        token = head + word
+        return (
+            zipf(head) >= self.min_head_zipf
+            and zipf(word) >= self.min_word_zipf
+            and zipf(token) <= self.max_token_zipf
+            and zipf(token, "de") <= self.max_token_zipf
+        )
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in TRANSLATED_INITIAL_RE.finditer(ctx.text):
+            if self.is_glued(m["head"], m["word"]):
+                yield Match(m.start("head"), m.end("word"), m["word"])
