@@ -46,6 +46,16 @@ def test_user_rule_folder_loads(tmp_path):
     assert [r.spec.id for r in rules] == ["XX001"]
 
 
+def test_user_rule_folder_may_name_its_own_family(tmp_path):
+    rules = load_rules([_write(tmp_path / "mine", VALID.replace("family: whitespace", "family: house-style"))], builtin=False)
+    assert [r.spec.family for r in rules] == ["house-style"]
+    assert [r.spec.id for r in rules.select(["house-style"], [])] == ["XX001"]
+
+
+def test_builtin_rules_use_the_builtin_families(ruleset):
+    assert {r.spec.family for r in ruleset} <= set(FAMILIES)
+
+
 def test_duplicate_id_is_refused(tmp_path):
     folder = _write(tmp_path / "mine", VALID)
     _write(folder, VALID.replace("sample-rule", "other-name"), "second.yaml")
@@ -63,7 +73,7 @@ def test_duplicate_of_builtin_id_is_refused(tmp_path, ruleset):
     ("change", "field"),
     [
         (("examples:\n  flag: [\"a[[  ]]b\"]\n  pass: [\"a b\"]\n", ""), "examples"),
-        (("family: whitespace", "family: nonsense"), "family"),
+        (("family: whitespace", "family: House Style"), "family"),
         (("severity: minor", "severity: huge"), "severity"),
         (("name: sample-rule", "name: Sample Rule"), "name"),
         (('pattern: "  +"', 'pattern: "(("'), "matcher.pattern"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from transcheck.context import Context
 from transcheck.documents import Document
 from transcheck.models import Finding, Fix, Match
+from transcheck.errors import RuleTimeoutError
+from transcheck.rules.guard import PatternTimeout
 from transcheck.rules.loader import Rule, RuleSet
 
 
@@ -47,11 +49,15 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
     """Findings of one rule, deduplicated by span."""
     seen: set[tuple[int, int]] = set()
     out = []
-    for match in rule.find(ctx):
-        key = (match.start, match.end)
-        if key not in seen and match.end > match.start:
-            seen.add(key)
-            out.append(to_finding(ctx.document, rule, match))
+    try:
+        for match in rule.find(ctx):
+            key = (match.start, match.end)
+            if key not in seen and match.end > match.start:
+                seen.add(key)
+                out.append(to_finding(ctx.document, rule, match))
+    except PatternTimeout as err:
+        raise RuleTimeoutError(f"{rule.spec.path}: rule {rule.spec.id} stopped on {ctx.document.path}: {err} "
+                               "(nested repetition backtracks; make the pattern unambiguous)") from None
     return out
 
 

@@ -21,3 +21,7 @@ class ConfigError(TranscheckError):
 
 class UsageError(TranscheckError):
     """Options that do not make sense together."""
+
+
+class RuleTimeoutError(TranscheckError):
+    """A rule's pattern ran over its time budget on an input file."""

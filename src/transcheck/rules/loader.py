@@ -175,6 +175,7 @@ def compile_rule(spec: RuleSpec, lexicons: dict[str, list]) -> Rule:
 def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
     """Load the built-in rules and any user rule folders; ids must be unique."""
     roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    own = builtin_rules_dir() if builtin else None
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     lexicons: dict[str, list] = {}
@@ -183,7 +184,7 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> R
             raise UsageError(f"{root}: rules folder not found")
         lexicons.update(load_lexicons(root))
         for path in rule_files(root):
-            spec = parse_rule(_read_yaml(path), str(path))
+            spec = parse_rule(_read_yaml(path), str(path), builtin=root == own)
             for key in (spec.id, spec.name, *spec.aliases):
                 if key in seen:
                     raise RuleFileError(f"{path}: '{key}' is already used by {seen[key]}")

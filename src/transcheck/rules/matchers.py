@@ -11,6 +11,7 @@ from transcheck.context import Context
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules import prefilter
+from transcheck.rules.guard import compile_safe
 
 
 class Matcher(Protocol):
@@ -20,11 +21,12 @@ class Matcher(Protocol):
 
 
 def compile_regex(source: Any, where: str, flags: int = 0) -> re.Pattern:
-    """Compile a regex from a rule file, naming the file and field when it is invalid."""
+    """Compile a regex from a rule file (guarded when it could backtrack without end; see guard.py),
+    naming the file and field when it is invalid."""
     if not isinstance(source, str) or not source:
         raise RuleFileError(f"{where}: must be a non-empty regular expression string")
     try:
-        return re.compile(source, flags | re.MULTILINE)
+        return compile_safe(source, flags | re.MULTILINE)
     except re.error as err:
         raise RuleFileError(f"{where}: invalid regular expression: {err}") from None
 
@@ -163,7 +165,7 @@ class PhraseMatcher:
                     raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
                 seen.add(key)
             entries.append(entry)
-        scanners = [Scanner.build(re.compile(_bounded(e), flags | re.MULTILINE)) for e in entries]
+        scanners = [Scanner.build(compile_safe(_bounded(e), flags | re.MULTILINE)) for e in entries]
         return cls(entries, scanners)
 
     def find(self, ctx: Context) -> Iterator[Match]:

@@ -9,7 +9,7 @@ from typing import Any
 from transcheck.errors import RuleFileError
 from transcheck.models import Category, Safety, Severity
 
-ID_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+ID_RE = re.compile(r"^[A-Z]{2,4}\d{3,4}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FAMILIES = (
     "drop-cap",
@@ -21,6 +21,7 @@ FAMILIES = (
     "capitalization",
     "boilerplate",
     "whitespace",
+    "bilingual",
 )
 MATCHER_KINDS = ("pattern", "phrases", "swap", "detector")
 LOCALES = ("en-US", "en-GB")
@@ -39,6 +40,8 @@ class Example:
     spans: tuple[tuple[int, int], ...] = ()
     fixed: str | None = None
     locale: str = "en-US"
+    source: str | None = None  # bilingual rules: the German source, line-aligned with ``text``
+    glossary: tuple[tuple[str, str], ...] = ()  # bilingual rules: German term, approved English term
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def _example(reader: _Reader, item: Any, where: str, flagged: bool) -> Example:
         item = {"text": item}
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise reader.fail(where, "must be a string or a mapping with 'text'")
-    unknown = set(item) - {"text", "fixed", "locale"}
+    unknown = set(item) - {"text", "fixed", "locale", "source", "glossary"}
     if unknown:
         raise reader.fail(where, f"unknown key(s) {', '.join(sorted(unknown))}")
     locale = item.get("locale", "en-US")
@@ -152,7 +155,13 @@ def _example(reader: _Reader, item: Any, where: str, flagged: bool) -> Example:
     fixed = item.get("fixed")
     if fixed is not None and not isinstance(fixed, str):
         raise reader.fail(f"{where}.fixed", "must be a string")
-    return Example(text, spans, fixed, locale)
+    source = item.get("source")
+    if source is not None and not isinstance(source, str):
+        raise reader.fail(f"{where}.source", "must be a string")
+    terms = item.get("glossary") or {}
+    if not isinstance(terms, dict) or not all(isinstance(v, str) for v in (*terms, *terms.values())):
+        raise reader.fail(f"{where}.glossary", "must map German terms to English terms")
+    return Example(text, spans, fixed, locale, source, tuple(terms.items()))
 
 
 def _fix_safety(reader: _Reader) -> Safety | None:
@@ -167,8 +176,8 @@ def _fix_safety(reader: _Reader) -> Safety | None:
         raise reader.fail("fix.safety", f"{fix.get('safety')!r} is not safe or unsafe") from None
 
 
-def parse_rule(data: Any, path: str) -> RuleSpec:
-    """Validate the parsed YAML of one rule file."""
+def parse_rule(data: Any, path: str, builtin: bool = True) -> RuleSpec:
+    """Validate the parsed YAML of one rule file; a user's folder may name families of its own."""
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}: a rule file must be a YAML mapping")
     reader = _Reader(data, path)
@@ -188,7 +197,7 @@ def parse_rule(data: Any, path: str) -> RuleSpec:
     return RuleSpec(
         id=reader.text("id", pattern=ID_RE),
         name=reader.text("name", pattern=NAME_RE),
-        family=reader.choice("family", FAMILIES),
+        family=reader.choice("family", FAMILIES) if builtin else reader.text("family", pattern=NAME_RE),
         category=Category(reader.choice("category", tuple(c.value for c in Category))),
         severity=Severity[reader.choice("severity", ("minor", "major", "critical")).upper()],
         message=reader.text("message"),
