@@ -16,6 +16,7 @@ from functools import lru_cache
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
+from transcheck import speller
 from transcheck.wordfreqs import zipf
 
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
@@ -236,3 +237,105 @@ def _identify(sentence: str) -> str:
     import py3langid  # loaded only when a sentence looks German
 
     return py3langid.classify(sentence)[0]
+
+
+# --- Compounds half kept in German -------------------------------------------------------
+
+HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # CDU, AfD, EU, BSI
+STEM_ENDINGS = ("", "en", "e", "n")  # Nachhol(en), Schlager
+
+
+def _german_only(part: str, min_german: float) -> bool:
+    """A capitalised German word that English does not know in any case (Schlager, Nachhol-)."""
+    if not part[:1].isupper() or not part[1:].islower() or speller.known(part) or part.lower().endswith(PLACE_ENDINGS):
+        return False
+    lower = part.lower()
+    return zipf(lower, "en") < 2.0 and max(zipf(lower + e, "de") for e in STEM_ENDINGS) >= min_german
+
+
+def _german_head(part: str, min_german: float) -> bool:
+    """A capitalised noun more frequent in German than in English, not an English name
+    (Chef, Politiker, Fraktion; not Leader, President, Team)."""
+    if not part[:1].isupper() or not part[1:].islower() or part in speller.words():
+        return False
+    de, en = german_score(part.lower())
+    return de >= min_german and de > en + 0.5
+
+
+def _english_head(part: str, min_english: float) -> bool:
+    """A common English word (known in lower case) that is not also a German word (singer, shows)."""
+    lower = part.lower()
+    if len(lower) < 4 or lower not in speller.words():
+        return False
+    de, en = german_score(lower)
+    return en >= min_english and de < en - 0.6
+
+
+NAME_CONTEXT = frozenset("of in at from to into near by as and or with for like than".split())
+
+
+def _after_modifier(text: str, start: int) -> bool:
+    """The word follows an article, number or other lower-case modifier (`the Schlagersinger`,
+    `five Nachhol shows`), not a preposition or conjunction that introduces a bare name
+    (`the streets of Halbridge`, `as Halbridge residents`)."""
+    previous = _previous_word(text, start)
+    if previous in ("The", "A", "An", "This", "These"):
+        return True
+    return (previous.islower() or previous.isdigit()) and previous.isalnum() and previous not in NAME_CONTEXT
+
+
+@lru_cache(maxsize=50_000)
+def _hyphenated(left: str, right: str, min_german: float, min_english: float) -> bool:
+    """`CDU-Chef` (abbreviation + German noun) or `Nachhol-Shows` (German stem + English word)."""
+    if ABBREVIATION.fullmatch(left):
+        return _german_head(right, min_german)
+    return _german_only(left, min_german - 0.5) and _english_head(right, min_english)
+
+
+@detector("german-english-compound")
+@dataclass
+class MixedCompound:
+    """A compound with one part left in German: `Schlagersinger`, `Nachhol-Shows`, `CDU-Chef`."""
+
+    min_german: float = 3.5
+    min_english: float = 3.5
+
+    def closed(self, word: str) -> bool:
+        """German modifier + English head, written as one word unknown to English."""
+        if len(word) < 8 or not word[0].isupper() or not word[1:].islower() or speller.known(word):
+            return False
+        de, en = german_score(word.lower())
+        if de >= 2.0 or en >= 1.0:
+            return False  # a real German word (the german-noun rule) or a name English uses
+        for i in range(4, len(word) - 3):
+            modifier, head = word[:i], word[i:]
+            if _english_head(head, self.min_english) and (
+                _german_only(modifier, self.min_german)
+                or (modifier.endswith("s") and _german_only(modifier[:-1], self.min_german))
+            ):
+                return True
+        return False
+
+    def hyphenated(self, left: str, right: str) -> bool:
+        return _hyphenated(left, right, self.min_german, self.min_english)
+
+    def stem(self, word: str) -> bool:
+        """A German stem that is no word of its own (`Nachhol` from nachholen): what is
+        left when the engine translates the head of a compound and keeps the modifier."""
+        return zipf(word, "de") < 2.0 and zipf(word, "en") < 1.0 and _german_only(word, self.min_german)
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        closed = ctx.words_where(self.closed)
+        spans = [(s, e) for s, e in ctx.occurrences(closed - _used_as_names(ctx, closed)) if _after_modifier(text, s)]
+        if "-" in text:
+            spans += [m.span() for m in HYPHENATED.finditer(text) if self.hyphenated(m[1], m[2])]
+        stems = ctx.words_where(self.stem)
+        for start, end in ctx.occurrences(stems - _used_as_names(ctx, stems)):
+            following = _next_word(text, end)
+            if following.islower() and _english_head(following, self.min_english) and _after_modifier(text, start):
+                spans.append((start, end + 1 + len(following)))
+        for start, end in sorted(spans):
+            if not _inside_quotation(text, start):
+                yield Match(start, end, detail=text[start:end])
