@@ -63,6 +63,13 @@ def english_time(hour: int, minute: int | None, locale: str) -> str:
     return f"{clock}{'' if minute is None else f':{minute:02d}'} {suffix}"
 
 
+def paragraph_window(text: str, start: int, end: int, width: int) -> tuple[int, int]:
+    """Up to ``width`` characters either side of ``text[start:end]``, within its paragraph."""
+    left = text.rfind("\n\n", max(0, start - width), start)
+    right = text.find("\n\n", end, end + width)
+    return (max(0, start - width) if left == -1 else left, min(len(text), end + width) if right == -1 else right)
+
+
 def _absorb_period(ctx: Context, end: int, replacement: str) -> int:
     """Widen a fix over a sentence-final period that ``replacement`` already ends with."""
     if replacement.endswith(".") and ctx.text.startswith(".", end) and not ctx.text.startswith("..", end):
@@ -124,7 +131,8 @@ class GermanNumericDate:
 @detector("german-time")
 @dataclass
 class GermanTime:
-    """``18 Uhr``, ``18.30 Uhr`` and 24-hour times with PM (``20.15 PM``)."""
+    """``18 Uhr``, ``18.30 Uhr``, 24-hour times with PM (``20.15 PM``), ``Uhr`` translated as
+    ``o'clock`` (``15 o'clock``, ``21.30 clock``) and 24-hour times with a point (``at 18.46``)."""
 
     UHR = re.compile(r"Uhr\b")
     BEFORE_UHR = re.compile(r"(?<![\w.:,])(?P<hour>[01]?[0-9]|2[0-4])(?:[.:](?P<minute>[0-5][0-9]))?" + SP + r"?\Z")
@@ -133,17 +141,51 @@ class GermanTime:
         r"(?:[.:](?P<minute>[0-5][0-9])" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)|" + SP + r"?(?:[ap]\.m\.|[AP]M\b|pm\b))"
     )
 
+    CLOCK = re.compile(r"(?:o['’]|(?<![\w'’]))[cC]lock\b")
+    DOT24 = re.compile(
+        r"(?P<hour>[012](?<![\w.:,/$€£+\-−][012])[0-9])\.(?P<minute>[0-5][0-9])(?![\w%°]|[.,:][0-9])"
+        r"(?!" + SP + r"*(?:o['’]|[cC])lock|" + SP + r"*Uhr|" + SP + r"?(?:[ap]\.?m|[AP]M)\b)"
+    )
+    # a 24-hour time with a point is told from a decimal by a word that introduces a time
+    # before it, a time of day near it, and no money, percentage or measure near it
+    TIME_BEFORE = re.compile(r"(?:\b(?:at|around|about|approximately|approx\.|since|until|till|from|after|before|to|and|between|by)|[(])" + SP + r"*\Z", re.IGNORECASE)
+    TIME_WORDS = re.compile(r"\b(?:morning|afternoon|evening|night|midnight|noon|lunchtime|o'clock|o’clock|clock|Uhr|hrs|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|today|yesterday|tomorrow|kick-off|live)\b", re.IGNORECASE)
+    NOT_TIME_WORDS = re.compile(r"[%€$£]|\b(?:percent|per cent|points?|euros?|EUR|dollars?|USD|CHF|francs?|pounds?|cents?|shares?|stocks?|index|DAX|prices?|seconds?|metres?|meters?|km|kg|tons?|tonnes?|degrees?)\b", re.IGNORECASE)
+    WINDOW = 100
+
     mode: str = "uhr"
 
     @classmethod
     def from_options(cls, options: dict, where: str) -> "GermanTime":
         mode = options.get("mode", "uhr")
-        if mode not in ("uhr", "pm24"):
-            raise RuleFileError(f"{where}.mode: must be 'uhr' or 'pm24'")
+        if mode not in ("uhr", "pm24", "oclock", "dot24"):
+            raise RuleFileError(f"{where}.mode: must be 'uhr', 'pm24', 'oclock' or 'dot24'")
         return cls(mode)
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        yield from (self._uhr(ctx) if self.mode == "uhr" else self._pm24(ctx))
+        modes = {"uhr": self._uhr, "pm24": self._pm24, "oclock": self._oclock, "dot24": self._dot24}
+        yield from modes[self.mode](ctx)
+
+    def _oclock(self, ctx: Context) -> Iterator[Match]:
+        """``15 o'clock``, ``21.30 clock``: German ``Uhr`` translated word for word. English says
+        ``o'clock`` only after a whole hour of the twelve-hour clock."""
+        text = ctx.text
+        for m in self.CLOCK.finditer(text):
+            before = preceding(self.BEFORE_UHR, text, m.start())
+            if before and (before["minute"] or int(before["hour"]) not in range(1, 13)):
+                start = m.start() - len(before.group())
+                yield self._match(ctx, start, m.end(), before["hour"], before["minute"])
+
+    def _dot24(self, ctx: Context) -> Iterator[Match]:
+        """``at 18.46``: a German 24-hour time with a point (13.00-23.59, or a leading zero)."""
+        text = ctx.text
+        for m in self.DOT24.finditer(text):
+            hour = int(m["hour"])
+            if not (13 <= hour <= 23 or m["hour"].startswith("0")) or not preceding(self.TIME_BEFORE, text, m.start(), 20):
+                continue
+            window = text[slice(*paragraph_window(text, m.start(), m.end(), self.WINDOW))]
+            if self.TIME_WORDS.search(window) and not self.NOT_TIME_WORDS.search(window):
+                yield self._match(ctx, m.start(), m.end(), m["hour"], m["minute"])
 
     def _uhr(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
