@@ -36,7 +36,7 @@ def root(
 def _register() -> None:
     from transcheck.cli import check, rules_cmd  # noqa: F401  (commands register on import)
 
-    for optional in ("score", "fix", "languagetool_cmd", "config_cmd", "eval_cmd"):
+    for optional in ("score", "fix", "languagetool_cmd", "config_cmd", "eval_cmd", "report_cmd"):
         try:
             __import__(f"transcheck.cli.{optional}")
         except ModuleNotFoundError as err:
@@ -52,12 +52,15 @@ def fail(message: str, code: int = exitcodes.USAGE) -> typer.Exit:
 
 def main() -> None:
     """Console-script entry point."""
-    _register()
+    from transcheck.cli.signals import Stopped, install
+
+    install()
     try:
+        _register()
         app(standalone_mode=True)
     except TranscheckError as err:
         print(f"transcheck: error: {err}", file=sys.stderr)
         sys.exit(exitcodes.USAGE)
-    except KeyboardInterrupt:
-        print("transcheck: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except Stopped as stop:
+        print(f"transcheck: {stop.label}", file=sys.stderr)
+        sys.exit(stop.exit_code)

@@ -40,10 +40,7 @@ def serve(
     server = LocalServer(port=port or None, heap=heap, verbose=True)
     with server:
         print(f"LanguageTool {LT_VERSION} listening at {server.url} (Ctrl-C to stop)", file=sys.stderr)
-        try:
-            code = server.process.wait()
-        except KeyboardInterrupt:
-            return
+        code = server.process.wait()  # Ctrl-C or SIGTERM unwinds through the with: the server stops
     raise typer.Exit(0 if code == 0 else 2)
 
 

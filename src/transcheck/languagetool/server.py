@@ -47,6 +47,16 @@ def probe(url: str, timeout: float = 5.0) -> str:
         raise LanguageToolUnavailable(f"no LanguageTool server answers at {url} ({reason})") from None
 
 
+def _die_with_parent() -> None:
+    """In the server's process before exec: Linux sends it SIGTERM when transcheck dies, even by SIGKILL."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 class LocalServer:
     """A LanguageTool server process on a free localhost port; use as a context manager."""
 
@@ -60,7 +70,9 @@ class LocalServer:
     def start(self, timeout: float = 120.0) -> "LocalServer":
         """Start the server and wait until it answers; stop it again on failure."""
         out = sys.stderr if self._verbose else subprocess.DEVNULL
-        self.process = subprocess.Popen(self._cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            self._cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
+        )
         try:
             self.wait_ready(timeout)
         except BaseException:
