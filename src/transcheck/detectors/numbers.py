@@ -141,10 +141,10 @@ class GermanTime:
         r"(?:[.:](?P<minute>[0-5][0-9])" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)|" + SP + r"?(?:[ap]\.m\.|[AP]M\b|pm\b))"
     )
 
-    CLOCK = re.compile(r"(?:o['’]|(?<![\w'’]))[cC]lock\b")
+    CLOCK = re.compile(r"(?:o['’]|(?<![\w'’]))[cC]lock\b|(?<![\w.])hrs?\b|(?<=[0-9])h\b|(?<=[0-9] )h\b")
     DOT24 = re.compile(
         r"(?P<hour>[012](?<![\w.:,/$€£+\-−][012])[0-9])\.(?P<minute>[0-5][0-9])(?![\w%°]|[.,:][0-9])"
-        r"(?!" + SP + r"*(?:o['’]|[cC])lock|" + SP + r"*Uhr|" + SP + r"?(?:[ap]\.?m|[AP]M)\b)"
+        r"(?!" + SP + r"*(?:o['’]|[cC])lock|" + SP + r"*(?:Uhr|hrs?\b|h\b)|" + SP + r"?(?:[ap]\.?m|[AP]M)\b)"
     )
     # a 24-hour time with a point is told from a decimal by a word that introduces a time
     # before it, a time of day near it, and no money, percentage or measure near it
@@ -167,12 +167,14 @@ class GermanTime:
         yield from modes[self.mode](ctx)
 
     def _oclock(self, ctx: Context) -> Iterator[Match]:
-        """``15 o'clock``, ``21.30 clock``: German ``Uhr`` translated word for word. English says
-        ``o'clock`` only after a whole hour of the twelve-hour clock."""
+        """``15 o'clock``, ``21.30 clock``, ``16:15h``: German ``Uhr`` translated word for word or
+        abbreviated. English says ``o'clock`` only after a whole hour of the twelve-hour clock."""
         text = ctx.text
         for m in self.CLOCK.finditer(text):
             before = preceding(self.BEFORE_UHR, text, m.start())
-            if before and (before["minute"] or int(before["hour"]) not in range(1, 13)):
+            # "hrs" and "h" also measure durations ("20 h"): only a time with minutes is certain
+            whole_hour_ok = m.group().lower().endswith("clock")
+            if before and (before["minute"] or whole_hour_ok and int(before["hour"]) not in range(1, 13)):
                 start = m.start() - len(before.group())
                 yield self._match(ctx, start, m.end(), before["hour"], before["minute"])
 
