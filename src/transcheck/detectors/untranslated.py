@@ -72,7 +72,13 @@ class GermanFunctionWords:
         de, en = german_score(word)
         if de >= self.min_german and en <= self.max_english and de - en >= self.min_gap:
             return True
+        if not speller.known(word) and de >= DICTIONARY_GERMAN and en < 2.0:
+            return True  # not English by the dictionary, and common in German (schier, ziemlich)
         return bool(UMLAUT.search(word)) and en < 1.5 and de > 1.0
+
+    def capitalised_german(self, word: str) -> bool:
+        """A capitalised word whose lower-case form is German and unknown to English."""
+        return word[:1].isupper() and word[1:].islower() and not speller.known(word) and self.is_german(word.lower())
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -87,9 +93,32 @@ class GermanFunctionWords:
                 continue  # a domain name: bild.de
             if word not in CONJUNCTIONS and _name_like(_previous_word(text, start)) and _name_like(following):
                 continue  # inside a place name: Kirchheim unter Teck
-            if _inside_quotation(text, start) or _within(sentences, start):
+            if _inside_quotation(text, start) or _within(sentences, start) or _mentioned(text, start, end):
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
             yield Match(start, end, detail=word)
+        for start, end in ctx.occurrences(ctx.words_where(self.capitalised_german)):
+            if _sentence_start(text, start) and _adjective(_next_word(text, end)) and not _within(sentences, start):
+                yield Match(start, end, detail=text[start:end])  # “Schier hopeless situation”
+
+
+DICTIONARY_GERMAN = 3.0
+OPENERS = "“\"‘'„(–—-"
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """The word alone in quotation marks: mentioned, not used (what ‘eventuell’ means)."""
+    return start > 0 and text[start - 1] in "‘'“\"„" and text[end : end + 1] in ("’", "'", "”", "\"", "“")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(OPENERS + " ")
+    return not before or before.endswith(("\n", ".", "!", "?", ":"))
+
+
+def _adjective(word: str) -> bool:
+    """A lower-case English adjective: one that forms an adverb in -ly (hopeless, new);
+    names at a sentence start are followed by verbs instead (`Nahles said`)."""
+    return word.islower() and word + "ly" in speller.words() or (word.endswith("le") and word[:-1] + "y" in speller.words())
 
 
 def _germanic(word: str) -> bool:
