@@ -1,0 +1,68 @@
+"""German compounds glossed part by part ("party point" for Parteispitze), from a generated table.
+
+The table (``data/calques/compound-gloss.tsv``, built by ``scripts/build_calques.py`` from
+German Wiktionary) holds thousands of two-word glosses; one Aho-Corasick pass over the
+lower-cased text finds them all, and only the rare hits are checked for word boundaries.
+Title-case hits (Mission District, Development Minister) are names and offices and pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.detectors.repeated import lower_text
+from transcheck.models import Match
+
+TABLE = Path(__file__).resolve().parent.parent / "data" / "calques" / "compound-gloss.tsv"
+WORD_CHAR = re.compile(r"[\w'’-]")
+
+
+@dataclass(frozen=True)
+class GlossTable:
+    """The literal glosses, the German compound and English term of each, and their automaton."""
+
+    literals: list[str]
+    german: list[str]
+    english: list[str]
+    automaton: AhoCorasick
+
+
+@lru_cache(maxsize=None)
+def load_table(path: Path = TABLE) -> GlossTable:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    literals = [r[0] for r in rows]
+    return GlossTable(literals, [r[1] for r in rows], [r[2] for r in rows], AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True when the hit is a whole-word sequence (no word character just before or after)."""
+    return not (start > 0 and WORD_CHAR.match(text, start - 1)) and not (end < len(text) and WORD_CHAR.match(text, end))
+
+
+def _title_case(found: str) -> bool:
+    """Both words capitalised: a name or an office English writes that way (Mission District)."""
+    return all(word[:1].isupper() for word in found.split())
+
+
+@detector("compound-gloss")
+@dataclass
+class CompoundGloss:
+    """A two-word literal gloss of a German compound noun, with the compound's English term."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        table = load_table()
+        text = lower_text(ctx)
+        for index, start, end in table.automaton.find_matches_as_indexes(text):
+            if _bounded(text, start, end) and not _title_case(ctx.text[start:end]):
+                english = table.english[index]
+                if ctx.text[start].isupper() and english[:1].islower():
+                    english = english[0].upper() + english[1:]
+                yield Match(start, end, suggestion=english, detail=f"German: {table.german[index]}")
