@@ -4,7 +4,8 @@ A page template prints the headline as the page title and again above the articl
 teaser paragraph above the article that opens with the same words, or a video teaser's
 title twice. Lines are compared after normalising case, quote marks, dashes and spaces.
 
-* Two lines that are the same: one copy is chrome. It is the copy that lost its
+* Two lines that are the same (sentences only when they follow each other, as a
+  caption printed twice does): one copy is chrome. It is the copy that lost its
   typography (straight quotes, a spaced hyphen for a dash, doubled spaces, lower case);
   when neither did, the earlier copy if it opens a block that is repeated whole (a
   headline and its teaser), else the later copy.
@@ -111,8 +112,8 @@ class Duplicates:
             if len(line.words) < self.min_words:
                 continue
             i = first.setdefault(line.key, j)
-            if i == j or (len(line.words) < self.min_teaser_words and _is_sentence(text, line)):
-                continue  # a short sentence said twice ("No, he said.") is text
+            if i == j or (_is_sentence(text, line) and (j > i + 1 or len(line.words) < self.min_teaser_words)):
+                continue  # a sentence said twice is text, unless it is a caption printed twice in a row
             lost_i = _typography_lost(text[lines[i].start : lines[i].end])
             lost_j = _typography_lost(text[line.start : line.end])
             if lost_i != lost_j:
