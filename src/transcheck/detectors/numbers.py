@@ -128,6 +128,32 @@ class GermanNumericDate:
             yield Match(m.start(), m.end(), english_date(day, MONTHS[month - 1], m["year"], ctx.locale))
 
 
+@detector("german-short-date")
+@dataclass
+class GermanShortDate:
+    """``on 18.01.``, ``(10.02.-11.02.)``: day and month with the German points, no year."""
+
+    REGEX = re.compile(
+        r"(?P<day>[0-9](?<![\w.,/:][0-9])[0-9]?)\.(?P<month>[0-9][0-9]?)\.(?![0-9]|[.,]?\w)"
+        r"(?P<range>[-–](?=[0-9]{1,2}\.[0-9]{1,2}\.))?"
+    )
+    # a decimal can also end a sentence ("rose by 2.1."): a word that introduces a date
+    # must come before, or another short date after a dash (a range)
+    DATE_BEFORE = re.compile(r"(?:\b(?:on|from|since|until|till|before|after|dated)|[(–-])" + SP + r"*\Z", re.IGNORECASE)
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for m in self.REGEX.finditer(text):
+            day, month = int(m["day"]), int(m["month"])
+            if not (1 <= day <= 31 and 1 <= month <= 12) or after_version(text, m.start()):
+                continue
+            if not (m["range"] or preceding(self.DATE_BEFORE, text, m.start(), 12)):
+                continue
+            end = m.end() - len(m["range"] or "")
+            fixed = english_date(day, MONTHS[month - 1], None, ctx.locale)
+            yield Match(m.start(), end, fixed + ("." if _sentence_ends_after(text, end) else ""))
+
+
 @detector("german-time")
 @dataclass
 class GermanTime:
