@@ -32,7 +32,7 @@ def lower_only(word: str) -> bool:
     """English knows the word only in lower case (`situation`, not `Situation`)."""
     vocabulary = words()
     lower = word.lower()
-    return lower in vocabulary and lower.capitalize() not in vocabulary and lower.upper() not in vocabulary
+    return lower in vocabulary and lower.capitalize() not in vocabulary
 
 
 def capital_only(word: str) -> bool:
@@ -41,3 +41,9 @@ def capital_only(word: str) -> bool:
     vocabulary = words()
     lower = word.lower()
     return lower.capitalize() in vocabulary and lower not in vocabulary
+
+
+def adjective(word: str) -> bool:
+    """A lower-case word that forms an adverb in -ly (hopeless, federal, simple): an adjective."""
+    vocabulary = words()
+    return word.islower() and (word + "ly" in vocabulary or (word.endswith("le") and word[:-1] + "y" in vocabulary))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
+from transcheck import speller
 from transcheck.wordfreqs import zipf
 
 MODIFIERS = frozenset(
@@ -137,3 +138,136 @@ class MidSentenceCapital:
             if TITLE_CASE_LINE.match(line) or text.count("“", line_start, start) > text.count("”", line_start, start):
                 continue
             yield Match(start, end, text[start:end].lower())
+
+
+# --- Evidence from the case-keeping English dictionary -----------------------------------
+
+SENTENCE_OPENERS = ".!?:“\"‘'(—–-•*#|>"
+FUNCTION_WORD = 6.0  # Zipf: The, He, It: capitalised only at a sentence start
+NAME_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ \t]+(?:[a-z]{1,3}|for|and|&)(?:[ \t]+the)?$")
+NOT_PROSE = re.compile(r"[@#/\\_.]\w|\w[@/\\_]")  # e-mail addresses, hashtags, URLs, file names
+
+
+def _line(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : len(text) if line_end == -1 else line_end]
+
+
+def _before(text: str, start: int) -> str:
+    """The text before ``start`` on its line, without trailing spaces."""
+    return text[text.rfind("\n", 0, start) + 1 : start].rstrip(" \t")
+
+
+def _word_before(text: str, start: int) -> str:
+    before = _before(text, start)
+    m = re.search(r"([\w’'.-]+)$", before)
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.compile(r"[ \t]+([\w’'-]+)").match(text, end)
+    return m.group(1) if m else ""
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    return not NOT_PROSE.search(text[max(0, start - 1) : end + 1])
+
+
+@detector("capitalised-common-word")
+@dataclass
+class CapitalisedCommonWord:
+    """A word that English writes only in lower case (by the dictionary), capitalised in
+    the middle of a sentence: `the Situation of the SPD`, `in Plus`, `of The opposition`."""
+
+    allow: frozenset[str] = frozenset()
+
+    def candidate(self, word: str) -> bool:
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or word in self.allow:
+            return False
+        return speller.lower_only(word) or (zipf(word) >= FUNCTION_WORD and word.lower() in speller.words())
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        candidates = ctx.words_where(self.candidate)
+        if not candidates:
+            return
+        for start, end in ctx.occurrences(candidates - _house_style(ctx, candidates)):
+            word = text[start:end]
+            if end < len(text) and _mid_sentence(text, word, start, end) and not _in_title(text, start, end):
+                yield Match(start, end, word.lower())
+
+
+def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
+    """The word stands inside a sentence of prose, not at its start nor inside a name."""
+    before = _before(text, start)
+    if not before or not (before[-1].isalnum() or before[-1] in ",;") or not text[start - 1].isspace():
+        return False  # a line, sentence, quotation or bracket starts here
+    previous, following = _word_before(text, start), _word_after(text, end)
+    if zipf(word) >= FUNCTION_WORD:  # The, He, But: only after a lower-case word or a semicolon
+        return (previous.islower() or before.endswith(";")) and following.islower() and not NAME_BEFORE.search(before)
+    if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;")):
+        return False  # after a name, number or foreign word: Deutsche Bank, Das Haus am See
+    if previous.islower() and not _modifier(previous):
+        return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen
+    if following[:1].isupper() or (following.islower() and not speller.known(following)):
+        return False  # a name of several words: Federal Reserve, Alternative für Deutschland
+    if NAME_BEFORE.search(before) or NAME_AFTER.match(text, end) or ABBREVIATION_DOT.match(text, end):
+        return False  # Department of Energy, Das Haus am See, Industry and Commerce, Calif.
+    if len(word) <= 4 and text.startswith(".", end):
+        return False  # an abbreviation: Gov. Mike Smith
+    if following.islower() and not speller.adjective(word.lower()) and not _modifier(following):
+        return False  # a name before the noun it modifies: its Copilot assistant
+    if previous.lower() == "the" and not (following == "of" or (speller.adjective(word.lower()) and following.islower())):
+        return False  # the short form of a name: the Bank, the Channel (but the Situation of, the Federal level)
+    return _in_prose(text, start, end)
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand right before a noun: a function word (the, of, in, can), an
+    adjective or a participle (new, well-disposed, anticipated)."""
+    last = word.rsplit("-", 1)[-1]
+    return zipf(last) >= 5.5 or speller.adjective(last) or last.endswith(("ed", "ing"))
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """The word is in a title-case stretch: a headline or a quoted or bracketed title
+    (no lower-case word of four letters or more, another capitalised one)."""
+    seg_start = max(text.rfind(ch, 0, start) for ch in SEGMENT_BREAKS) + 1
+    seg_ends = [i for i in (text.find(ch, end) for ch in SEGMENT_BREAKS) if i != -1]
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[seg_start : min(seg_ends, default=len(text))])
+    long_words = [w for w in words[1:] if len(w) >= 4]
+    line = _line(text, start, end).rstrip()
+    headline = len(line.split()) <= 12 and not line.endswith((".", "!", "?", "”", '"', ",", ":"))
+    return not any(w.islower() for w in long_words) and sum(w[0].isupper() for w in long_words) >= (1 if headline else 2)
+
+
+SEGMENT_BREAKS = "\n.,;:!?()“”\"—–[]"
+NAME_AFTER = re.compile(r"[ \t]+(?:(?:of|for|on|in|de|du|der)[ \t]+(?:the[ \t]+)?[A-Z0-9]|(?:and|&)[ \t]+[A-Z])")
+ABBREVIATION_DOT = re.compile(r"\.(?:[ \t]*[,;]|[ \t]+[a-z0-9])")
+
+
+def _house_style(ctx: Context, words: set[str]) -> set[str]:
+    """Words the text capitalises every time it uses them, more than once: a house style
+    for titles and institutions (`the Chancellor`, `the Government`), not a slip."""
+    lower = ctx.vocabulary
+    counts: dict[str, int] = {}
+    for start, end in ctx.occurrences(words):
+        counts[ctx.text[start:end]] = counts.get(ctx.text[start:end], 0) + 1
+    return {w for w, n in counts.items() if (n >= 3 or (n == 2 and w.lower() not in lower)) and zipf(w) < FUNCTION_WORD}
+
+
+@detector("lower-cased-name")
+@dataclass
+class LowerCasedName:
+    """A word that English writes only capitalised (a country, month, weekday, demonym or
+    name, by the dictionary) written in lower case: `in germany`, `since october`."""
+
+    def candidate(self, word: str) -> bool:
+        return len(word) > 2 and word.islower() and word.isalpha() and speller.capital_only(word)
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for start, end in ctx.occurrences(ctx.words_where(self.candidate)):
+            if _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end)):
+                yield Match(start, end, text[start:end].capitalize())

@@ -97,7 +97,7 @@ class GermanFunctionWords:
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
             yield Match(start, end, detail=word)
         for start, end in ctx.occurrences(ctx.words_where(self.capitalised_german)):
-            if _sentence_start(text, start) and _adjective(_next_word(text, end)) and not _within(sentences, start):
+            if _sentence_start(text, start) and speller.adjective(_next_word(text, end)) and not _within(sentences, start):
                 yield Match(start, end, detail=text[start:end])  # “Schier hopeless situation”
 
 
@@ -113,12 +113,6 @@ def _mentioned(text: str, start: int, end: int) -> bool:
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(OPENERS + " ")
     return not before or before.endswith(("\n", ".", "!", "?", ":"))
-
-
-def _adjective(word: str) -> bool:
-    """A lower-case English adjective: one that forms an adverb in -ly (hopeless, new);
-    names at a sentence start are followed by verbs instead (`Nahles said`)."""
-    return word.islower() and word + "ly" in speller.words() or (word.endswith("le") and word[:-1] + "y" in speller.words())
 
 
 def _germanic(word: str) -> bool:
