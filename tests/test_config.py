@@ -132,7 +132,7 @@ def test_cli_options_override_the_file(tmp_path):
         ('fail-on = "high"\n', "key 'fail-on': unknown severity 'high' (expected minor, major or critical)"),
         ('locale = "de-DE"\n', "key 'locale': 'de-DE' is not one of en-US, en-GB"),
         ("select = 3\n", "key 'select': must be a list of non-empty strings"),
-        ('format = "xml"\n', "key 'format': 'xml' is not one of text, concise, json, sarif, junit, github"),
+        ('format = "xml"\n', "key 'format': 'xml' is not one of text, concise, json, sarif, junit, github, html"),
         ("respect-gitignore = 1\n", "key 'respect-gitignore': 1 is not true or false"),
         ('[severity]\nTC101 = "loud"\n', "key 'severity.TC101': unknown severity 'loud' (expected minor, major or critical)"),
         ('[[overrides]]\nignore = ["TC101"]\n', "key 'overrides[0].paths': is required: a list of globs"),
@@ -186,6 +186,10 @@ min-bleu = 30
 min-chrf = 55.5
 max-ter = 60
 
+[quality]
+major = 4
+max-penalty = 20
+
 [[overrides]]
 paths = ["drafts/**"]
 ignore = ["quotes"]
@@ -206,6 +210,7 @@ def test_config_command_prints_the_effective_configuration(tmp_path):
         "severity": {"TC101": "major"},
         "languagetool": {"enabled": True, "url": "http://localhost:8081", "enable": ["PASSIVE_VOICE"], "disable": ["WHITESPACE_RULE"]},
         "score": {"min-bleu": 30.0, "min-chrf": 55.5, "max-ter": 60.0},
+        "quality": {"minor": 1.0, "major": 4.0, "critical": 10.0, "max-penalty": 20.0},
         "overrides": [{"paths": ["drafts/**"], "ignore": ["quotes"], "locale": "en-US"}],
     }
     as_json = json.loads(run_cli("config", "--format", "json", cwd=tmp_path).stdout_text)

@@ -67,14 +67,21 @@ def test_json_keeps_its_versioned_shape(tmp_path):
     data = json.loads(proc.stdout_text)
     assert list(data) == ["schema", "schema_version", "transcheck_version", "ruleset", "locale", "files", "findings", "summary"]
     assert (data["schema"], data["schema_version"]) == ("transcheck-check", 1)
-    assert data["files"] == [{"path": "a.txt", "words": 8}, {"path": "clean.txt", "words": 3}]
+    assert data["files"] == [  # MQM-style penalty: critical 10 + major 5 in 8 words
+        {"path": "a.txt", "words": 8, "penalty": 15.0, "penalty_per_1000_words": 1875.0},
+        {"path": "clean.txt", "words": 3, "penalty": 0.0, "penalty_per_1000_words": 0.0},
+    ]
     assert data["findings"][0] == {
         "path": "a.txt", "rule": "TC101", "name": "drop-cap-initial", "family": "drop-cap", "category": "fluency",
         "severity": "critical", "message": DROP_CAP_MSG, "start": 0, "end": 3, "line": 1, "column": 1,
         "end_line": 1, "end_column": 4, "suggestion": "The",
         "fix": {"start": 0, "end": 3, "replacement": "The", "safety": "safe"},
     }
-    assert data["summary"] == {"total": 2, "by_severity": {"critical": 1, "major": 1}, "by_category": {"fluency": 1, "locale-convention": 1}}
+    assert data["summary"] == {
+        "total": 2, "by_severity": {"critical": 1, "major": 1}, "by_category": {"fluency": 1, "locale-convention": 1},
+        "quality": {"words": 11, "penalty": 15.0, "penalty_per_1000_words": 1363.64,
+                    "weights": {"minor": 1.0, "major": 5.0, "critical": 10.0}, "max_penalty": None},
+    }
 
 
 def _sarif(tmp_path: Path, *args: str) -> dict:

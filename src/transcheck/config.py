@@ -22,11 +22,12 @@ import pathspec
 from transcheck.documents import TEXT_SUFFIXES
 from transcheck.errors import ConfigError
 from transcheck.models import Severity
+from transcheck.quality import Weights
 
 CONFIG_FILE = "transcheck.toml"
 PYPROJECT = "pyproject.toml"
 LOCALES = ("en-US", "en-GB")
-FORMATS = ("text", "concise", "json", "sarif", "junit", "github")
+FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
 DEFAULT_INCLUDE = tuple(sorted(f"*{suffix}" for suffix in TEXT_SUFFIXES))
 
 
@@ -53,6 +54,14 @@ class ScoreThresholds:
         metrics = set(metrics)
         values = {"--min-bleu": ("bleu", self.min_bleu), "--min-chrf": ("chrf", self.min_chrf), "--max-ter": ("ter", self.max_ter)}
         return {option: value if metric in metrics else None for option, (metric, value) in values.items()}
+
+
+@dataclass(frozen=True)
+class QualitySettings:
+    """``[quality]``: severity weights of the MQM-style score and the ``--max-penalty`` gate."""
+
+    weights: Weights = Weights()
+    max_penalty: float | None = None  # penalty points per 1,000 words
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,8 @@ class Config:
     respect_gitignore: bool = True
     languagetool: LanguageToolSettings = LanguageToolSettings()
     score: ScoreThresholds = ScoreThresholds()
+    quality: QualitySettings = QualitySettings()
+    fail_on_set: bool = False  # fail-on was given in the file (a penalty limit replaces its default)
     source: str | None = None  # the file it came from; None for the defaults
     root: str = "."  # globs are relative to this folder
 
@@ -166,6 +177,7 @@ def to_dict(config: Config) -> dict[str, Any]:
         "severity": severities(config.severity),
         "languagetool": {"enabled": lt.enabled, **({"url": lt.url} if lt.url else {}), "enable": list(lt.enable), "disable": list(lt.disable)},
         "score": {k: v for k, v in thresholds.items() if v is not None},
+        "quality": {**config.quality.weights.to_dict(), **({"max-penalty": config.quality.max_penalty} if config.quality.max_penalty is not None else {})},
         "overrides": overrides,
     }
 
@@ -314,9 +326,23 @@ def _score(table: _Table | None) -> ScoreThresholds:
     return thresholds
 
 
+def _quality(table: _Table | None) -> QualitySettings:
+    if table is None:
+        return QualitySettings()
+    weights = {name: table.take(name, _number) for name in ("minor", "major", "critical")}
+    default = Weights()
+    settings = QualitySettings(
+        Weights(**{name: getattr(default, name) if value is None else value for name, value in weights.items()}),
+        table.take("max-penalty", _number),
+    )
+    table.done()
+    return settings
+
+
 def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
     """Validate the transcheck table of a configuration file into a Config."""
     top = _Table(data, "", source)
+    fail_on_set = "fail-on" in top.data
     values = {
         "locale": top.take("locale", _choice(LOCALES)),
         "select": top.take("select", _strings),
@@ -332,6 +358,7 @@ def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
     overrides = top.take("overrides", _array_of_tables)
     languagetool = _languagetool(top.sub("languagetool"))
     score = _score(top.sub("score"))
+    quality = _quality(top.sub("quality"))
     top.done()
     return Config(source=source, root=str(root)).with_options(
         **values,
@@ -339,6 +366,8 @@ def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
         overrides=tuple(_override(o, f"overrides[{i}]", source) for i, o in enumerate(overrides or [])),
         languagetool=languagetool,
         score=score,
+        quality=quality,
+        fail_on_set=fail_on_set,
     )
 
 

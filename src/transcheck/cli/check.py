@@ -19,6 +19,7 @@ from transcheck.config import Config, load_config
 from transcheck.errors import UsageError
 from transcheck.fileio import atomic_write
 from transcheck.models import Severity
+from transcheck.quality import score_documents
 from transcheck.report import FORMATS, render
 from transcheck.runner import RunResult, run
 
@@ -75,6 +76,7 @@ def check(
     languagetool_enable: list[str] = grammar.LANGUAGETOOL_ENABLE,
     languagetool_disable: list[str] = grammar.LANGUAGETOOL_DISABLE,
     languagetool_profile: str | None = grammar.LANGUAGETOOL_PROFILE,
+    max_penalty: float | None = typer.Option(None, "--max-penalty", min=0, help="Exit 1 when a file's MQM-style score is above this many penalty points per 1,000 words."),
 ) -> None:
     """Flag machine-translation artifacts in English text translated from German."""
     if baseline and write_baseline:
@@ -87,6 +89,7 @@ def check(
         fail_on=Severity.parse(fail_on.value) if fail_on else None,
         extra_rules=tuple(rules_dirs) or None,  # --rules replaces the configuration's extra-rules
     )
+    limit = max_penalty if max_penalty is not None else config.quality.max_penalty
     augment = _grammar(config, languagetool, languagetool_url, languagetool_enable, languagetool_disable, languagetool_profile)
     with progress() as bar:
         result = run(paths, config, jobs, baseline, on_files=bar.start, on_file=bar.advance, augment=augment)
@@ -97,6 +100,7 @@ def check(
     report = render(
         config.format, result.findings, documents=result.documents, ruleset=result.ruleset, catalog=result.catalog,
         locale=config.locale, color=False if output else use_color(),
+        weights=config.quality.weights, max_penalty=limit,
     )
     if output:
         atomic_write(output, report.encode("utf-8"))
@@ -105,5 +109,16 @@ def check(
         sys.stdout.write(report)
         if baseline:
             print(f"transcheck: {_summary(result)}", file=sys.stderr)
-    failed = any(f.severity >= config.fail_on for f in result.findings)
+    over_limit = limit is not None and penalty_gate(result, config, limit)
+    gate_findings = limit is None or fail_on is not None or config.fail_on_set  # a penalty limit replaces fail-on's default
+    failed = over_limit or (gate_findings and any(f.severity >= config.fail_on for f in result.findings))
     raise typer.Exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def penalty_gate(result: RunResult, config: Config, limit: float) -> bool:
+    """Name each file whose MQM-style score is above ``limit`` on stderr; True when one is."""
+    over = score_documents(result.documents, result.findings, config.quality.weights).over_limit(limit)
+    for score in over:
+        print(f"transcheck: penalty limit exceeded: {score.path}: {score.per_1000_words:.2f} penalty points "
+              f"per 1,000 words > --max-penalty {limit:g}", file=sys.stderr)
+    return bool(over)

@@ -8,6 +8,7 @@ from typing import Any
 
 from transcheck.documents import Document
 from transcheck.models import Finding
+from transcheck.quality import QualityReport, Weights, score_documents
 
 FORMATS = {
     "text": "text",
@@ -16,6 +17,7 @@ FORMATS = {
     "sarif": "sarif",
     "junit": "junit",
     "github": "github",
+    "html": "html",
 }
 
 
@@ -29,12 +31,18 @@ class ReportContext:
     locale: str = "en-US"
     color: bool | None = None  # None: decide from the terminal
     extra: dict[str, Any] = field(default_factory=dict)
+    weights: Weights = field(default_factory=Weights)  # severity weights of the MQM-style score
+    max_penalty: float | None = None  # the --max-penalty gate, shown in reports
     _by_path: dict[str, Document] = field(default_factory=dict, repr=False)
 
     def document(self, path: str) -> Document | None:
         if len(self._by_path) != len(self.documents):
             self._by_path = {doc.path: doc for doc in self.documents}
         return self._by_path.get(path)
+
+    def quality(self, findings: list[Finding]) -> QualityReport:
+        """The MQM-style score of every checked file and overall."""
+        return score_documents(self.documents, findings, self.weights)
 
 
 def render(fmt: str, findings: list[Finding], **context: Any) -> str:

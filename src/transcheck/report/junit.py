@@ -1,4 +1,4 @@
-"""JUnit XML: one test case per checked file, one failure per finding."""
+"""JUnit XML: one test case per checked file, one failure per finding, MQM-style scores as properties."""
 
 from __future__ import annotations
 
@@ -6,7 +6,17 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from transcheck.models import Finding
+from transcheck.quality import Score
 from transcheck.report import ReportContext
+
+
+def _properties(parent: ET.Element, score: Score | None) -> None:
+    """The MQM-style score as <properties> (as pytest's record_property writes them)."""
+    if score is None:
+        return
+    props = ET.SubElement(parent, "properties")
+    for name, value in score.to_dict().items():
+        ET.SubElement(props, "property", name=name, value=str(value))
 
 
 def render(findings: list[Finding], ctx: ReportContext) -> str:
@@ -17,8 +27,11 @@ def render(findings: list[Finding], ctx: ReportContext) -> str:
     failed = sum(1 for p in paths if by_path[p])
     suites = ET.Element("testsuites", name="transcheck", tests=str(len(paths)), failures=str(failed))
     suite = ET.SubElement(suites, "testsuite", name="transcheck", tests=str(len(paths)), failures=str(failed), errors="0")
+    quality = ctx.quality(findings)
+    _properties(suite, quality.overall)
     for path in paths:
         case = ET.SubElement(suite, "testcase", classname="transcheck", name=path)
+        _properties(case, quality.file(path))
         for f in by_path[path]:
             failure = ET.SubElement(case, "failure", message=f"{f.rule} {f.message}", type=f"{f.rule} {f.name} ({f.severity.label})")
             failure.text = f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}"

@@ -86,14 +86,26 @@ def _result(f: Finding, index: int, ctx: ReportContext) -> dict:
     return result
 
 
+def _quality(findings: list[Finding], ctx: ReportContext) -> tuple[dict, list[dict]]:
+    """The MQM-style score: run properties, and each artifact's properties."""
+    quality = ctx.quality(findings)
+    run = {**quality.overall.to_dict(), "weights": quality.weights.to_dict(), "max_penalty": ctx.max_penalty}
+    return {"transcheck/quality": run}, [{"transcheck/quality": s.to_dict()} for s in quality.files]
+
+
 def render(findings: list[Finding], ctx: ReportContext) -> str:
     rules = _descriptors(findings, ctx)
+    run_quality, file_quality = _quality(findings, ctx)
     index = {d["id"]: i for i, d in enumerate(rules)}
     run = {
         "tool": {"driver": {"name": "transcheck", "version": __version__, "rules": rules}},
         "columnKind": "unicodeCodePoints",
-        "artifacts": [{"location": {"uri": _uri(d.path)}, "encoding": "utf-8"} for d in ctx.documents],
+        "artifacts": [
+            {"location": {"uri": _uri(d.path)}, "encoding": "utf-8", "properties": props}
+            for d, props in zip(ctx.documents, file_quality)
+        ],
         "results": [_result(f, index[f.rule], ctx) for f in findings],
+        "properties": run_quality,
     }
     data = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from transcheck.models import Finding, Severity
+from transcheck.quality import QualityReport
 from transcheck.report import ReportContext
 
 SEVERITY_STYLE = {Severity.MINOR: "cyan", Severity.MAJOR: "yellow", Severity.CRITICAL: "bold red"}
@@ -67,10 +68,36 @@ def _summary(console: Console, findings: list[Finding], files: int) -> None:
     console.print(table)
 
 
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def _quality(console: Console, quality: QualityReport, limit: float | None) -> None:
+    """The MQM-style score overall, and per file when there are several."""
+    weights = ", ".join(f"{sev} {_number(w)}" for sev, w in quality.weights.to_dict().items())
+    total = quality.overall
+    line = Text("MQM-style score: ", style="bold")
+    line.append(f"{total.per_1000_words:.2f} penalty points per 1,000 words")
+    line.append(f" ({_number(total.penalty)} points in {total.words:,} words; weights {weights})", style="dim")
+    console.print(line)
+    if len(quality.files) > 1:
+        table = Table(title="Penalty points per 1,000 words by file", title_justify="left")
+        for column in ("file", "words", "findings", "points", "per 1,000 words"):
+            table.add_column(column, justify="left" if column == "file" else "right")
+        for s in quality.files:
+            style = "bold red" if s.exceeds(limit) else None
+            table.add_row(s.path, f"{s.words:,}", str(sum(s.counts.values())), _number(s.penalty), f"{s.per_1000_words:.2f}", style=style)
+        console.print(table)
+    for s in quality.over_limit(limit):
+        console.print(Text(f"{s.path}: {s.per_1000_words:.2f} penalty points per 1,000 words is above --max-penalty {_number(limit)}", style="bold red"))
+
+
 def render(findings: list[Finding], ctx: ReportContext) -> str:
     out = io.StringIO()
     console = Console(file=out, force_terminal=bool(ctx.color), no_color=not ctx.color, width=120, highlight=False, soft_wrap=True)
     for f in findings:
         _finding(console, f, ctx)
     _summary(console, findings, len(ctx.documents))
+    if ctx.documents:
+        _quality(console, ctx.quality(findings), ctx.max_penalty)
     return out.getvalue()
