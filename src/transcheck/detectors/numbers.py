@@ -167,7 +167,9 @@ class GermanTime:
         r"(?:[.:](?P<minute>[0-5][0-9])" + SP + r"?[AaPp](?:\.[Mm]\.|[Mm]\b)|" + SP + r"?(?:[ap]\.m\.|[AP]M\b|pm\b))"
     )
 
-    CLOCK = re.compile(r"(?:o['’]|(?<![\w'’]))[cC]lock\b|(?<![\w.])hrs?\b|(?<=[0-9])h\b|(?<=[0-9] )h\b")
+    CLOCK = re.compile(
+        r"(?P<hour>[0-9](?<![\w.:,][0-9])[0-9]?)(?:[.:](?P<minute>[0-5][0-9]))?" + SP + r"?(?P<word>o['’]clock|[cC]lock|hrs?|h)\b"
+    )
     DOT24 = re.compile(
         r"(?P<hour>[012](?<![\w.:,/$€£+\-−][012])[0-9])\.(?P<minute>[0-5][0-9])(?![\w%°]|[.,:][0-9])"
         r"(?!" + SP + r"*(?:o['’]|[cC])lock|" + SP + r"*(?:Uhr|hrs?\b|h\b)|" + SP + r"?(?:[ap]\.?m|[AP]M)\b)"
@@ -194,15 +196,13 @@ class GermanTime:
 
     def _oclock(self, ctx: Context) -> Iterator[Match]:
         """``15 o'clock``, ``21.30 clock``, ``16:15h``: German ``Uhr`` translated word for word or
-        abbreviated. English says ``o'clock`` only after a whole hour of the twelve-hour clock."""
-        text = ctx.text
-        for m in self.CLOCK.finditer(text):
-            before = preceding(self.BEFORE_UHR, text, m.start())
-            # "hrs" and "h" also measure durations ("20 h"): only a time with minutes is certain
-            whole_hour_ok = m.group().lower().endswith("clock")
-            if before and (before["minute"] or whole_hour_ok and int(before["hour"]) not in range(1, 13)):
-                start = m.start() - len(before.group())
-                yield self._match(ctx, start, m.end(), before["hour"], before["minute"])
+        abbreviated. English says ``o'clock`` only after a whole hour of the twelve-hour clock;
+        ``h`` and ``hrs`` also measure durations (``20 h``), so they need minutes."""
+        for m in self.CLOCK.finditer(ctx.text):
+            hour = int(m["hour"])
+            whole_hour = m["word"].endswith("clock") and hour not in range(1, 13)
+            if hour <= 24 and (m["minute"] or whole_hour):
+                yield self._match(ctx, m.start(), m.end(), m["hour"], m["minute"])
 
     def _dot24(self, ctx: Context) -> Iterator[Match]:
         """``at 18.46``: a German 24-hour time with a point (13.00-23.59, or a leading zero)."""
