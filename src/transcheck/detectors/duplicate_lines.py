@@ -2,7 +2,8 @@
 
 A page template prints the headline as the page title and again above the article, a
 teaser paragraph above the article that opens with the same words, or a video teaser's
-title twice. Lines are compared after normalising case, quote marks, dashes and spaces.
+title twice. Lines are compared after normalising case, quote marks, dashes, spaces
+and the punctuation around words.
 
 * Two lines that are the same (sentences only when they follow each other, as a
   caption printed twice does): one copy is chrome. It is the copy that lost its
@@ -13,6 +14,8 @@ title twice. Lines are compared after normalising case, quote marks, dashes and 
   teaser, cut from the article.
 * Two neighbouring lines that end with the same long run of words ("in video: X" and
   "“Quote” – X"): a video or article teaser, both lines.
+
+Copies more than ``max_distance`` lines apart are not compared.
 
 ``header-above-headline`` reports the short lines above the first copy of a duplicated
 headline at the top of the page: the site name, logo text and widgets of the header.
@@ -31,6 +34,7 @@ from transcheck.rules.matchers import line_block_span
 
 LINE = re.compile(r"[^\n]*\S[^\n]*")
 NORMALIZE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+PUNCTUATION = "\"'.,:;!?()[]-…*"
 LOST_TYPOGRAPHY = re.compile(r"[\"']|  | - ")
 SENTENCE_END = re.compile(r"[.!?:;,][\"”’']?$")
 
@@ -51,9 +55,15 @@ def lines_of(ctx: Context) -> list[Line]:
     if "duplicate-lines:lines" not in ctx.cache:
         text = ctx.text
         ctx.cache["duplicate-lines:lines"] = [
-            Line(m.start(), m.end(), tuple(m.group().translate(NORMALIZE).lower().split())) for m in LINE.finditer(text)
+            Line(m.start(), m.end(), _words(m.group())) for m in LINE.finditer(text)
         ]
     return ctx.cache["duplicate-lines:lines"]
+
+
+def _words(line: str) -> tuple[str, ...]:
+    """The line's words, lower-cased, without the punctuation around them."""
+    words = (w.strip(PUNCTUATION) for w in line.translate(NORMALIZE).lower().split())
+    return tuple(w for w in words if w)
 
 
 def _is_sentence(text: str, line: Line) -> bool:
@@ -81,6 +91,7 @@ class Duplicates:
     min_words: int = 3
     min_teaser_words: int = 8
     min_shared_tail: int = 5
+    max_distance: int = 12  # lines apart: the copies of a page's headline are close together
 
     def find_copies(self, ctx: Context) -> set[int]:
         lines = lines_of(ctx)
@@ -100,7 +111,8 @@ class Duplicates:
         for group in by_opening.values():
             for a, i in enumerate(group):
                 short = lines[i].words
-                if any(len(lines[j].words) > len(short) and lines[j].words[: len(short)] == short for j in group[a + 1 :]):
+                later = (j for j in group[a + 1 :] if j - i <= self.max_distance)
+                if any(len(lines[j].words) > len(short) and lines[j].words[: len(short)] == short for j in later):
                     found.add(i)
         return found
 
@@ -111,8 +123,11 @@ class Duplicates:
         for j, line in enumerate(lines):
             if len(line.words) < self.min_words:
                 continue
-            i = first.setdefault(line.key, j)
-            if i == j or (_is_sentence(text, line) and (j > i + 1 or len(line.words) < self.min_teaser_words)):
+            i = first.get(line.key, j)
+            first[line.key] = j
+            if i == j or j - i > self.max_distance:
+                continue
+            if (_is_sentence(text, line) or _is_sentence(text, lines[i])) and (j > i + 1 or len(line.words) < self.min_teaser_words):
                 continue  # a sentence said twice is text, unless it is a caption printed twice in a row
             lost_i = _typography_lost(text[lines[i].start : lines[i].end])
             lost_j = _typography_lost(text[line.start : line.end])
