@@ -1,0 +1,409 @@
+"""German clause structure kept in English, found on part-of-speech tags (``transcheck.tagger``).
+
+German puts the finite verb second in a main clause, whatever comes first, and the rest
+of the verb (infinitive, participle, separable particle) at the end of the clause; it
+puts participle phrases before the noun. Each detector here looks for one of these
+shapes in the tagged sentences of a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.tagger import Token, model, tagged_sentences
+
+FINITE = frozenset("VBD VBZ VBP".split())
+VERBS = frozenset("VB VBD VBG VBN VBP VBZ MD".split())
+NOUNS = frozenset("NN NNS NNP NNPS".split())
+# Tags that can open a noun phrase (the subject after an inverted verb).
+NP_START = frozenset("DT PDT PRP$ CD JJ JJR JJS NN NNS NNP NNPS".split())
+# Tags a fronted adverbial phrase is made of (no verb, no punctuation).
+PHRASE = NP_START | frozenset("IN POS CC RB HYPH".split())
+BE = frozenset("is are was were 's am".split())
+# English inverts these after a fronted place or time phrase ("In the corner stood a lamp").
+INVERTING_VERBS = BE | frozenset(
+    "come comes came stand stands stood lie lies lay sit sits sat remain remains remained follow follows followed "
+    "emerge emerges emerged exist exists existed hang hangs hung loom looms loomed rise rises rose appear appears "
+    "appeared live lives lived go goes went run runs ran".split()
+)
+# Prepositions that open a clause rather than a phrase ("Because the firm has debts, …").
+CLAUSE_OPENERS = frozenset("if whether because although though while whereas unless as that than like once".split())
+SUBORDINATORS = frozenset(
+    "if when whenever because although though while whereas since after before until unless once as how whether "
+    "where why what".split()
+)
+
+
+def is_word(token: Token) -> bool:
+    return token.word[0].isalnum()
+
+
+def clauses(sentence: list[Token]) -> Iterator[tuple[list[Token], Token | None]]:
+    """The runs of words between punctuation marks, each with the mark that ends it."""
+    run: list[Token] = []
+    for token in sentence:
+        if is_word(token) or token.word in "%$€£&":
+            run.append(token)
+        else:
+            if run:
+                yield run, token
+            run = []
+    if run:
+        yield run, None
+
+
+def could_be(token: Token, tags: frozenset[str]) -> bool:
+    """The token has one of ``tags``, or the treebank saw the word with one of them (the
+    tagger's context is German order, so its guess is weakest where it matters)."""
+    return token.tag in tags or bool(tags & model().lexicon.get(token.word.lower(), _guess(token.word)))
+
+
+def _guess(word: str) -> frozenset[str]:
+    """Verb forms a word unknown to the treebank may be, from its ending."""
+    if word.endswith("ed"):
+        return frozenset({"VBD", "VBN"})
+    if word.endswith("s") and not word.endswith("ss"):
+        return frozenset({"VBZ", "NNS"})
+    return frozenset()
+
+
+def is_noun(token: Token) -> bool:
+    """Tagged as a noun or number, or a word the treebank only ever saw as a noun."""
+    if token.tag in NOUNS or token.tag == "CD":
+        return True
+    seen = model().lexicon.get(token.word.lower())
+    return bool(seen) and seen <= NOUNS
+
+
+def is_verb(token: Token, forms: frozenset[str]) -> bool:
+    """Could be one of the verb ``forms`` and is not tagged as a determiner, pronoun,
+    preposition or number."""
+    return token.tag not in ("DT", "PRP", "PRP$", "IN", "CD", "TO", "CC") and token.word.islower() and could_be(token, forms)
+
+
+def sentence_is_statement(sentence: list[Token]) -> bool:
+    """Ends in a full stop or an exclamation mark: not a headline or a question."""
+    return sentence[-1].word in (".", "!")
+
+
+PRONOUN_NOUNS = ("thing", "one", "body")  # everything, someone, nobody: a subject, not a modifier
+TIME_NOUNS = frozenset("morning afternoon evening night weekend week month year day".split())
+DETERMINERS = frozenset("DT PDT PRP$".split())
+
+
+def _joins(left: Token, right: Token, determined: bool) -> bool:
+    """Whether two adjacent nouns or numbers can be one noun phrase (`tax debate`,
+    `Angela Merkel`, `Saturday afternoon`, `2.69 million`, after an article any compound:
+    `the SPD politician`) rather than two (`In May sales`, `In 2019 prices`, `In the end
+    everything`)."""
+    if right.word.lower().endswith(PRONOUN_NOUNS) and right.tag in ("NN", "CD"):
+        return False
+    if determined:
+        return True
+    if left.tag == "CD":
+        return right.tag == "CD"
+    if right.tag == "CD":
+        return left.tag == "NNP" and right.word.isdigit() and int(right.word) <= 31  # May 27
+    if left.tag in ("NNP", "NNPS"):
+        return right.tag in ("NNP", "NNPS") or right.word.lower() in TIME_NOUNS
+    return right.tag == "NN" and right.word.islower()  # common compounds: seasonal adjustment
+
+
+def noun_phrase_end(tokens: list[Token], k: int) -> int:
+    """Index after the noun phrase starting at ``k`` (``k`` itself when none starts there).
+    It stops where a second noun phrase may begin, so a subject is not taken for part of
+    a fronted phrase."""
+    j = k
+    determined = j < len(tokens) and tokens[j].tag in DETERMINERS
+    if determined:
+        j += 1
+    head: Token | None = None
+    while j < len(tokens):
+        token = tokens[j]
+        if is_noun(token) or (token.word[:1].isupper() and token.tag not in DETERMINERS | {"IN", "CC", "PRP"}):
+            if token.tag not in NOUNS | {"CD"}:
+                token = Token(token.start, token.end, token.word, "NNP" if token.word[:1].isupper() else "NN")
+            if head is not None and not _joins(head, token, determined):
+                break
+            head = token
+        elif token.tag == "POS" and head is not None:
+            head = None  # the possessor ends, the possessed noun follows
+        elif token.tag in ("JJ", "JJR", "JJS", "HYPH", "VBN", "VBG") and head is None:
+            pass
+        elif token.tag == "RB" and head is None and j + 1 < len(tokens) and tokens[j + 1].tag in ("JJ", "CD"):
+            pass  # "a very big", "about 350"
+        else:
+            break
+        j += 1
+    return j if any(t.tag in NOUNS | {"CD"} or t.word[:1].isupper() for t in tokens[k:j]) else k
+
+
+def adverbials_end(tokens: list[Token], k: int, adverbs: bool = True) -> int:
+    """Index after a run of prepositional phrases (and adverbs) starting at ``k``."""
+    while k < len(tokens):
+        if adverbs and tokens[k].tag == "RB" and tokens[k].word.lower() not in ("not", "n't"):
+            k += 1
+        elif tokens[k].tag == "IN" and tokens[k].word.lower() not in CLAUSE_OPENERS:
+            end = noun_phrase_end(tokens, k + 1)
+            if end == k + 1:
+                break
+            k = end
+        else:
+            break
+    return k
+
+
+@detector("fronted-verb-second")
+@dataclass
+class FrontedVerbSecond:
+    """After a fronted adverbial the finite verb comes before its subject and the clause
+    runs to the end of the sentence with no other verb: `After the holidays rose in May the
+    number of bookings by ten percent.`"""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            if sentence_is_statement(sentence):
+                verb = self._inverted_verb(sentence[:-1])
+                if verb is not None:
+                    yield Match(verb.start, verb.end, detail=verb.word)
+
+    @staticmethod
+    def _inverted_verb(tokens: list[Token]) -> Token | None:
+        i = 0
+        while i < len(tokens) and tokens[i].tag in ("CC", "RB") and tokens[i].word.lower() not in INVERSION | {"here", "there", "so"}:
+            i += 1
+        if i >= len(tokens) or tokens[i].tag != "IN" or tokens[i].word.lower() in CLAUSE_OPENERS:
+            return None
+        j = adverbials_end(tokens, i, adverbs=False)
+        if j == i or j >= len(tokens) - 1 or (j - 2 > i and all(t.word[:1].isupper() for t in tokens[j - 2 : j])):
+            return None  # a name at the end of the fronted phrase may be the subject: "Beside Tom Ann scored"
+        verb = tokens[j]
+        if not is_verb(verb, FINITE):
+            return None
+        rest = tokens[j + 1 :]
+        if not all(is_word(t) or t.word in "%$€£-" for t in rest):
+            return None  # the clause must run to the end of the sentence
+        if any(t.tag in VERBS - {"VBG"} or t.word.lower() in ("that", "which", "who", "to") for t in rest):
+            return None
+        subject = adverbials_end(tokens, j + 1)
+        if subject == j + 1 or (verb.word.lower() in INVERTING_VERBS and tokens[j + 1].tag != "IN"):
+            return None  # "Among the guests were the mayor and his wife", "In May the board hired a CEO"
+        end = noun_phrase_end(tokens, subject)
+        if end == subject or tokens[end - 1].word.lower() in TIME_NOUNS:
+            return None  # no subject after the verb: "In May traffic rose in the city (the next day)."
+        return verb
+
+
+@detector("fronted-clause-verb-second")
+@dataclass
+class FrontedClauseVerbSecond:
+    """A subordinate clause is fronted and the main clause starts with its verb, the
+    subject after it, and more after the subject: `When the storm reached the coast,
+    closed the port authority all terminals.` (A reporting verb followed only by its
+    subject, `…, said the minister.`, is English.)"""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            if not sentence_is_statement(sentence) or sentence[0].word.lower() not in SUBORDINATORS:
+                continue
+            comma = next((n for n, t in enumerate(sentence) if t.word == ","), None)
+            if comma is None:
+                continue
+            tokens = sentence[comma + 1 : -1]
+            j = 0
+            while j < len(tokens) and tokens[j].tag == "RB":
+                j += 1
+            if j >= len(tokens) - 1:
+                continue
+            verb = tokens[j]
+            if not is_verb(verb, frozenset({"VBD", "VBZ"})) or verb.tag in ("VB", "VBP") or verb.word.lower() in INVERTING_VERBS:
+                continue
+            subject_end = noun_phrase_end(tokens, j + 1)
+            if subject_end == j + 1 or tokens[j + 1].tag in ("JJ", "JJR", "JJS", "VBN"):
+                continue
+            tail = adverbials_end(tokens, subject_end)
+            if tail < len(tokens) and is_word(tokens[tail]):
+                yield Match(verb.start, verb.end, detail=verb.word)
+
+
+@detector("modal-before-object")
+@dataclass
+class ModalBeforeObject:
+    """A modal after its subject is followed by a noun phrase, not by its verb: the German
+    verb bracket (`Can the plan reduce poverty?` kept as `But the plan can poverty reduce?`)."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            for run, _ in clauses(sentence):
+                yield from self._in_clause(run)
+
+    @staticmethod
+    def _after_subject(run: list[Token], j: int) -> bool:
+        """The modal follows a pronoun or a noun phrase that is not a preposition's object."""
+        before = run[j - 1]
+        if before.tag == "PRP":
+            return True
+        if before.tag not in NOUNS:
+            return False
+        k = j - 1
+        while k > 0 and run[k - 1].tag in NP_START | {"POS"}:
+            k -= 1
+        return k == 0 or run[k - 1].tag not in ("IN", "TO")
+
+    def _in_clause(self, run: list[Token]) -> Iterator[Match]:
+        for j in range(1, len(run) - 2):
+            modal = run[j]
+            if modal.tag != "MD" or not modal.word.islower() or not self._after_subject(run, j):
+                continue
+            if any(t.word.lower() in INVERSION for t in run[:j]):
+                continue  # ellipsis ("than it could last year") and inversion ("only then can they")
+            k = j + 1
+            while k < len(run) - 1 and run[k].tag == "RB" and run[k].word.lower() not in ("not", "n't"):
+                k += 1
+            nxt = run[k]
+            if (nxt.tag not in NP_START and not is_noun(nxt)) or nxt.word.lower() in ("all", "both", "each", "no", "half", "either"):
+                continue
+            if "VB" in model().lexicon.get(nxt.word.lower(), frozenset({nxt.tag})) and nxt.tag not in ("DT", "PRP$", "CD"):
+                continue  # the verb may be there
+            end = noun_phrase_end(run, k)
+            if end == k or (end < len(run) and run[end].tag in DETERMINERS | {"PRP"}):
+                continue  # no noun phrase, or its "noun" is the verb: "must free myself", "will process your order"
+            yield Match(modal.start, modal.end, detail=modal.word)
+
+
+@detector("verb-cluster-at-end")
+@dataclass
+class VerbClusterAtEnd:
+    """The clause ends in an infinitive or participle followed by the finite verb:
+    `… can no longer be guaranteed is.`, `… had nothing to report knew.`"""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            for run, mark in clauses(sentence):
+                if len(run) < 3 or (mark is not None and mark.word not in ".;!–—,”\"'’"):
+                    continue
+                first, last = run[-2], run[-1]
+                if last.tag not in FINITE | {"MD"} or first.word.lower() in ("be", "been", "being"):
+                    continue
+                if first.tag in NOUNS and run[-3].tag in DETERMINERS | {"JJ", "JJS", "POS", "CD"}:
+                    continue  # "his first thought was": a noun and its verb
+                if is_verb(first, frozenset({"VBN"})) or (run[-3].word.lower() == "to" and is_verb(first, frozenset({"VB"}))):
+                    yield Match(first.start, last.end, detail=last.word)
+
+
+@detector("participle-before-noun")
+@dataclass
+class ParticipleBeforeNoun:
+    """An article is followed by a prepositional phrase and a participle, then the noun:
+    the German extended attribute (`die im Mai beschlossene Reform` → `the in May decided
+    reform`, or `the decided in May reform`)."""
+
+    max_words: int = 6
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            for run, _ in clauses(sentence):
+                yield from self._in_clause(run)
+
+    def _in_clause(self, run: list[Token]) -> Iterator[Match]:
+        for i in range(len(run) - 3):
+            if run[i].tag not in ("DT", "PRP$") or run[i].word.lower() not in ARTICLES:
+                continue
+            second = run[i + 1]
+            if second.tag == "IN" and second.word.lower() not in NOT_ATTRIBUTIVE:
+                end = self._participle_then_noun(run, i + 2)
+            elif second.tag == "VBN" and run[i + 2].tag in ("IN", "TO") and run[i + 2].word.lower() != "of":
+                end = self._noun_then_noun(run, i + 3)
+            else:
+                continue
+            if end is not None:
+                yield Match(run[i].start, run[end].end, detail=run[i + 1].word)
+
+    def _participle_then_noun(self, run: list[Token], k: int) -> int | None:
+        """Index of the head noun when a participle or -ed adjective comes before it."""
+        for m in range(k + 1, min(len(run) - 1, k + self.max_words)):
+            token = run[m]
+            if (is_verb(token, frozenset({"VBN"})) or (token.tag == "JJ" and token.word.endswith(("ed", "en")))) and is_noun(run[m + 1]):
+                return m + 1
+            if token.tag in FINITE | {"MD"}:
+                return None
+        return None
+
+    def _noun_then_noun(self, run: list[Token], k: int) -> int | None:
+        """Index of the head noun when the phrase's last noun is directly followed by it."""
+        for m in range(k, min(len(run) - 1, k + self.max_words)):
+            if run[m].tag not in ("JJ", "NN", "NNS", "CD"):
+                return None
+            if run[m].tag == "NNS" and run[m + 1].tag == "NN" and run[m + 1].word.islower():
+                return m + 1
+        return None
+
+
+ARTICLES = frozenset("the a an this that these those its their his her our my your".split())
+# Prepositions that also quantify or qualify ("the about 300 guests", "the above table").
+NOT_ATTRIBUTIVE = frozenset(
+    "of about around over under up some than like per as above below near nearly almost roughly approximately "
+    "such out off down into onto upon".split()
+)
+STRANDED = frozenset("to at from with".split())
+INVERSION = frozenset(
+    "than as so nor neither only never rarely seldom hardly scarcely little nowhere not how what which who whom where when why".split()
+)
+
+
+@detector("stranded-preposition")
+@dataclass
+class StrandedPreposition:
+    """A clause ends in a preposition right after a noun or number: the particle of a
+    German separable verb (`legte um 3,000 zu` → `rose by 3,000 to.`)."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            for run, mark in clauses(sentence):
+                if len(run) < 4 or (mark is not None and mark.word not in ".;!–—"):
+                    continue
+                last, before = run[-1], run[-2]
+                if last.word.lower() not in STRANDED or (before.tag not in NOUNS | {"CD"} and before.word not in "%"):
+                    continue
+                if any(t.tag in ("WDT", "WP", "WP$", "WRB") or t.word.lower() == "that" for t in run):
+                    continue  # a relative clause may end in its preposition
+                yield Match(last.start, last.end, detail=last.word)
+
+
+# Adverbs of frequency and time that English puts before the verb; German puts them after
+# the object ("liest die Zeitung immer vom Vortag").
+MIDDLE_ADVERBS = frozenset("always already never often usually rarely seldom sometimes".split())
+
+
+@detector("adverb-after-object")
+@dataclass
+class AdverbAfterObject:
+    """A frequency adverb stands after the verb's object and before more of the clause:
+    `She reads the paper always in the morning.` English: `She always reads the paper in
+    the morning.`"""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx):
+            for run, _ in clauses(sentence):
+                yield from self._in_clause(run)
+
+    @staticmethod
+    def _in_clause(run: list[Token]) -> Iterator[Match]:
+        for j, verb in enumerate(run[:-3]):
+            if verb.tag not in FINITE or verb.word.lower() in BE | HAVE_DO:
+                continue
+            k = noun_phrase_end(run, j + 1)
+            k = adverbials_end(run, k, adverbs=False)
+            if k == j + 1 or k >= len(run) - 1 or run[k - 1].tag not in NOUNS | {"CD"}:
+                return
+            adverb, after = run[k], run[k + 1]
+            if adverb.word.lower() in MIDDLE_ADVERBS and (after.tag in DETERMINERS | {"IN", "CD"}):
+                yield Match(adverb.start, adverb.end, detail=adverb.word)
+            return
+
+
+HAVE_DO = frozenset("has have had do does did".split())
