@@ -84,9 +84,18 @@ class LostInitial:
                 yield Match(m.start(1), m.end(1), fixed)
 
 
-# a paragraph's first token, after an optional opening quote or bracket
-PARAGRAPH_START = r"(?:\A|\n[ \t]*\n)\s*(?:[\"“‘'„«(]\s*)?"
-SPLIT_INITIAL_RE = re.compile(PARAGRAPH_START + r"(?P<token>(?P<initial>[A-Z])(?P<sep>\.|[ \t])(?P<tail>[a-z]{1,14}))\b(?![.'’-])")
+# a line's first token, after an optional opening quote or bracket: many pages separate
+# paragraphs with a single line break
+LINE_START = r"(?:\A|\n)[ \t]*(?:[\"“‘'„«(][ \t]*)?"
+# an article paragraph, not a menu item or an icon name glued to its label ("giftOffers")
+MIN_LINE_WORDS = 6
+
+
+def _in_prose(ctx: Context, offset: int) -> bool:
+    """True when the line holding ``offset`` is a sentence of some length, not page chrome."""
+    start, end = ctx.line_span(offset)
+    return len(ctx.text[start:end].split()) >= MIN_LINE_WORDS
+SPLIT_INITIAL_RE = re.compile(LINE_START + r"(?P<token>(?P<initial>[A-Z])(?P<sep>\.|[ \t])(?P<tail>[a-z]{1,14}))\b(?![.'’-])")
 # capitals that are English words (A, I, O) or name things before a noun (T cells, X marks)
 WORD_INITIALS = frozenset("AIO")
 NAMING_WORDS = frozenset({"and", "or", "is", "was", "are", "has", "for", "of", "vs", "plus", "stands", "means", "to"})
@@ -99,7 +108,7 @@ def _capitalised(word: str) -> str:
 @detector("drop-cap-split-initial")
 @dataclass
 class SplitInitial:
-    """A paragraph opens with a lone capital split from a lower-case word by a dot or a
+    """A paragraph (a line of prose) opens with a lone capital split from a lower-case word by a dot or a
     space: ``D.he`` (German ``D`` + English ``he`` of ``The``) or ``M this`` (German ``M``
     of ``Mit`` before the translated sentence)."""
 
@@ -118,11 +127,11 @@ class SplitInitial:
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in SPLIT_INITIAL_RE.finditer(ctx.text):
             fixed = self.candidate(m["initial"], m["sep"], m["tail"])
-            if fixed:
+            if fixed and _in_prose(ctx, m.start("token")):
                 yield Match(m.start("token"), m.end("token"), fixed)
 
 
-DOUBLED_INITIAL_RE = re.compile(PARAGRAPH_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{2,20})\b(?![’'-])")
+DOUBLED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{2,20})\b(?![’'-])")
 
 
 @detector("drop-cap-doubled-initial")
@@ -148,11 +157,11 @@ class DoubledInitial:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in DOUBLED_INITIAL_RE.finditer(ctx.text):
-            if self.is_stray(m["stray"], m["word"]):
+            if self.is_stray(m["stray"], m["word"]) and _in_prose(ctx, m.start("stray")):
                 yield Match(m.start("stray"), m.end("word"), m["word"])
 
 
-TRANSLATED_INITIAL_RE = re.compile(PARAGRAPH_START + r"(?P<head>[a-z]{2,14})(?P<word>[A-Z][a-z]{1,14})\b(?![’'-])")
+TRANSLATED_INITIAL_RE = re.compile(LINE_START + r"(?P<head>[a-z]{2,14})(?P<word>[A-Z][a-z]{1,14})\b(?![’'-])")
 
 
 @detector("drop-cap-translated-initial")
@@ -178,5 +187,5 @@ class TranslatedInitial:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in TRANSLATED_INITIAL_RE.finditer(ctx.text):
-            if self.is_glued(m["head"], m["word"]):
+            if self.is_glued(m["head"], m["word"]) and _in_prose(ctx, m.start("head")):
                 yield Match(m.start("head"), m.end("word"), m["word"])
