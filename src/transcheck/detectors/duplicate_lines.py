@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -33,37 +34,34 @@ from transcheck.models import Match
 from transcheck.rules.matchers import line_block_span
 
 LINE = re.compile(r"[^\n]*\S[^\n]*")
-NORMALIZE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-PUNCTUATION = "\"'.,:;!?()[]-…*"
+WORDS = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")  # words without the punctuation around them
 LOST_TYPOGRAPHY = re.compile(r"[\"']|  | - ")
 SENTENCE_END = re.compile(r"[.!?:;,][\"”’']?$")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
-    words: tuple[str, ...]  # normalised
+    words: tuple[str, ...]  # lower-cased, without the punctuation around them
 
     @property
     def key(self) -> str:
         return " ".join(self.words)
 
 
-def lines_of(ctx: Context) -> list[Line]:
-    """The non-blank lines with their normalised words (cached)."""
-    if "duplicate-lines:lines" not in ctx.cache:
-        text = ctx.text
-        ctx.cache["duplicate-lines:lines"] = [
-            Line(m.start(), m.end(), _words(m.group())) for m in LINE.finditer(text)
-        ]
-    return ctx.cache["duplicate-lines:lines"]
-
-
-def _words(line: str) -> tuple[str, ...]:
-    """The line's words, lower-cased, without the punctuation around them."""
-    words = (w.strip(PUNCTUATION) for w in line.translate(NORMALIZE).lower().split())
-    return tuple(w for w in words if w)
+def lines_of(ctx: Context, limit: int | None = None) -> list[Line]:
+    """The non-blank lines (the first ``limit`` of them) with their words (cached)."""
+    found, complete = ctx.cache.get("duplicate-lines:lines", ([], False))
+    if not complete and (limit is None or len(found) < limit):
+        lower, found = ctx.lower_text, []
+        for m in LINE.finditer(ctx.text):
+            if limit is not None and len(found) == limit:
+                break
+            found.append(Line(m.start(), m.end(), tuple(WORDS.findall(lower, m.start(), m.end()))))
+        else:
+            complete = True
+        ctx.cache["duplicate-lines:lines"] = (found, complete)
+    return found[:limit]
 
 
 def _is_sentence(text: str, line: Line) -> bool:
@@ -153,9 +151,8 @@ class Duplicates:
         return found
 
 
-def blocks(ctx: Context, indices: set[int]) -> Iterator[Match]:
-    """One deletion per run of neighbouring reported lines."""
-    lines = lines_of(ctx)
+def blocks(ctx: Context, lines: list[Line], indices: set[int]) -> Iterator[Match]:
+    """One deletion per run of neighbouring reported ``lines``."""
     run: list[int] = []
     for i in sorted(indices):
         if run and i != run[-1] + 1:
@@ -177,7 +174,7 @@ class DuplicateLines(Duplicates):
     """Headlines, teasers and captions printed twice: the copy to delete."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        yield from blocks(ctx, self.find_copies(ctx))
+        yield from blocks(ctx, lines_of(ctx), self.find_copies(ctx))
 
 
 @detector("header-above-headline")
@@ -189,7 +186,7 @@ class HeaderAboveHeadline(Duplicates):
     max_header_words: int = 6
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        lines = lines_of(ctx)[: self.top_lines]
+        lines = lines_of(ctx, self.top_lines)
         seen: dict[str, int] = {}
         headline = None
         for j, line in enumerate(lines):
@@ -205,4 +202,4 @@ class HeaderAboveHeadline(Duplicates):
             if len(lines[i].words) <= self.max_header_words and not SENTENCE_END.search(text[lines[i].start : lines[i].end])
         }
         if len(header) == headline:
-            yield from blocks(ctx, header)
+            yield from blocks(ctx, lines, header)
