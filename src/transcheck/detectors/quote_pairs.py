@@ -20,7 +20,7 @@ from transcheck.models import Match
 
 QUOTE_CHAR = re.compile(r'[“”„"]')
 OPENERS = "“„\""
-AFTER_OPENING = "([—–-/"  # an opening mark may follow these directly
+AFTER_OPENING = "([{<=:—–-/"  # an opening mark may follow these directly
 SENTENCE_END = re.compile(r"[.!?…:;][”’\"')\]]*\s*\Z")
 WRAPPED_LINE = 100  # a block whose lines are all this short is one hard-wrapped paragraph
 
@@ -145,8 +145,10 @@ class UnbalancedQuotes:
                 yield Match(i, i + 1, detail=detail)
         text = ctx.text
         for i in found.detached:
-            space = len(text[:i]) - len(text[:i].rstrip(" \t"))
-            yield Match(i - space, i + 1, detail="this closing mark stands after the space; it belongs directly after the quoted text")
+            start = i
+            while start and text[start - 1] in " \t":
+                start -= 1
+            yield Match(start, i + 1, detail="this closing mark stands after the space; it belongs directly after the quoted text")
 
 
 @detector("nested-double-quotes")
