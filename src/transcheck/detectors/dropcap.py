@@ -12,8 +12,20 @@ from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
-# the start of the text or of a paragraph (after a blank line, however many)
-FIRST_WORD_RE = re.compile(r"(?:\A|\n[ \t]*\n)\s*(?:[\"“‘'„«(]\s*)?([A-ZÄÖÜ][a-zäöüß']{1,14})\b(?!\.)")
+# a line's first token, after an optional opening quote or bracket: many pages separate
+# paragraphs with a single line break
+LINE_START = r"(?:\A|\n)[ \t]*(?:[\"“‘'„«(][ \t]*)?"
+# an article paragraph, not a menu item or an icon name glued to its label ("giftOffers")
+MIN_LINE_WORDS = 6
+
+
+def _in_prose(ctx: Context, offset: int) -> bool:
+    """True when the line holding ``offset`` is a sentence of some length, not page chrome."""
+    start, end = ctx.line_span(offset)
+    return len(ctx.text[start:end].split()) >= MIN_LINE_WORDS
+
+
+FIRST_WORD_RE = re.compile(LINE_START + r"([A-ZÄÖÜ][a-zäöüß']{1,14})\b(?!\.)")
 SHORT_MAX_ZIPF = 4.0
 SHORT_MIN_CANDIDATE = 6.5
 
@@ -21,7 +33,8 @@ SHORT_MIN_CANDIDATE = 6.5
 @detector("drop-cap")
 @dataclass
 class DropCap:
-    """The first word of a paragraph is not English, but swapping its initial gives a common word."""
+    """The first word of a paragraph (a line of prose) is not English, but swapping its initial
+    gives a common word."""
 
     max_word_zipf: float = 2.7
     min_candidate_zipf: float = 5.0
@@ -43,7 +56,8 @@ class DropCap:
         for m in FIRST_WORD_RE.finditer(ctx.text):
             word = m.group(1)
             fixed = self.candidate(word)
-            if fixed:
+            # a name the text repeats ("Klose ... Klose said") is no leftover of a drop cap
+            if fixed and ctx.text.count(word) == 1 and _in_prose(ctx, m.start(1)):
                 yield Match(m.start(1), m.end(1), fixed)
 
 
@@ -58,7 +72,7 @@ def _with_initial(rest: str, floor: float, skip: str = "") -> str | None:
     return best
 
 
-LOWER_FIRST_WORD_RE = re.compile(r"(?:\A|\n[ \t]*\n)\s*([a-zäöüß][a-zäöüß']{0,14})\b(?![.’'-])")
+LOWER_FIRST_WORD_RE = re.compile(LINE_START + r"([a-zäöüß][a-zäöüß']{0,14})\b(?![.’'-])")
 
 
 @detector("drop-cap-lost-initial")
@@ -80,21 +94,10 @@ class LostInitial:
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in LOWER_FIRST_WORD_RE.finditer(ctx.text):
             fixed = self.candidate(m.group(1))
-            if fixed:
+            if fixed and _in_prose(ctx, m.start(1)):
                 yield Match(m.start(1), m.end(1), fixed)
 
 
-# a line's first token, after an optional opening quote or bracket: many pages separate
-# paragraphs with a single line break
-LINE_START = r"(?:\A|\n)[ \t]*(?:[\"“‘'„«(][ \t]*)?"
-# an article paragraph, not a menu item or an icon name glued to its label ("giftOffers")
-MIN_LINE_WORDS = 6
-
-
-def _in_prose(ctx: Context, offset: int) -> bool:
-    """True when the line holding ``offset`` is a sentence of some length, not page chrome."""
-    start, end = ctx.line_span(offset)
-    return len(ctx.text[start:end].split()) >= MIN_LINE_WORDS
 SPLIT_INITIAL_RE = re.compile(LINE_START + r"(?P<token>(?P<initial>[A-Z])(?P<sep>\.|[ \t])(?P<tail>[a-z]{1,14}))\b(?![.'’-])")
 # capitals that are English words (A, I, O) or name things before a noun (T cells, X marks)
 WORD_INITIALS = frozenset("AIO")
