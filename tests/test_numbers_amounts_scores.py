@@ -1,11 +1,11 @@
-"""Four-digit amounts, colon scores and German clock times: the judgements behind the rules."""
+"""Amounts without a thousands separator, colon scores and German clock times: the judgements behind the rules."""
 
 from __future__ import annotations
 
 import pytest
 
 from transcheck.context import Context
-from transcheck.detectors.amounts import FourDigitAmount, plural_noun
+from transcheck.detectors.amounts import AmountWithoutSeparator, plural_noun
 from transcheck.detectors.numbers import GermanShortDate, GermanTime
 from transcheck.detectors.scores import ColonScore
 from transcheck.documents import Document
@@ -27,7 +27,7 @@ def test_plural_noun(word, plural):
 
 
 @pytest.fixture(scope="module")
-def amounts() -> FourDigitAmount:
+def amounts() -> AmountWithoutSeparator:
     return RULES["TC631"].matcher
 
 

@@ -1,4 +1,4 @@
-"""Four-digit amounts without a thousands separator, the German way: ``4000 tractors``.
+"""Amounts without a thousands separator, the German way: ``4000 tractors``, ``28000 deaths``.
 
 German writes ``4000`` (or ``4.000``); English news style (AP, Chicago, the Guardian,
 the Economist) writes ``4,000``. The hard part is what else four digits can be: years
@@ -19,7 +19,7 @@ from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
 NUMBER_RE = re.compile(
-    r"(?P<num>[1-9](?<![\w.,:/$€£#+\-−–][1-9])[0-9]{3})(?![\w%°]|[.,:/\-–][0-9])"
+    r"(?P<num>[1-9](?<![\w.,:/$€£#+\-−–][1-9])[0-9]{3,5})(?![\w%°]|[.,:/\-–][0-9])"
     r"(?P<after>(?:[ \u00a0]+[A-Za-z][\w’'-]*){0,2})"
 )
 WORD_BEFORE_RE = re.compile(r"(?:(?P<word>[\w’'-]+)|(?P<sign>[^\w\s]))?[ \u00a0]*\Z")
@@ -37,12 +37,12 @@ def plural_noun(word: str) -> bool:
     return zipf(word) >= MIN_ZIPF and any(s and zipf(s) >= MIN_ZIPF for s in singulars)
 
 
-@detector("four-digit-amount")
+@detector("amount-without-separator")
 @dataclass
-class FourDigitAmount:
-    """``4000 tractors``, ``around 3500``, ``wrote to 1825 customers``: a four-digit amount
-    with no thousands comma. Year-like numbers (1000-2100) need a plural noun after them
-    and no word before them that introduces a year."""
+class AmountWithoutSeparator:
+    """``4000 tractors``, ``around 3500``, ``wrote to 1825 customers``, ``28000 deaths``: an
+    amount of four to six digits with no thousands comma. Year-like numbers (1000-2100)
+    need a plural noun after them and no word before them that introduces a year."""
 
     quantity_words: frozenset[str] = frozenset()   # around, about, some: an amount follows
     label_words: frozenset[str] = frozenset()      # road, model, page: a number names a thing
@@ -57,7 +57,7 @@ class FourDigitAmount:
             word = (before["word"] or "") if before else ""
             sign = (before["sign"] or "") if before else ""
             if self.is_amount(int(m["num"]), word, sign, m["after"].split()):
-                yield Match(m.start("num"), m.end("num"), f"{m['num'][0]},{m['num'][1:]}")
+                yield Match(m.start("num"), m.end("num"), f"{int(m['num']):,}")
 
     def is_amount(self, number: int, before: str, sign: str, after: list[str]) -> bool:
         """Whether the number counts things, judged by the word before it and the words after it."""
