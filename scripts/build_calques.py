@@ -180,10 +180,40 @@ def _compositional(terms: list[str], head_senses: list[list[str]]) -> bool:
     return False
 
 
+def _german_sources(nouns: dict[str, list[list[str]]]) -> dict[str, set[str]]:
+    """English word -> the German nouns it translates (two English words sharing one are synonyms)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for word, senses in nouns.items():
+        for sense in senses:
+            for term in sense:
+                if term.isalpha():
+                    out[us_spelling(term.lower())].add(word)
+    return out
+
+
+def _synonym_head(head: str, terms: list[str], sources: dict[str, set[str]]) -> bool:
+    """True when the gloss's head is inside an English term's word or shares a German source with its head."""
+    head = us_spelling(head)
+    for term in terms:
+        words = re.findall(r"[a-z]+", us_spelling(term.lower()))
+        if not words:
+            continue
+        if any(head in w for w in words) or sources.get(head, set()) & sources.get(words[-1], set()):
+            return True
+    return False
+
+
+def _derived_from(modifier: str, words: set[str]) -> bool:
+    """True when the English term holds a word built on the modifier (testing, motorcyclist)."""
+    stem = us_spelling(modifier).rstrip("e")
+    return len(stem) >= 4 and any(w != modifier and w.startswith(stem) for w in words)
+
+
 def candidates(nouns: dict[str, list[list[str]]], adjectives: set[str] | None = None) -> dict[str, tuple[str, str]]:
     """Literal gloss -> (German compound, English term) for every compound glossed part by part."""
     adjectives = load_adjectives() if adjectives is None else adjectives
     english_terms = english_bigrams(nouns)
+    sources = _german_sources(nouns)
     glosses = {w: part_glosses(s) for w, s in nouns.items()}
     out: dict[str, tuple[str, str]] = {}
     for word, senses in sorted(nouns.items()):
@@ -198,6 +228,8 @@ def candidates(nouns: dict[str, list[list[str]]], adjectives: set[str] | None = 
             for head in glosses[parts[1]]:
                 if us_spelling(head) in own_words or mod == head or mod in adjectives or head.endswith("ing"):
                     continue
+                if _synonym_head(head, own, sources) or _derived_from(mod, own_words):
+                    continue  # "maize field" for cornfield, "motorcycle driver" for motorcyclist
                 if _zipf(mod + head) > MAX_ZIPF_CLOSED:
                     continue
                 for literal, english in ((f"{mod} {head}", own[0]), (f"{mod} {plural(head)}", _plural_term(own[0]))):
