@@ -2,8 +2,8 @@
 
 A colon between numbers is also a clock time (``10:30``), a ratio (``a 3:1 majority``),
 a scale or a Bible verse, so a colon score is reported only when it is certain: the
-half-time score follows in brackets, or the right-hand side is a single digit (a clock
-time always has two) and the words around it are about a match.
+half-time score follows in brackets, or the pair cannot be a clock time (a one-digit
+right side, or a left side past 24) and the words around it are about a match.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ SPORT_RE = re.compile(
     r"championship|derby|penalty|penalties|bundesliga|(?-i:FC|SC|SV|VfL|VfB|TSG))\b",
     re.IGNORECASE,
 )
-NOT_SPORT_RE = re.compile(r"\b(?:ratio|ratios|odds|scale|majority|proportion|aspect|mix|mixture|dilut\w*|verse|verses|chapter)\b", re.IGNORECASE)
+NOT_SPORT_RE = re.compile(
+    r"\b(?:ratio|ratios|odds|scale|majority|proportion|aspect|mix|mixture|dilut\w*|verse|verses|chapter|chance|split)\b",
+    re.IGNORECASE,
+)
 WINDOW = 120
 
 
@@ -70,8 +73,9 @@ class ColonScore:
 
     @staticmethod
     def _in_context(text: str, m: re.Match) -> bool:
-        """A one-digit right side (no clock time) among words about a match, none about ratios."""
-        if len(m["away"]) != 1:
+        """A pair that is no clock time (a one-digit right side, or a left side past 24 as in
+        handball's ``35:28``) among words about a match, none about ratios."""
+        if len(m["away"]) == 2 and int(m["home"]) <= 24:
             return False
         window = text[slice(*paragraph_window(text, m.start(), m.end(), WINDOW))]
         return SPORT_RE.search(window) is not None and NOT_SPORT_RE.search(window) is None
