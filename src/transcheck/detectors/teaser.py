@@ -3,7 +3,9 @@
 The block is the marker line plus the headline lines right after it (blank lines
 between them allowed): short lines without a final full stop, or a quotation followed
 by "writes X". Only the first line after "also read" may be any short line; further
-lines need a teaser's own shape ("Kicker: headline"). The fix deletes the whole block.
+lines need a teaser's own shape ("Kicker: headline"). A media label with a headline
+("Video: …", "In the video: …", "Podcast: …") is a teaser on its own line. The fix
+deletes the whole block.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ MARKER_LINE = re.compile(
 )
 INLINE_LINE = re.compile(
     r"\n[ \t]*(?:" + LEAD_MARKERS + "|" + LINK_MARKERS + r")[ \t]*[:|»›>–—-][ \t]*(?P<head>\S[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MEDIA_LINE = re.compile(  # "Video: headline" - the teaser of an embedded clip, podcast or gallery
+    r"\n[ \t]*(?:in (?:the |our )?video|video|watch|podcast|audio|(?:photo |picture )?gallery|live ?(?:ticker|blog))"
+    r"[ \t]*:[ \t]*(?P<head>\S[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 NEXT_LINE = re.compile(r"\n+[ \t]*([^\n]+)")
@@ -97,9 +104,10 @@ class TeaserBlock:
         for m in MARKER_LINE.finditer(padded):
             end = self.block_end(text, m.end() - 1, m["lead"] is not None)
             yield self._block(text, m.start(), end)
-        for m in INLINE_LINE.finditer(padded):
-            if self.is_headline(m["head"]):
-                yield self._block(text, m.start(), m.end() - 1)
+        for regex in (INLINE_LINE, MEDIA_LINE):
+            for m in regex.finditer(padded):
+                if self.is_headline(m["head"]):
+                    yield self._block(text, m.start(), m.end() - 1)
 
     @staticmethod
     def _block(text: str, start: int, end: int) -> Match:
