@@ -155,8 +155,9 @@ def _line(text: str, start: int, end: int) -> str:
 
 
 def _before(text: str, start: int) -> str:
-    """The text before ``start`` on its line, without trailing spaces."""
-    return text[text.rfind("\n", 0, start) + 1 : start].rstrip(" \t")
+    """Up to 80 characters before ``start`` on its line, without trailing spaces."""
+    window = max(0, start - 80)
+    return text[max(window, text.rfind("\n", window, start) + 1) : start].rstrip(" \t")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -190,12 +191,27 @@ class CapitalisedCommonWord:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         candidates = ctx.words_where(self.candidate)
-        if not candidates:
-            return
-        for start, end in ctx.occurrences(candidates - _house_style(ctx, candidates)):
+        found = ctx.occurrences(candidates) if candidates else []
+        house_style = _house_style(text, found, ctx.vocabulary)
+        spans = [(s, e) for s, e in found if text[s:e] not in house_style]
+        if "-" in text:  # German capitalises each part of a compound: E-Mail, Know-How
+            spans += [m.span() for m in CAPITAL_COMPOUND.finditer(text) if _lower_compound(m.group())]
+        for start, end in sorted(spans):
             word = text[start:end]
+            if start >= 2 and text[start - 2] in SENTENCE_END:
+                continue  # the commonest case first: a sentence starts here
             if end < len(text) and _mid_sentence(text, word, start, end) and not _in_title(text, start, end):
                 yield Match(start, end, word.lower())
+
+
+CAPITAL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]+(?![\w-])")
+
+
+def _lower_compound(word: str) -> bool:
+    """English writes the compound in lower case, hyphenated or closed (e-mail, email)."""
+    lower = word.lower()
+    vocabulary = speller.words()
+    return (lower in vocabulary or lower.replace("-", "") in vocabulary) and word.replace("-", "") not in vocabulary
 
 
 def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
@@ -206,7 +222,7 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
     previous, following = _word_before(text, start), _word_after(text, end)
     if zipf(word) >= FUNCTION_WORD:  # The, He, But: only after a lower-case word or a semicolon
         return (previous.islower() or before.endswith(";")) and following.islower() and not NAME_BEFORE.search(before)
-    if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;")):
+    if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;").rsplit("-", 1)[-1]):
         return False  # after a name, number or foreign word: Deutsche Bank, Das Haus am See
     if previous.islower() and not _modifier(previous):
         return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen
@@ -233,28 +249,30 @@ def _modifier(word: str) -> bool:
 def _in_title(text: str, start: int, end: int) -> bool:
     """The word is in a title-case stretch: a headline or a quoted or bracketed title
     (no lower-case word of four letters or more, another capitalised one)."""
-    seg_start = max(text.rfind(ch, 0, start) for ch in SEGMENT_BREAKS) + 1
-    seg_ends = [i for i in (text.find(ch, end) for ch in SEGMENT_BREAKS) if i != -1]
-    words = re.findall(r"[^\W\d_][\w’'-]*", text[seg_start : min(seg_ends, default=len(text))])
+    seg_start = max(max(text.rfind(ch, max(0, start - 300), start) for ch in SEGMENT_BREAKS) + 1, start - 300, 0)
+    seg_ends = [i for i in (text.find(ch, end, end + 300) for ch in SEGMENT_BREAKS) if i != -1]
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[seg_start : min(seg_ends, default=min(len(text), end + 300))])
     long_words = [w for w in words[1:] if len(w) >= 4]
     line = _line(text, start, end).rstrip()
     headline = len(line.split()) <= 12 and not line.endswith((".", "!", "?", "”", '"', ",", ":"))
     return not any(w.islower() for w in long_words) and sum(w[0].isupper() for w in long_words) >= (1 if headline else 2)
 
 
+SENTENCE_END = frozenset(".!?”\"\n")
 SEGMENT_BREAKS = "\n.,;:!?()“”\"—–[]"
-NAME_AFTER = re.compile(r"[ \t]+(?:(?:of|for|on|in|de|du|der)[ \t]+(?:the[ \t]+)?[A-Z0-9]|(?:and|&)[ \t]+[A-Z])")
+NAME_AFTER = re.compile(r"[ \t]+(?:(?:of|for|on|in|de|du|der)[ \t]+(?:[A-Z0-9]|the[ \t]+[A-Z][a-z])|(?:and|&)[ \t]+[A-Z])")
 ABBREVIATION_DOT = re.compile(r"\.(?:[ \t]*[,;]|[ \t]+[a-z0-9])")
 
 
-def _house_style(ctx: Context, words: set[str]) -> set[str]:
+def _house_style(text: str, spans: list[tuple[int, int]], vocabulary: frozenset[str]) -> set[str]:
     """Words the text capitalises every time it uses them, more than once: a house style
     for titles and institutions (`the Chancellor`, `the Government`), not a slip."""
-    lower = ctx.vocabulary
     counts: dict[str, int] = {}
-    for start, end in ctx.occurrences(words):
-        counts[ctx.text[start:end]] = counts.get(ctx.text[start:end], 0) + 1
-    return {w for w, n in counts.items() if (n >= 3 or (n == 2 and w.lower() not in lower)) and zipf(w) < FUNCTION_WORD}
+    for start, end in spans:
+        if _word_after(text, end)[:1].isupper():
+            continue  # inside a longer name (Federal Statistical Office): no evidence of style
+        counts[text[start:end]] = counts.get(text[start:end], 0) + 1
+    return {w for w, n in counts.items() if (n >= 3 or (n == 2 and w.lower() not in vocabulary)) and zipf(w) < FUNCTION_WORD}
 
 
 @detector("lower-cased-name")
