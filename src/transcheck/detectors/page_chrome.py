@@ -6,11 +6,11 @@ news sites use in their names ("News", "Times", "Daily") or a domain name, or is
 section name; a headline must follow it.
 
 ``title-suffix``: a page's ``<title>`` is "Headline – Section – Site" or "Headline |
-Author". A scraper that takes the title as the article's headline keeps the tail, and the translation
-translates the section name ("– Wirtschaft" becomes "– economy"). Only the first lines
-of the page are looked at, only headline-like ones (no sentence punctuation at the end),
-and only a tail that is a known section name (optionally followed by a site name), or
-a short capitalised name after a pipe.
+Author". A scraper that takes the title as the article's headline keeps the tail, and
+the translation translates the section name ("– Wirtschaft" becomes "– economy"). Only
+the first lines of the page are looked at, only headline-like ones (no sentence
+punctuation at the end), and only a tail that is a known section name (optionally
+followed by a site name), or a short capitalised name after a pipe.
 """
 
 from __future__ import annotations
