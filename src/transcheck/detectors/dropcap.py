@@ -134,6 +134,40 @@ class SplitInitial:
                 yield Match(m.start("token"), m.end("token"), fixed)
 
 
+# a capital alone on its line, then (after line breaks) the paragraph's first word
+INITIAL_LINE_RE = re.compile(r"(?:\A|\n)[ \t]*(?P<initial>[A-Z])[ \t]*\n\s*(?P<tail>[A-Za-z][a-z]{0,14})\b(?![.'’-])")
+ROMAN_NUMERALS = frozenset("IVX")
+
+
+@detector("drop-cap-initial-line")
+@dataclass
+class InitialLine:
+    """A capital stands alone on its line before a paragraph: the drop cap was scraped as an
+    element of its own (``D`` / ``The Russian President ...``, ``D`` / ``he Russian ...``)."""
+
+    min_word_zipf: float = 5.0
+
+    def candidate(self, initial: str, tail: str) -> str | None:
+        """The paragraph's real first word, or None for a glossary letter (``B`` / ``Bundestag``)."""
+        if tail[0].isupper():
+            return tail if tail[0] != initial else None
+        return _with_initial(tail, self.min_word_zipf) or (_capitalised(tail) if zipf(tail) >= self.min_word_zipf else None)
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for m in INITIAL_LINE_RE.finditer(ctx.text):
+            if m["initial"] in ROMAN_NUMERALS or _after_letter_line(ctx.text, m.start("initial")):
+                continue
+            fixed = self.candidate(m["initial"], m["tail"])
+            if fixed and _in_prose(ctx, m.start("tail")):
+                yield Match(m.start("initial"), m.end("tail"), fixed)
+
+
+def _after_letter_line(text: str, start: int) -> bool:
+    """True when the line before is also a lone letter: an alphabetical index, not a drop cap."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return len(before) >= 1 and before[-1].isalpha() and (len(before) == 1 or not before[-2].isalnum())
+
+
 DOUBLED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{2,20})\b(?![’'-])")
 
 
