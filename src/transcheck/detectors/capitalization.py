@@ -220,8 +220,9 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
     if not before or not (before[-1].isalnum() or before[-1] in ",;") or not text[start - 1].isspace():
         return False  # a line, sentence, quotation or bracket starts here
     previous, following = _word_before(text, start), _word_after(text, end)
-    if zipf(word) >= FUNCTION_WORD:  # The, He, But: only after a lower-case word or a semicolon
-        return (previous.islower() or before.endswith(";")) and following.islower() and not NAME_BEFORE.search(before)
+    if zipf(word) >= FUNCTION_WORD:  # The, He, But: after a lower-case word, a semicolon or a name
+        after_name = word == "The" and previous.isalpha() and previous.istitle() and zipf(previous) < FUNCTION_WORD
+        return (previous.islower() or before.endswith(";") or after_name) and following.islower() and not NAME_BEFORE.search(before)
     if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;").rsplit("-", 1)[-1]):
         return False  # after a name, number or foreign word: Deutsche Bank, Das Haus am See
     if previous.islower() and not _modifier(previous):
@@ -272,7 +273,10 @@ def _house_style(text: str, spans: list[tuple[int, int]], vocabulary: frozenset[
         if _word_after(text, end)[:1].isupper():
             continue  # inside a longer name (Federal Statistical Office): no evidence of style
         counts[text[start:end]] = counts.get(text[start:end], 0) + 1
-    return {w for w, n in counts.items() if (n >= 3 or (n == 2 and w.lower() not in vocabulary)) and zipf(w) < FUNCTION_WORD}
+    return {
+        w for w, n in counts.items()
+        if (n >= 3 or (n == 2 and w.lower() not in vocabulary)) and zipf(w) < FUNCTION_WORD and not speller.adjective(w.lower())
+    }
 
 
 @detector("lower-cased-name")
@@ -284,8 +288,26 @@ class LowerCasedName:
     def candidate(self, word: str) -> bool:
         return len(word) > 2 and word.islower() and word.isalpha() and speller.capital_only(word)
 
+    def unknown(self, word: str) -> bool:
+        """A lower-case word that is not English in any case: a name, if the text lower-cases names."""
+        if len(word) < 3 or not word.islower() or not word.isalpha() or speller.known(word):
+            return False
+        return zipf(word) < 3.5 and zipf(word, "de") >= zipf(word)  # more German than English: a name
+
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for start, end in ctx.occurrences(ctx.words_where(self.candidate)):
-            if _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end)):
-                yield Match(start, end, text[start:end].capitalize())
+        spans = [(s, e) for s, e in ctx.occurrences(ctx.words_where(self.candidate)) if self._prose(text, s, e)]
+        unknown = ctx.words_where(self.unknown)
+        # a word the dictionary does not know, more German than English (a name), that the
+        # text writes capitalised elsewhere, or any such word in a text that lower-cases
+        # the names the dictionary knows (`jens weidmann` next to `germany`, `october`)
+        lowered = {w for w in unknown if w.capitalize() in ctx.vocabulary}
+        if len({text[s:e] for s, e in spans}) >= 2:
+            lowered = unknown
+        spans += [(s, e) for s, e in ctx.occurrences(lowered) if self._prose(text, s, e)]
+        for start, end in sorted(spans):
+            yield Match(start, end, text[start:end].capitalize())
+
+    @staticmethod
+    def _prose(text: str, start: int, end: int) -> bool:
+        return _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end))
