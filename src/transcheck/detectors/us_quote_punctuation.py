@@ -44,10 +44,17 @@ def british_spelling(ctx: Context) -> bool:
     return ctx.cache["british_spelling"]
 
 
+def _inside_double(text: str, i: int) -> bool:
+    """Offset ``i`` lies inside a double-quoted passage of its line."""
+    before = text[text.rfind("\n", 0, i) + 1 : i]
+    return before.count("“") + before.count("„") > before.count("”") or before.count('"') % 2 == 1
+
+
 @detector("us-quote-punctuation")
 @dataclass
 class UsQuotePunctuation:
-    """``”.`` ``”,`` (``marks: double``) or ``’.`` ``’,`` after ‘…’ (``marks: single``)."""
+    """``”.`` ``”,`` (``marks: double``), or ``’.`` ``’,`` closing a ‘…’ nested in a
+    double-quoted passage (``marks: single``)."""
 
     marks: str = "double"
 
@@ -59,4 +66,6 @@ class UsQuotePunctuation:
         if british_spelling(ctx):
             return
         for m in regex.finditer(text):
+            if regex is SINGLE and not _inside_double(text, m.start()):
+                continue  # single marks as the outer quotes: the British style, not a nested quote
             yield Match(m.start(1), m.end(1), (m.group(3) or "") + m.group(2))
