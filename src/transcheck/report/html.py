@@ -55,18 +55,26 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
+def _shown_text(doc: Document) -> str:
+    """What the report shows: the file as written when the reader kept it (Markdown, XLIFF...), else the text."""
+    return getattr(doc, "raw", None) or doc.text
+
+
 def _items(findings: list[Finding], documents: list[Document]) -> list[Item]:
-    """Findings of the checked documents, placed by line and column in the LF text."""
+    """Findings of the checked documents, placed in the text each document shows."""
     index = {doc.path: i for i, doc in enumerate(documents)}
-    starts = [_line_starts(doc.text) for doc in documents]
+    starts = [None if getattr(doc, "raw", None) else _line_starts(doc.text) for doc in documents]
     items = []
     for f in findings:
         i = index.get(f.path)
         if i is None:
             continue
         lines = starts[i]
-        start = lines[f.line - 1] + f.column - 1
-        end = max(start, lines[f.end_line - 1] + f.end_column - 1)
+        if lines is None:  # file offsets into the raw text
+            start, end = f.start, max(f.start, f.end)
+        else:  # by line and column in the LF text (file offsets count CRs)
+            start = lines[f.line - 1] + f.column - 1
+            end = max(start, lines[f.end_line - 1] + f.end_column - 1)
         items.append(Item(f"f{len(items) + 1}", f, i, start, end))
     return items
 
@@ -137,7 +145,7 @@ def _file_section(i: int, doc: Document, items: list[Item], score: Score | None,
         body.append(_score_line(score))
     if reference is not None:
         body.append(_reference(reference))
-    body.append(f'<div class="doc" lang="en">{_highlighted(doc.text, items)}</div>')
+    body.append(f'<div class="doc" lang="en">{_highlighted(_shown_text(doc), items)}</div>')
     if items:
         body.append(f'<h3>Findings in {escape(doc.path)}</h3><ol class="findings">')
         body.extend(_finding_item(it) for it in items)
