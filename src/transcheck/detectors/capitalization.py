@@ -311,3 +311,19 @@ class LowerCasedName:
     @staticmethod
     def _prose(text: str, start: int, end: int) -> bool:
         return _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end))
+
+
+LINE_START = re.compile(r"(?:\A|(?<=\n\n)|(?<=[.!?”\"]\n))([a-z]{2,})(?=[ \t]+[a-z][\w’'-]*[ \t]+\S)")
+
+
+@detector("lower-case-line-start")
+@dataclass
+class LowerCaseLineStart:
+    """A heading or paragraph that starts with an English word in lower case."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for m in LINE_START.finditer(text):
+            word = m.group(1)
+            if word in speller.words() and _in_prose(text, m.start(), m.end()):
+                yield Match(m.start(), m.end(), word.capitalize())
