@@ -47,8 +47,8 @@ class AmountWithoutSeparator:
     quantity_words: frozenset[str] = frozenset()   # around, about, some: an amount follows
     label_words: frozenset[str] = frozenset()      # road, model, page: a number names a thing
     year_words: frozenset[str] = frozenset()       # in, since, the: a year follows
-    attributive_nouns: frozenset[str] = frozenset()
-    amount_modifiers: frozenset[str] = frozenset()  # further, new: "1730 further customers"       # levels, elections, hours: "the 2019 elections", "at 1800 hours"
+    attributive_nouns: frozenset[str] = frozenset()  # levels, elections: "the 2019 elections"
+    amount_modifiers: frozenset[str] = frozenset()   # further, new: "1730 further customers"
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text

@@ -176,9 +176,21 @@ class GermanTime:
     )
     # a 24-hour time with a point is told from a decimal by a word that introduces a time
     # before it, a time of day near it, and no money, percentage or measure near it
-    TIME_BEFORE = re.compile(r"(?:\b(?:at|around|about|approximately|approx\.|since|until|till|from|after|before|to|and|between|by)|[(])" + SP + r"*\Z", re.IGNORECASE)
-    TIME_WORDS = re.compile(r"\b(?:morning|afternoon|evening|night|midnight|noon|lunchtime|o'clock|o’clock|clock|Uhr|hrs|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|today|yesterday|tomorrow|kick-off|live)\b", re.IGNORECASE)
-    NOT_TIME_WORDS = re.compile(r"[%€$£]|\b(?:percent|per cent|points?|euros?|EUR|dollars?|USD|CHF|francs?|pounds?|cents?|shares?|stocks?|index|DAX|prices?|seconds?|metres?|meters?|km|kg|tons?|tonnes?|degrees?)\b", re.IGNORECASE)
+    TIME_BEFORE = re.compile(
+        r"(?:\b(?:at|around|about|approximately|approx\.|since|until|till|from|after|before|to|and|between|by)|[(])"
+        + SP + r"*\Z",
+        re.IGNORECASE,
+    )
+    TIME_WORDS = re.compile(
+        r"\b(?:morning|afternoon|evening|night|midnight|noon|lunchtime|o'clock|o’clock|clock|Uhr|hrs|"
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|today|yesterday|tomorrow|kick-off|live)\b",
+        re.IGNORECASE,
+    )
+    NOT_TIME_WORDS = re.compile(
+        r"[%€$£]|\b(?:percent|per cent|points?|euros?|EUR|dollars?|USD|CHF|francs?|pounds?|cents?|shares?|"
+        r"stocks?|index|DAX|prices?|seconds?|metres?|meters?|km|kg|tons?|tonnes?|degrees?)\b",
+        re.IGNORECASE,
+    )
     WINDOW = 100
 
     mode: str = "uhr"
