@@ -71,6 +71,20 @@ def test_self_contained_escaped_and_overlaps_split(tmp_path):
     assert '<dt id="rule-ZZ901">ZZ901 per-cent-spelled-out' in page and "House style writes the percent sign." in page
 
 
+def test_report_command_shows_reference_scores_and_worst_segments(tmp_path):
+    write(tmp_path, {**RULES, "a.txt": "Prices rose 5 per cent in May.\nThe shop closed early.\n",
+                     "ref.txt": "Prices rose 5% in May.\nThe shop closed early.\n"})
+    proc = run_cli("report", "-j", "1", "--rules", "rules", "--select", "ZZ901", "a.txt", "-r", "ref.txt", "--worst", "1",
+                   "-o", "r.html", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr_text
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Scored against ref.txt (line by line, 2 segments)" in page
+    assert '<th scope="col">BLEU</th><th scope="col">chrF2</th><th scope="col">chrF2++</th><th scope="col">TER</th>' in page
+    assert ('<p class="hyp">Prices rose <del>5 per cent</del> in May.</p><p class="ref">Prices rose <ins>5%</ins> in May.</p>'
+            in page)  # the worst segment, its differing words marked
+    assert 'data-rule="ZZ901"' in page
+
+
 def _browser():
     """Playwright's sync API and the chromium to drive, or skip (fail in CI) without them."""
     in_ci = os.environ.get("CI", "").lower() == "true"

@@ -54,7 +54,8 @@ def report(
     )
     limit = max_penalty if max_penalty is not None else config.quality.max_penalty
     result = run(paths, config, jobs)
-    references = {doc.path: reference_scores(doc, read_document(ref), align, worst) for doc, ref in _pairs(result.documents, paths, refs)}
+    pairs = _pairs(result.documents, paths, refs)
+    references = {doc.path: reference_scores(doc, read_document(ref), align, worst) for doc, ref in pairs}
     text = render(
         format.value, result.findings, documents=result.documents, ruleset=result.ruleset, catalog=result.catalog,
         locale=config.locale, color=False, weights=config.quality.weights, max_penalty=limit, extra={"references": references},
@@ -69,12 +70,18 @@ def report(
     raise typer.Exit(exitcodes.FINDINGS if failed else exitcodes.OK)
 
 
+def _same_file(doc: Document, path: str) -> bool:
+    if doc.path == path:
+        return True
+    return path != "-" and os.path.isfile(doc.path) and os.path.isfile(path) and os.path.samefile(doc.path, path)
+
+
 def _pairs(documents: list[Document], paths: list[str], refs: list[str]) -> list[tuple[Document, str]]:
     """Each checked file with the reference given in the same position (files only, no folders)."""
     pairs = []
     for path, ref in zip(paths, refs):
-        doc = next((d for d in documents if d.path == path or (path != "-" and os.path.exists(d.path) and os.path.samefile(d.path, path))), None)
-        if doc is None or os.path.isdir(path):
+        doc = next((d for d in documents if _same_file(d, path)), None)
+        if doc is None:
             raise UsageError(f"{path}: with --ref, name each file (not a folder) that the reference belongs to")
         pairs.append((doc, ref))
     return pairs
