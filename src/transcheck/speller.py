@@ -44,6 +44,9 @@ def capital_only(word: str) -> bool:
 
 
 def adjective(word: str) -> bool:
-    """A lower-case word that forms an adverb in -ly (hopeless, federal, simple): an adjective."""
+    """A lower-case word that forms an adverb in -ly (hopeless, federal, simple, basic): an adjective."""
+    if not word.islower():
+        return False
     vocabulary = words()
-    return word.islower() and (word + "ly" in vocabulary or (word.endswith("le") and word[:-1] + "y" in vocabulary))
+    adverbs = {word + "ly", word[:-1] + "y" if word.endswith("le") else "", word + "ally" if word.endswith("ic") else ""}
+    return bool(adverbs & vocabulary)
