@@ -91,13 +91,14 @@ class Finding:
     end_column: int
     suggestion: str | None = None
     fix: Fix | None = None
+    unit: str | None = None  # the translation unit's id in a bilingual file (XLIFF, PO, TMX)
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)
 
     def to_dict(self) -> dict:
-        """The JSON-report shape of a finding."""
-        return {
+        """The JSON-report shape of a finding (``unit`` only when the file has units)."""
+        return ({"unit": self.unit} if self.unit is not None else {}) | {
             "path": self.path,
             "rule": self.rule,
             "name": self.name,

@@ -18,7 +18,8 @@ from transcheck import baseline as baseline_mod
 from transcheck import suppressions
 from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
-from transcheck.documents import Document, read_document
+from transcheck import formats
+from transcheck.documents import Document
 from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
@@ -78,6 +79,8 @@ class Checker:
         """Raw findings of the rules selected for this document's path."""
         settings = self.config.for_path(doc.path)
         ruleset = self.ruleset(settings)[0]
+        if isinstance(doc, formats.MappedDocument):  # offsets, lines and unit ids from the original file
+            return doc.finish(engine_check(doc, ruleset, settings.locale))
         masked = suppressions.mask(doc)
         if masked is None:
             return engine_check(doc, ruleset, settings.locale)
@@ -122,18 +125,20 @@ class RunResult:
 
 
 _WORKER: Checker | None = None
+_READ = formats.DEFAULT  # how files are read (--input-format, --source, --glossary)
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, read: formats.ReadOptions = formats.DEFAULT) -> None:
     """Pool initializer: load the rules once per worker (inherited as-is under fork)."""
-    global _WORKER
+    global _WORKER, _READ
+    _READ = read
     if _WORKER is None or _WORKER.config != config:
         _WORKER = Checker(config)
 
 
 def _check_path(path: str) -> tuple[Document, list[Finding]]:
     assert _WORKER is not None
-    doc = read_document(path)
+    doc = formats.read(path, _READ)
     return doc, _WORKER.check(doc)
 
 
@@ -142,19 +147,19 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
     global _WORKER
     pooled = [f for f in files if f != "-"]
     if "-" in files:
-        doc = read_document("-")
+        doc = formats.read("-", _READ)
         advance()
         yield doc, checker.check(doc)
     if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
         for path in pooled:
-            doc = read_document(path)
+            doc = formats.read(path, _READ)
             advance()
             yield doc, checker.check(doc)
         return
     checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking
     _WORKER = checker  # a forked worker inherits the loaded rules and tables
     chunk = max(1, min(16, len(pooled) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(checker.config,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(checker.config, _READ)) as pool:
         for result in pool.map(_check_path, pooled, chunksize=chunk):
             advance()
             yield result
@@ -175,12 +180,16 @@ def run(
     on_files: Callable[[int], None] | None = None,
     on_file: Callable[[], None] | None = None,
     augment: Augment | None = None,
+    read: formats.ReadOptions = formats.DEFAULT,
 ) -> RunResult:
     """Check ``paths`` with ``config``; ``on_files(n)``/``on_file()`` report progress.
 
     ``augment(documents, findings)`` (e.g. LanguageTool) may add findings before
     filtering, so suppressions, severity overrides and the baseline apply to them too.
+    ``read`` says how files are read (input format, German source, glossary).
     """
+    global _READ
+    _READ = read
     checker = Checker(config)
     checker.validate()
     files = discover(paths, config)

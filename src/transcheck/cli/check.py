@@ -13,7 +13,9 @@ from transcheck import baseline as baseline_mod
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli import grammar
-from transcheck.cli.options import IGNORE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
+from transcheck.cli.options import (
+    GLOSSARY, IGNORE, INPUT_FORMAT, PATHS, RULES_DIRS, SELECT, SOURCE, InputFormat, Locale, read_options, split_keys, use_color,
+)
 from transcheck.cli.progress import progress
 from transcheck.config import Config, load_config
 from transcheck.errors import UsageError
@@ -76,11 +78,15 @@ def check(
     languagetool_enable: list[str] = grammar.LANGUAGETOOL_ENABLE,
     languagetool_disable: list[str] = grammar.LANGUAGETOOL_DISABLE,
     languagetool_profile: str | None = grammar.LANGUAGETOOL_PROFILE,
+    input_format: InputFormat = INPUT_FORMAT,
+    source: str | None = SOURCE,
+    glossary: str | None = GLOSSARY,
     max_penalty: float | None = typer.Option(None, "--max-penalty", min=0, help="Exit 1 when a file's MQM-style score is above this many penalty points per 1,000 words."),
 ) -> None:
     """Flag machine-translation artifacts in English text translated from German."""
     if baseline and write_baseline:
         raise UsageError("use --baseline or --write-baseline, not both")
+    read = read_options(input_format, source, glossary, paths)
     config = load_config(config_file, isolated).with_options(
         format=format.value if format else None,
         select=tuple(split_keys(select)) or None,
@@ -92,7 +98,7 @@ def check(
     limit = max_penalty if max_penalty is not None else config.quality.max_penalty
     augment = _grammar(config, languagetool, languagetool_url, languagetool_enable, languagetool_disable, languagetool_profile)
     with progress() as bar:
-        result = run(paths, config, jobs, baseline, on_files=bar.start, on_file=bar.advance, augment=augment)
+        result = run(paths, config, jobs, baseline, on_files=bar.start, on_file=bar.advance, augment=augment, read=read)
     if write_baseline:
         n = baseline_mod.write(write_baseline, result.findings, result.by_path)
         print(f"transcheck: recorded {n} finding(s) from {len(result.documents)} file(s) in {write_baseline}", file=sys.stderr)

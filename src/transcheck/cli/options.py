@@ -19,6 +19,33 @@ LOCALE = typer.Option(Locale.EN_US, "--locale", "-l", help="English variety for 
 RULES_DIRS = typer.Option([], "--rules", help="An extra folder of rule files (same schema as rules/); repeatable.")
 
 
+class InputFormat(str, Enum):
+    AUTO = "auto"
+    TEXT = "text"
+    XLIFF = "xliff"
+    PO = "po"
+    TMX = "tmx"
+    HTML = "html"
+    MARKDOWN = "markdown"
+
+
+INPUT_FORMAT = typer.Option(
+    InputFormat.AUTO, "--input-format", help="Read files as this format (default: by extension: .xlf .po .tmx .html .md, else text)."
+)
+SOURCE = typer.Option(None, "--source", help="The German source of a plain-text file, line-aligned, for the bilingual checks.")
+GLOSSARY = typer.Option(None, "--glossary", help="Approved terms (TBX, or CSV with German and English columns) for TC1010.")
+
+
+def read_options(input_format: "InputFormat", source: str | None, glossary: str | None, paths: list[str]):
+    """The formats.ReadOptions of the command line (``--source`` pairs one file only)."""
+    from transcheck.errors import UsageError
+    from transcheck.formats import ReadOptions
+
+    if source is not None and len(paths) != 1:
+        raise UsageError("--source pairs one target file with its source: name exactly one file")
+    return ReadOptions(input_format.value, source, glossary)
+
+
 def split_keys(values: list[str]) -> list[str]:
     """Accept both repeated options and comma-separated lists."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
