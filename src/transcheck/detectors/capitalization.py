@@ -186,7 +186,7 @@ class CapitalisedCommonWord:
     def candidate(self, word: str) -> bool:
         if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or word in self.allow:
             return False
-        return speller.lower_only(word) or (zipf(word) >= FUNCTION_WORD and word.lower() in speller.words())
+        return (len(word) > 2 and speller.lower_only(word)) or (zipf(word) >= FUNCTION_WORD and word.lower() in speller.words())
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -217,8 +217,10 @@ def _lower_compound(word: str) -> bool:
 def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
     """The word stands inside a sentence of prose, not at its start nor inside a name."""
     before = _before(text, start)
-    if not before or not (before[-1].isalnum() or before[-1] in ",;") or not text[start - 1].isspace():
-        return False  # a line, sentence, quotation or bracket starts here
+    if not before or not (before[-1].isalnum() or before[-1] in ",;") or text[start - 2 : start - 1] != before[-1:]:
+        return False  # a line, sentence, quotation, bracket or table column starts here
+    if text.startswith(":", end):
+        return False  # a label: Severity: high
     previous, following = _word_before(text, start), _word_after(text, end)
     if zipf(word) >= FUNCTION_WORD:  # The, He, But: after a lower-case word, a semicolon or a name
         after_name = word == "The" and previous.isalpha() and previous.istitle() and zipf(previous) < FUNCTION_WORD
@@ -292,7 +294,8 @@ class LowerCasedName:
         """A lower-case word that is not English in any case: a name, if the text lower-cases names."""
         if len(word) < 3 or not word.islower() or not word.isalpha() or speller.known(word):
             return False
-        return zipf(word) < 3.5 and zipf(word, "de") >= zipf(word)  # more German than English: a name
+        de = zipf(word, "de")
+        return zipf(word) < 3.5 and de >= 1.5 and de >= zipf(word)  # known in German, more than in English: a name
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -313,7 +316,11 @@ class LowerCasedName:
         return _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end))
 
 
-LINE_START = re.compile(r"(?:\A|(?<=\n\n)|(?<=[.!?”\"]\n))([a-z]{2,})(?=[ \t]+[a-z][\w’'-]*[ \t]+\S)")
+# After a blank line or a finished sentence; a heading (no closing punctuation) or a paragraph
+# after a blank line: hard-wrapped prose goes on in lower case after a line break.
+LINE_START = re.compile(
+    r"(?:\A|(?<=\n\n)|(?<=[.!?]\n)|(?<=[.!?][”\"]\n))([a-z]{2,})(?=[ \t]+[a-z][\w’'-]*[ \t]+\S)"
+)
 
 
 @detector("lower-case-line-start")
@@ -325,5 +332,7 @@ class LowerCaseLineStart:
         text = ctx.text
         for m in LINE_START.finditer(text):
             word = m.group(1)
-            if word in speller.words() and _in_prose(text, m.start(), m.end()):
+            heading = not _line(text, m.start(), m.end()).rstrip().endswith((".", "!", "?", ":", ",", ";", "”", '"', ")"))
+            after_blank = m.start() < 2 or text[m.start() - 2] == "\n"
+            if (heading or after_blank) and word in speller.words() and _in_prose(text, m.start(), m.end()):
                 yield Match(m.start(), m.end(), word.capitalize())

@@ -91,6 +91,8 @@ class GermanFunctionWords:
                 continue  # von der Leyen, zu Guttenberg
             if text.startswith(".", end) and text[end + 1 : end + 2].isalpha():
                 continue  # a domain name: bild.de
+            if start > 1 and text[start - 1] in "[(" and text[start - 2].isalpha():
+                continue  # an ending in brackets: patch[es]
             if word not in CONJUNCTIONS and _name_like(_previous_word(text, start)) and _name_like(following):
                 continue  # inside a place name: Kirchheim unter Teck
             if _inside_quotation(text, start) or _within(sentences, start) or _mentioned(text, start, end):
