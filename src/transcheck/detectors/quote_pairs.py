@@ -68,6 +68,8 @@ def _role(text: str, i: int, end: int, inside: bool) -> str:
         if ch == '"' or after.isspace() or after in ".,;:!?)" or after == "\n":
             return "close"
         return "open"
+    if ch == '"' and inside and after.isspace():
+        return "close"  # a straight mark with spaces on both sides (`" we are ready "`)
     if inside and (not text[i + 1 : end].strip() or (after.islower() and text[i - 2 : i - 1] in tuple(",.!?…;:"))):
         return "detached"  # `day, “said`, `interesting. “` at the paragraph end
     return "open"
