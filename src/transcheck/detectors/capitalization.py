@@ -200,10 +200,13 @@ class CapitalisedCommonWord:
             word = text[start:end]
             if start >= 2 and text[start - 2] in SENTENCE_END:
                 continue  # the commonest case first: a sentence starts here
+            if _TC701.common_noun(word) and _TC701._leaked(text, word, start, end):
+                continue  # german-noun-capitalization reports it (`new Measures`)
             if end < len(text) and _mid_sentence(text, word, start, end) and not _in_title(text, start, end):
                 yield Match(start, end, word.lower())
 
 
+_TC701 = GermanCapitalization()
 CAPITAL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]+(?![\w-])")
 
 

@@ -158,7 +158,7 @@ PLACE_HEADS = frozenset(
     "platz stadt tal berg burg dorf see bach feld felde felden heim hausen kirchen kirche brück brücke "
     "straße strasse gasse weg allee markt hof au aue wald hain stein bühl gau land heide garten ring park "
     "bad brunn brunnen furt hafen ort kreis insel horn eck ecke rode leben stedt mühle kamp dom schloss "
-    "halle arena stadion ingen ing".split()
+    "halle arena stadion bühne theater oper museum galerie kino ingen ing".split()
 ) | frozenset("mann macher bauer meier maier mayer hofer huber".split())  # and of surnames
 LINKS = ("", "s", "es", "n", "en", "er")
 PLACE_ENDINGS = tuple(PLACE_HEADS) + ("chen", "lingen", "netz", "werk")
