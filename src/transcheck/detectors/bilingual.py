@@ -1,0 +1,474 @@
+"""Bilingual checks: each target segment compared with its German source (XLIFF, PO, TMX, --source).
+
+They run only on documents whose segments carry a source (``formats.MappedDocument``);
+on plain text they find nothing. Every check reports spans in the target text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.wordfreqs import zipf
+
+WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A segment's target (its span in the checked text) and its source."""
+
+    start: int
+    end: int
+    target: str
+    source: str
+    source_codes: tuple[str, ...]
+    target_codes: tuple[str, ...]
+
+
+def pairs(ctx: Context) -> list[Pair]:
+    """The document's segments that have a source, once per document."""
+    if "bilingual.pairs" not in ctx.cache:
+        text = ctx.text
+        ctx.cache["bilingual.pairs"] = [
+            Pair(s.start, s.end, text[s.start : s.end], s.source, s.source_codes, s.target_codes)
+            for s in getattr(ctx.document, "segments", ())
+            if s.source is not None and s.source.strip()
+        ]
+    return ctx.cache["bilingual.pairs"]
+
+
+def _whole(p: Pair, detail: str) -> Match:
+    """A finding on the whole target segment (trailing space excluded)."""
+    return Match(p.start, p.start + len(p.target.rstrip()), detail=detail)
+
+
+# -- numbers ------------------------------------------------------------------------------
+NUMBER_RE = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*)")
+LOOSE_NUMBER_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*")  # also digits inside words (A81, K2, 11x15mm)
+GERMAN_NUMBERS = {
+    w: i for i, w in enumerate(
+        "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
+        "sechzehn siebzehn achtzehn neunzehn zwanzig".split()
+    )
+} | {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "beide": 2, "beiden": 2, "dreißig": 30, "vierzig": 40,
+     "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000,
+     "dutzend": 12, "halb": 0.5, "halbe": 0.5, "hälfte": 0.5, "achtel": 16, "viertel": 4}
+GERMAN_ORDINAL_RE = re.compile(
+    r"(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft)(?:e|en|er|es|em)\b", re.IGNORECASE
+)
+NUMBER_WORDS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+     "thousand": 1000, "dozen": 12, "half": 0.5, "once": 1, "twice": 2, "single": 1, "double": 2, "noon": 12, "midnight": 0}
+ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)}
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _canon(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _time(hours: int, minutes: int) -> set[str]:
+    out = {f"{hours}:{minutes:02d}", f"{hours % 12 or 12}:{minutes:02d}"}
+    if minutes == 0:
+        out |= {str(hours), str(hours % 12 or 12)}
+    return out
+
+
+def _scaled(value: Decimal) -> set[str]:
+    """A big number also reads in millions, billions or thousands (2,500,000 = 2.5 million)."""
+    out = {_canon(value)}
+    for scale in (Decimal(1000), Decimal(10**6), Decimal(10**9)):
+        if value >= scale and (value / scale) == (value / scale).quantize(Decimal("0.001")):
+            out.add(_canon(value / scale))
+    return out
+
+
+def readings(token: str) -> set[str]:
+    """Every value a number token may stand for, read the German or the English way."""
+    out: set[str] = set()
+    parts = re.split(r"[.,:]", token)
+    if ":" in token:  # a time, or a score (61:72)
+        times = _time(int(parts[0]), int(parts[1])) if len(parts) == 2 and len(parts[1]) == 2 and int(parts[0]) < 25 else set()
+        return times | {str(int(p)) for p in parts}
+    if re.fullmatch(r"\d+(?:\.\d+){2}", token):  # a date 3.5.2021: day and year (the month may become a word)
+        return {str(int(parts[0])), str(int(parts[2]))}
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", token):  # grouped thousands, either way
+        out |= _scaled(Decimal(re.sub(r"[.,]", "", token)))
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", token):  # a decimal with a point or a comma
+        out |= _scaled(Decimal(token.replace(",", ".")))
+        if len(parts) == 2 and len(parts[1]) == 2 and int(parts[0]) < 25 and int(parts[1]) < 60:
+            out |= _time(int(parts[0]), int(parts[1]))  # 18.30 (Uhr)
+        if "." in token and len(parts) == 2 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+            out |= {str(int(parts[0])), str(int(parts[1]))}  # a day and month: 16.3.
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", token) or re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
+        whole, frac = re.split(r"[.,](?=\d+$)", token)
+        out |= _scaled(Decimal(re.sub(r"[.,]", "", whole) + "." + frac))
+    if not out:
+        out = {str(int(p)) for p in parts}
+    if re.fullmatch(r"\d+", token) and 12 < int(token) <= 24:
+        out.add(str(int(token) - 12))  # 18 Uhr = 6 p.m.
+    return out
+
+
+def _numbers(text: str, regex: re.Pattern = NUMBER_RE) -> list[tuple[int, int, set[str]]]:
+    out = []
+    for m in regex.finditer(text):
+        try:
+            out.append((m.start(), m.end(), readings(re.sub(r"[ \u00a0\u202f]", "", m.group()))))
+        except (InvalidOperation, ValueError):
+            continue
+    return out
+
+
+def _word_values(text: str) -> set[str]:
+    """Values of spelled-out numbers and ordinals in English text."""
+    values = set()
+    for word in WORD_RE.findall(text.lower()):
+        for part in word.split("-"):
+            if part in NUMBER_WORDS:
+                values.add(_canon(Decimal(str(NUMBER_WORDS[part]))))
+            elif part in ORDINAL_WORDS:
+                values.add(str(ORDINAL_WORDS[part]))
+    return values
+
+
+def _german_word_values(text: str) -> set[str]:
+    """Values of German number words and ordinals (also at the end of compounds: Tabellenvierten)."""
+    values = {_canon(Decimal(str(GERMAN_NUMBERS[w]))) for w in WORD_RE.findall(text.lower()) if w in GERMAN_NUMBERS}
+    stems = "erst zweit dritt viert fünft sechst siebt acht neunt zehnt elft zwölft".split()
+    values |= {str(stems.index(m.group(1).lower()) + 1) for m in GERMAN_ORDINAL_RE.finditer(text)}
+    return values
+
+
+@detector("bilingual-numbers")
+@dataclass
+class BilingualNumbers:
+    """Numbers, amounts, dates and times of the source missing from the target, or changed."""
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            source = _numbers(p.source)
+            target = _numbers(p.target)
+            if not source and not target:
+                continue
+            target_values = set().union(*(v for *_, v in _numbers(p.target, LOOSE_NUMBER_RE))) | _word_values(p.target)
+            source_values = set().union(*(v for *_, v in _numbers(p.source, LOOSE_NUMBER_RE))) | _german_word_values(p.source)
+            missing = [p.source[s:e] for s, e, v in source if not v & target_values]
+            if not missing:
+                continue
+            added = [(s, e) for s, e, v in target if not v & source_values]
+            for s, e in added:
+                out.append(Match(p.start + s, p.start + e, detail=f"not in the source, which has {', '.join(missing)}"))
+            if not added:
+                out.append(_whole(p, f"the source's {', '.join(missing)} is missing from the translation"))
+        return out
+
+
+# -- untranslated -------------------------------------------------------------------------
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _germanness(word: str) -> float:
+    return zipf(word, "de") - zipf(word, "en")
+
+
+@detector("bilingual-identical")
+@dataclass
+class BilingualIdentical:
+    """A target identical to its source, when the source has words to translate."""
+
+    min_words: int = 2
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            if _norm(p.target) != _norm(p.source):
+                continue
+            words = WORD_RE.findall(p.target)
+            if len(words) >= self.min_words and any(w[0].islower() and len(w) > 2 for w in words):
+                out.append(_whole(p, p.source.strip()))
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _language(text: str) -> str:
+    import py3langid
+
+    return py3langid.classify(text)[0]
+
+
+@detector("bilingual-german-target")
+@dataclass
+class BilingualGermanTarget:
+    """A target that is still German although it differs from its source."""
+
+    min_words: int = 4
+    share: float = 0.6
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            words = WORD_RE.findall(p.target)
+            if len(words) < self.min_words or _norm(p.target) == _norm(p.source):
+                continue
+            german = sum(1 for w in words if _germanness(w) > 0.5)
+            if german >= self.share * len(words) and _language(p.target) == "de":
+                out.append(_whole(p, p.target.strip()))
+        return out
+
+
+@detector("bilingual-source-words")
+@dataclass
+class BilingualSourceWords:
+    """German words of the source copied into a target that is otherwise English."""
+
+    min_length: int = 4
+    max_english: float = 1.5  # Zipf: rarer than this in English
+    min_german: float = 2.5  # and at least this common in German
+    min_german_noun: float = 4.0  # a capitalised word (a name, more often than not) must be very common German
+
+    def _german(self, word: str) -> bool:
+        if len(word) < self.min_length or not word.isalpha() or zipf(word, "en") > self.max_english:
+            return False
+        return zipf(word, "de") >= (self.min_german if word[0].islower() else self.min_german_noun)
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            if _norm(p.target) == _norm(p.source):
+                continue  # the identical-target rule reports it
+            shared = set(WORD_RE.findall(p.source)) & set(WORD_RE.findall(p.target))
+            left = {w for w in shared if self._german(w)}
+            if not left or len(left) * 2 > len(WORD_RE.findall(p.target)):
+                continue  # a target mostly German is reported whole by the German-target rule
+            for m in WORD_RE.finditer(p.target):
+                if m.group() in left and not (m.group()[0].isupper() and _in_name(p.target, m.start(), m.end())):
+                    out.append(Match(p.start + m.start(), p.start + m.end(), detail=m.group()))
+        return out
+
+
+NAME_NEIGHBOUR_RE = re.compile(r"[A-ZÄÖÜ][\w’'-]*")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word beside another capitalised word (not a common one like The): part of a name."""
+    before = re.search(r"([\w’'-]+)[ -]$", text[max(0, start - 40) : start])
+    after = NAME_NEIGHBOUR_RE.match(text, end + 1) if text[end : end + 1] in (" ", "-") else None
+    return bool(after) or bool(before and before.group(1)[0].isupper() and zipf(before.group(1), "en") < 5.0)
+
+
+# -- names, URLs, placeholders, tags ------------------------------------------------------------
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}|[A-Z]+[a-z]*-?\d+[A-Za-z]*)\b")
+
+
+def _tokens(regex: re.Pattern, text: str) -> Counter:
+    return Counter(m.group() for m in regex.finditer(text))
+
+
+def _missing_added(p: Pair, regex: re.Pattern, fold=lambda s: s) -> list[Match]:
+    source = Counter(fold(t) for t in _tokens(regex, p.source).elements())
+    target = Counter(fold(t) for t in _tokens(regex, p.target).elements())
+    out = []
+    for m in regex.finditer(p.target):
+        if target[fold(m.group())] > source[fold(m.group())]:
+            out.append(Match(p.start + m.start(), p.start + m.end(), detail=f"“{m.group()}” is not in the source"))
+    missing = list((source - target).elements())
+    if missing and not out:  # with an added one too, that one (the changed form) is reported
+        out.append(_whole(p, f"the source's {', '.join(f'“{t}”' for t in missing)} is missing from the translation"))
+    return out
+
+
+@detector("bilingual-urls")
+@dataclass
+class BilingualUrls:
+    """URLs and e-mail addresses of the source missing from the target, changed or added."""
+
+    def find(self, ctx: Context) -> list[Match]:
+        return [m for p in pairs(ctx) for m in _missing_added(p, URL_RE, lambda s: s.lower().rstrip("/"))]
+
+
+@detector("bilingual-names")
+@dataclass
+class BilingualNames:
+    """International acronyms and names (EU, NATO, UEFA, BMW) of the source missing from the target.
+
+    Only acronyms English uses as much as German are compared, so German ones that a translation
+    spells out or renders (WM, DDR, EKG) are left alone; short ones that are also English words
+    (US, AM, IT) too.
+    """
+
+    min_english: float = 3.0
+
+    def _international(self, token: str) -> bool:
+        if len(token) <= 3 and zipf(token.lower(), "en") >= 4.0:
+            return False
+        return zipf(token, "en") >= self.min_english and zipf(token, "de") <= zipf(token, "en") + 0.5
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            target = set(re.findall(r"[^\W\d_]+", p.target.casefold()))
+            tokens = dict.fromkeys(m.group() for m in ACRONYM_RE.finditer(p.source) if m.group().isalpha())
+            missing = [t for t in tokens if t.casefold() not in target and self._international(t) and not _spelled(t, p.target)]
+            if missing:
+                out.append(_whole(p, f"the source's {', '.join(f'“{t}”' for t in missing)} is missing from the translation"))
+        return out
+
+
+def _spelled(acronym: str, target: str) -> bool:
+    """The acronym's letters begin consecutive words of the target (SPD ~ Social Democratic Party)."""
+    letters = "".join(c for c in acronym if c.isalpha()).lower()
+    initials = "".join(w[0] for w in WORD_RE.findall(target)).lower()
+    return len(letters) >= 2 and letters in initials
+
+
+PLACEHOLDER_RE = re.compile(
+    r"\{\{\s*[\w.]+\s*\}\}|\{\d+\}|\{[A-Za-z_][\w.]*\}|\$\{\w+\}"
+    r"|%(?:\d+\$)?[-+0#]?\d*(?:\.\d+)?[sdifuxXoecgGp@](?!\w)|%\(\w+\)[sdifr]"
+)
+PRINTF_RE = re.compile(r"%[-+0#]?\d*(?:\.\d+)?[sdifuxXoecgGp@](?!\w)")
+TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+
+
+@detector("bilingual-placeholders")
+@dataclass
+class BilingualPlaceholders:
+    """Placeholders ({0}, %s, {{name}}) missing, added or, when unnumbered, reordered."""
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            found = _missing_added(p, PLACEHOLDER_RE)
+            if not found:
+                source_order = [m.group() for m in PRINTF_RE.finditer(p.source) if "$" not in m.group()]
+                target_order = [m.group() for m in PRINTF_RE.finditer(p.target) if "$" not in m.group()]
+                if source_order != target_order:
+                    found = [_whole(p, f"unnumbered placeholders reordered: {' '.join(source_order)} became {' '.join(target_order)}")]
+            out.extend(found)
+        return out
+
+
+def _tag_key(tag: str) -> str:
+    name = re.match(r"</?([A-Za-z][\w:-]*)", tag).group(1).lower()
+    return ("/" if tag.startswith("</") else "") + name + ("/" if tag.endswith("/>") else "")
+
+
+def _nested(keys: list[str]) -> bool:
+    stack: list[str] = []
+    for key in keys:
+        if key.endswith("/"):
+            continue
+        if key.startswith("/"):
+            if not stack or stack.pop() != key[1:]:
+                return False
+        else:
+            stack.append(key)
+    return not stack
+
+
+@detector("bilingual-tags")
+@dataclass
+class BilingualTags:
+    """Inline codes (XLIFF, TMX) or markup tags missing, added, or no longer nested properly."""
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            codes_missing = Counter(p.source_codes) - Counter(p.target_codes)
+            codes_added = Counter(p.target_codes) - Counter(p.source_codes)
+            problems = [f"code {c} missing" for c in codes_missing.elements()]
+            problems += [f"code {c} added" for c in codes_added.elements()]
+            source_tags = [_tag_key(t) for t in TAG_RE.findall(p.source)]
+            target_tags = [_tag_key(t) for t in TAG_RE.findall(p.target)]
+            problems += [f"tag <{t}> missing" for t in (Counter(source_tags) - Counter(target_tags)).elements()]
+            problems += [f"tag <{t}> added" for t in (Counter(target_tags) - Counter(source_tags)).elements()]
+            if not problems and _nested(source_tags) and not _nested(target_tags):
+                problems.append("tags no longer nest as in the source")
+            if problems:
+                out.append(_whole(p, "; ".join(problems)))
+        return out
+
+
+# -- length, terminology, consistency ---------------------------------------------------------
+@detector("bilingual-length")
+@dataclass
+class BilingualLength:
+    """A target far longer or shorter than its source (Gale and Church's length criterion)."""
+
+    ratio: float = 0.97  # English characters per German character (WMT21-22 references: mean 0.97-0.98)
+    variance: float = 6.8  # variance of that difference per source character (Gale and Church)
+    threshold: float = 2.0  # |z|; human references stay below 1.75
+    min_chars: int = 30
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for p in pairs(ctx):
+            ls, lt = len(p.source.strip()), len(p.target.strip())
+            if max(ls, lt) < self.min_chars:
+                continue
+            z = (lt - self.ratio * ls) / ((max(ls, 1) * self.variance) ** 0.5)
+            if abs(z) > self.threshold:
+                what = "shorter" if z < 0 else "longer"
+                out.append(_whole(p, f"{lt} characters for a source of {ls}: far {what} than a translation should be"))
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _term_regex(term: str, german: bool) -> re.Pattern:
+    suffix = r"(?:e|en|n|s|es|er|ern)?" if german else r"(?:s|es)?"
+    return re.compile(rf"(?<!\w){re.escape(term)}{suffix}(?!\w)", re.IGNORECASE)
+
+
+@detector("bilingual-glossary")
+@dataclass
+class BilingualGlossary:
+    """A glossary term of the source not rendered with its approved English term (``--glossary``)."""
+
+    def find(self, ctx: Context) -> list[Match]:
+        glossary = getattr(ctx.document, "glossary", None)
+        if glossary is None:
+            return []
+        out = []
+        for p in pairs(ctx):
+            for german, english in glossary.terms:
+                if _term_regex(german, True).search(p.source) and not any(_term_regex(e, False).search(p.target) for e in english):
+                    out.append(_whole(p, f"“{german}” should be “{' / '.join(english)}”"))
+        return out
+
+
+@detector("bilingual-consistency")
+@dataclass
+class BilingualConsistency:
+    """The same source translated differently within one file."""
+
+    min_words: int = 2
+
+    def find(self, ctx: Context) -> list[Match]:
+        first: dict[str, Pair] = {}
+        out = []
+        for p in pairs(ctx):
+            key = _norm(p.source)
+            if len(key.split()) < self.min_words:
+                continue
+            seen = first.setdefault(key, p)
+            if seen is not p and _norm(seen.target) != _norm(p.target):
+                out.append(_whole(p, seen.target.strip()))
+        return out
