@@ -10,10 +10,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from transcheck.context import Context
@@ -43,16 +47,29 @@ class Token:
 
 @dataclass(frozen=True)
 class Model:
-    """The perceptron's weights, tag dictionary and classes, and what the treebank saw each word as."""
+    """The perceptron's weights (a feature × tag matrix), tag dictionary and classes, and
+    what the treebank saw each word as."""
 
     weights: dict[str, dict[str, float]]
     tagdict: dict[str, str]
     classes: tuple[str, ...]
     lexicon: dict[str, frozenset[str]]
+    rows: dict[str, int] = field(init=False, repr=False)
+    matrix: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        column = {tag: n for n, tag in enumerate(self.classes)}
+        rows = {feature: n for n, feature in enumerate(self.weights)}
+        matrix = np.zeros((len(rows) + 1, len(self.classes)))  # the last row: unknown features
+        for feature, n in rows.items():
+            for tag, weight in self.weights[feature].items():
+                matrix[n, column[tag]] = weight
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "matrix", matrix)
 
     def tag(self, words: list[str]) -> list[str]:
-        """The tags of one sentence: NLTK's ``PerceptronTagger.tag``, features and all,
-        without its per-token dictionaries (``tests/test_tagger.py`` checks they agree)."""
+        """The tags of one sentence: NLTK's ``PerceptronTagger.tag``, features and all, with
+        the scores summed in one matrix operation (``tests/test_tagger.py`` checks they agree)."""
         context = ["-START-", "-START2-", *(normalize(w) for w in words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
         tags = []
@@ -71,15 +88,10 @@ class Model:
             "i-1 word " + context[i - 1], "i-1 suffix " + context[i - 1][-3:], "i-2 word " + context[i - 2],
             "i+1 word " + context[i + 1], "i+1 suffix " + context[i + 1][-3:], "i+2 word " + context[i + 2],
         )
-        scores: dict[str, float] = {}
-        weights = self.weights
-        for feature in features:
-            for label, weight in weights.get(feature, {}).items():
-                scores[label] = scores.get(label, 0.0) + weight
-        best = max(scores.items(), key=lambda item: (item[1], item[0]), default=("", 0.0))
-        if best[1] > 0:
-            return best[0]
-        return max(self.classes, key=lambda label: (scores.get(label, 0.0), label))
+        unknown = len(self.rows)
+        scores = self.matrix[[self.rows.get(f, unknown) for f in features]].sum(axis=0)
+        # NLTK breaks ties by the larger tag name: take the last of the best scores.
+        return self.classes[len(scores) - 1 - int(np.argmax(scores[::-1]))]
 
 
 def normalize(word: str) -> str:
@@ -99,7 +111,7 @@ def model() -> Model:
     with gzip.open(files("transcheck") / "data" / "tagger" / MODEL, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
     lexicon = {word: frozenset(tags.split()) for word, tags in data["lexicon"].items()}
-    return Model(data["weights"], data["tagdict"], tuple(data["classes"]), lexicon)
+    return Model(data["weights"], data["tagdict"], tuple(sorted(data["classes"])), lexicon)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -129,9 +141,25 @@ def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), t) for m, t in zip(found, tags)]
 
 
-def tagged_sentences(ctx: Context) -> list[list[Token]]:
-    """Every sentence of the document, tagged (computed once per document)."""
-    if "pos" not in ctx.cache:
-        text = ctx.text
-        ctx.cache["pos"] = [tag(text, s, e) for s, e in sentence_spans(text)]
-    return ctx.cache["pos"]
+def tagged_sentences(
+    ctx: Context, wanted: Callable[[str], bool] | None = None, at: Iterable[int] | None = None
+) -> Iterator[list[Token]]:
+    """The tagged sentences of the document: those whose text passes ``wanted``, or those
+    that hold one of the offsets ``at`` (found by one regex pass over the document), or
+    all. Sentences are found once per document and each is tagged at most once, so rules
+    that look at few sentences pay for few."""
+    text = ctx.text
+    spans = ctx.cache.get("sentences")
+    if spans is None:
+        spans = ctx.cache["sentences"] = sentence_spans(text)
+    if at is not None:
+        starts = [s for s, _ in spans]
+        chosen = sorted({bisect_right(starts, offset) - 1 for offset in at} - {-1})
+        selected = [spans[n] for n in chosen]
+    else:
+        selected = [span for span in spans if wanted is None or wanted(text[span[0] : span[1]])]
+    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
+    for start, end in selected:
+        if start not in tagged:
+            tagged[start] = tag(text, start, end)
+        yield tagged[start]

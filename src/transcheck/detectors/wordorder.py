@@ -8,8 +8,10 @@ shapes in the tagged sentences of a document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -157,6 +159,35 @@ def adverbials_end(tokens: list[Token], k: int, adverbs: bool = True) -> int:
     return k
 
 
+@cache
+def words_tagged(*tags: str) -> frozenset[str]:
+    """Every word form the treebank gives one of ``tags`` (for cheap tests before tagging)."""
+    return frozenset(word for word, seen in model().lexicon.items() if seen.intersection(tags))
+
+
+def likely_tag(word: str) -> str | None:
+    """The tag of a word the treebank nearly always tags the same way, else None."""
+    tagdict = model().tagdict
+    return tagdict.get(word) or tagdict.get(word.lower())
+
+
+def _starts_with_preposition(text: str) -> bool:
+    """A statement without inner punctuation whose first word after adverbs and
+    conjunctions is a preposition that opens a phrase."""
+    if INNER_PUNCTUATION.search(text, 0, len(text) - 1) or not text.endswith((".", "!")):
+        return False
+    for word in text.split(None, 3)[:3]:
+        tag = likely_tag(word)
+        if tag == "IN" or (tag is None and word.lower() in words_tagged("IN")):
+            return word.lower() not in CLAUSE_OPENERS
+        if tag not in ("CC", "RB") and (tag is not None or word.lower() not in words_tagged("CC", "RB")):
+            return False
+    return False
+
+
+INNER_PUNCTUATION = re.compile(r"[,;:()“”\"–—]")
+
+
 @detector("fronted-verb-second")
 @dataclass
 class FrontedVerbSecond:
@@ -165,7 +196,7 @@ class FrontedVerbSecond:
     number of bookings by ten percent.`"""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, _starts_with_preposition):
             if sentence_is_statement(sentence):
                 verb = self._inverted_verb(sentence[:-1])
                 if verb is not None:
@@ -206,8 +237,17 @@ class FrontedClauseVerbSecond:
     closed the port authority all terminals.` (A reporting verb followed only by its
     subject, `…, said the minister.`, is English.)"""
 
+    @staticmethod
+    def wants(text: str) -> bool:
+        """Opens with a subordinator, and a word after the first comma may be a finite verb."""
+        comma = text.find(",")
+        if comma < 0 or text.split(None, 1)[0].lower() not in SUBORDINATORS:
+            return False
+        finite = words_tagged("VBD", "VBZ")
+        return any(word in finite for word in text[comma + 1 : comma + 40].split()[:3])
+
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, self.wants):
             if not sentence_is_statement(sentence) or sentence[0].word.lower() not in SUBORDINATORS:
                 continue
             comma = next((n for n, t in enumerate(sentence) if t.word == ","), None)
@@ -236,8 +276,17 @@ class ModalBeforeObject:
     """A modal after its subject is followed by a noun phrase, not by its verb: the German
     verb bracket (`Can the plan reduce poverty?` kept as `But the plan can poverty reduce?`)."""
 
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of a modal followed by a word that cannot be a verb or an adverb."""
+        verbs_adverbs, text = words_tagged("VB", "RB"), ctx.text
+        for start, end in ctx.occurrences(MODALS & ctx.vocabulary):
+            following = text[end : end + 40].split(None, 1)
+            if following and following[0].lower() not in verbs_adverbs:
+                yield start
+
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
             for run, _ in clauses(sentence):
                 yield from self._in_clause(run)
 
@@ -281,8 +330,18 @@ class VerbClusterAtEnd:
     """The clause ends in an infinitive or participle followed by the finite verb:
     `… can no longer be guaranteed is.`, `… had nothing to report knew.`"""
 
+    @staticmethod
+    def candidates(text: str) -> Iterator[int]:
+        """Offsets of the marks after a possible participle or infinitive and a possible
+        finite verb."""
+        finite, participles = words_tagged("VBD", "VBZ", "VBP", "MD"), words_tagged("VBN", "VB")
+        for m in MARK.finditer(text):
+            words = text[max(0, m.start() - 60) : m.start()].split()
+            if len(words) > 1 and words[-1] in finite and (words[-2].lower() in participles or words[-2].endswith("ed")):
+                yield m.start() - 1
+
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx.text)):
             for run, mark in clauses(sentence):
                 if len(run) < 3 or (mark is not None and mark.word not in ".;!–—,”\"'’"):
                     continue
@@ -304,8 +363,21 @@ class ParticipleBeforeNoun:
 
     max_words: int = 6
 
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of an article followed by a preposition, directly or after a participle."""
+        prepositions, participles = attributive_prepositions(), words_tagged("VBN")
+        for start, end in ctx.occurrences(ctx.words_where(is_article)):
+            following = [w.lower() for w in ctx.text[end : end + 60].split(None, 2)[:2]]
+            if not following:
+                continue
+            if following[0] in prepositions:
+                yield start
+            elif len(following) > 1 and (following[0] in participles or following[0].endswith("ed")) and following[1] in prepositions | {"to"}:
+                yield start
+
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
             for run, _ in clauses(sentence):
                 yield from self._in_clause(run)
 
@@ -343,7 +415,7 @@ class ParticipleBeforeNoun:
         return None
 
 
-ARTICLES = frozenset("the a an this that these those its their his her our my your".split())
+ARTICLES = frozenset("the a an this these those its their his her our my your".split())
 # Prepositions that also quantify or qualify ("the about 300 guests", "the above table").
 NOT_ATTRIBUTIVE = frozenset(
     "of about around over under up some than like per as above below near nearly almost roughly approximately "
@@ -361,8 +433,16 @@ class StrandedPreposition:
     """A clause ends in a preposition right after a noun or number: the particle of a
     German separable verb (`legte um 3,000 zu` → `rose by 3,000 to.`)."""
 
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of `to`, `at`, `from`, `with` before a full stop, semicolon or dash."""
+        text = ctx.text
+        for start, end in ctx.occurrences(STRANDED & ctx.vocabulary):
+            if text[end : end + 3].lstrip(" ")[:1] in (".", ";", "!", "–", "—", "\n", ""):
+                yield start
+
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
             for run, mark in clauses(sentence):
                 if len(run) < 4 or (mark is not None and mark.word not in ".;!–—"):
                     continue
@@ -386,8 +466,17 @@ class AdverbAfterObject:
     `She reads the paper always in the morning.` English: `She always reads the paper in
     the morning.`"""
 
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of the adverbs followed by a word that may open a noun or prepositional phrase."""
+        text = ctx.text
+        for start, end in ctx.occurrences(MIDDLE_ADVERBS & ctx.vocabulary):
+            following = text[end : end + 30].split(None, 1)
+            if following and likely_tag(following[0]) in (None, "DT", "IN", "CD", "PRP$"):
+                yield start
+
     def find(self, ctx: Context) -> Iterator[Match]:
-        for sentence in tagged_sentences(ctx):
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
             for run, _ in clauses(sentence):
                 yield from self._in_clause(run)
 
@@ -407,3 +496,16 @@ class AdverbAfterObject:
 
 
 HAVE_DO = frozenset("has have had do does did".split())
+MODALS = frozenset("would will can could must should may might shall".split())
+MARK = re.compile(r"(?<=[\w’'-])(?:\s[–—]|[.;!,–—”\"])")
+
+
+@cache
+def attributive_prepositions() -> frozenset[str]:
+    """Words the treebank tags as prepositions (and mostly so) that do not also quantify."""
+    return frozenset(w for w in words_tagged("IN") - NOT_ATTRIBUTIVE if w.isalpha() and likely_tag(w) in (None, "IN"))
+
+
+def is_article(word: str) -> bool:
+    return word.lower() in ARTICLES
+
