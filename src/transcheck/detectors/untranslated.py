@@ -315,7 +315,8 @@ def _hyphenated(left: str, right: str, min_german: float, min_english: float) ->
     """`CDU-Chef` (abbreviation + German noun) or `Nachhol-Shows` (German stem + English word)."""
     if ABBREVIATION.fullmatch(left):
         return _german_head(right, min_german)
-    return _german_only(left, min_german - 0.5) and _english_head(right, min_english)
+    # German capitalises both parts (Nachhol-Shows); English `Mittelstand-style` is English
+    return right[:1].isupper() and _german_only(left, min_german - 0.5) and _english_head(right, min_english)
 
 
 @detector("german-english-compound")
