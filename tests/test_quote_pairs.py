@@ -52,3 +52,8 @@ def test_closing_marks_after_the_space_are_detached() -> None:
 def test_a_double_pair_inside_a_double_pair_is_nested() -> None:
     text = "“He called it “a farce” on air,” she said."
     assert _pair(text).nested == [(text.index("“a"), text.index("”"))]
+
+
+def test_a_line_break_inside_a_sentence_does_not_end_the_paragraph() -> None:
+    long = "The committee met on Tuesday morning and discussed the budget for the coming year at great length, and "
+    assert _pair(long + "the chair called it “a\ndifficult but necessary” plan.\n“We agree,” a member said.") == Pairing()

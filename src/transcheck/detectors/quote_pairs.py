@@ -22,6 +22,7 @@ QUOTE_CHAR = re.compile(r'[“”„"]')
 OPENERS = "“„\""
 AFTER_OPENING = "([{<=:—–-/"  # an opening mark may follow these directly
 SENTENCE_END = re.compile(r"[.!?…:;][”’\"')\]]*\s*\Z")
+LINE_BREAK_AFTER_SENTENCE = re.compile(r"(?<=[.!?:;…”’\")\]])[ \t]*\n")
 WRAPPED_LINE = 100  # a block whose lines are all this short is one hard-wrapped paragraph
 
 
@@ -37,18 +38,18 @@ class Pairing:
 
 
 def _paragraphs(ctx: Context) -> list[tuple[int, int]]:
-    """Paragraphs: blocks of lines, split into their lines unless the block is hard-wrapped."""
+    """Paragraphs: blocks of lines; a block of long lines (not hard-wrapped) is split
+    at each line break that follows the end of a sentence."""
     spans = []
     text = ctx.text
     for start, end in ctx.paragraphs:
-        lines = text[start:end].split("\n")
-        if len(lines) == 1 or max(map(len, lines)) <= WRAPPED_LINE:
+        if "\n" not in text[start:end] or max(map(len, text[start:end].split("\n"))) <= WRAPPED_LINE:
             spans.append((start, end))
             continue
-        for line in lines:
-            if line.strip():
-                spans.append((start, start + len(line)))
-            start += len(line) + 1
+        for m in LINE_BREAK_AFTER_SENTENCE.finditer(text, start, end):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, end))
     return spans
 
 
