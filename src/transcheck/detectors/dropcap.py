@@ -15,13 +15,18 @@ from transcheck.wordfreqs import zipf
 # a line's first token, after an optional opening quote or bracket: many pages separate
 # paragraphs with a single line break
 LINE_START = r"(?:\A|\n)[ \t]*(?:[\"“‘'„«(][ \t]*)?"
-# an article paragraph, not a menu item or an icon name glued to its label ("giftOffers")
+# after a single line break, an article paragraph is told from a menu item or an icon
+# name glued to its label ("giftOffers") by its length
 MIN_LINE_WORDS = 6
+BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 
 
 def _in_prose(ctx: Context, offset: int) -> bool:
-    """True when the line holding ``offset`` is a sentence of some length, not page chrome."""
+    """True when the line holding ``offset`` opens the text or follows a blank line, or is a
+    sentence of some length (not page chrome)."""
     start, end = ctx.line_span(offset)
+    if start == 0 or BLANK_LINE_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return True
     return len(ctx.text[start:end].split()) >= MIN_LINE_WORDS
 
 
