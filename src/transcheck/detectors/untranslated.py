@@ -97,6 +97,9 @@ class GermanFunctionWords:
                 continue  # inside a place name: Kirchheim unter Teck
             if _inside_quotation(text, start) or _within(sentences, start) or _mentioned(text, start, end):
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
+            previous = _previous_word(text, start).lower()
+            if previous in DETERMINERS or speller.adjective(previous):
+                continue  # a German noun English borrows, after an article or adjective: the dirndl, mulled glühwein
             yield Match(start, end, detail=word)
         for start, end in ctx.occurrences(ctx.words_where(self.capitalised_german)):
             if _sentence_start(text, start) and speller.adjective(_next_word(text, end)) and not _within(sentences, start):
@@ -104,6 +107,7 @@ class GermanFunctionWords:
 
 
 DICTIONARY_GERMAN = 3.0
+DETERMINERS = frozenset("the a an this that these those his her their its our my your every each some any no".split())
 OPENERS = "“\"‘'„(–—-"
 
 
