@@ -20,9 +20,9 @@ from transcheck.models import Match
 
 # a closing double quote (curly, or straight after a word) then . or , (not an ellipsis
 # or a decimal); after a quoted ! or ? the period or comma is dropped instead
-DOUBLE = re.compile(r'(?<=[^\s\d(\[])(([”"])(?:(?<=[!?][”"])[.,]|([.,])))(?![.\d])')
+DOUBLE = re.compile(r'(?P<span>(?P<q>[”"])(?<=[^\s\d(\[][”"])(?:(?<=[!?][”"])[.,]|(?P<p>[.,])))(?![.\d])')
 # ‘…’ then . or , — apostrophes between letters may occur inside the quotation
-SINGLE = re.compile(r"‘(?:[^‘’\n]|(?<=\w)’(?=\w)){1,400}?((’)([.,]))(?![.\d\w])")
+SINGLE = re.compile(r"‘(?:[^‘’\n]|(?<=\w)’(?=\w)){1,400}?(?P<span>(?P<q>’)(?P<p>[.,]))(?![.\d\w])")
 
 
 @lru_cache(maxsize=1)
@@ -68,4 +68,4 @@ class UsQuotePunctuation:
         for m in regex.finditer(text):
             if regex is SINGLE and not _inside_double(text, m.start()):
                 continue  # single marks as the outer quotes: the British style, not a nested quote
-            yield Match(m.start(1), m.end(1), (m.group(3) or "") + m.group(2))
+            yield Match(m.start("span"), m.end("span"), (m["p"] or "") + m["q"])
