@@ -307,7 +307,7 @@ class LowerCasedName:
         # a word the dictionary does not know, more German than English (a name), that the
         # text writes capitalised elsewhere, or any such word in a text that lower-cases
         # the names the dictionary knows (`jens weidmann` next to `germany`, `october`)
-        lowered = {w for w in unknown if w.capitalize() in ctx.vocabulary}
+        lowered = {w for w in unknown if w.capitalize() in ctx.vocabulary and _capitalised_mid_sentence(text, w.capitalize())}
         if len({text[s:e] for s, e in spans}) >= 2:
             lowered = unknown
         spans += [(s, e) for s, e in ctx.occurrences(lowered) if self._prose(text, s, e)]
@@ -321,6 +321,11 @@ class LowerCasedName:
 
 # After a blank line or a finished sentence; a heading (no closing punctuation) or a paragraph
 # after a blank line: hard-wrapped prose goes on in lower case after a line break.
+def _capitalised_mid_sentence(text: str, word: str) -> bool:
+    """The text writes ``word`` capitalised after a lower-case word: a name, not a sentence start."""
+    return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is not None
+
+
 LINE_START = re.compile(
     r"(?:\A|(?<=\n\n)|(?<=[.!?]\n)|(?<=[.!?][”\"]\n))([a-z]{2,})(?=[ \t]+[a-z][\w’'-]*[ \t]+\S)"
 )
