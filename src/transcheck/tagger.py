@@ -24,14 +24,16 @@ if TYPE_CHECKING:
 
 MODEL = "ewt-perceptron.json.gz"
 # Treebank-style tokens: clitics apart (do|n't, it|'s), numbers with their separators,
-# abbreviations with their dots (U.S.), every other punctuation mark alone.
+# German ordinals with their dot (1. September), abbreviations with their dots (U.S.),
+# every other punctuation mark alone.
 TOKEN = re.compile(
     r"(?i:[a-z]+(?=n[’']t\b))|n[’']t\b|[’'](?:s|re|ve|ll|d|m)\b"
-    r"|\d+(?:[.,:]\d+)*|(?:[^\W\d_]\.){2,}|[\w]+(?:[-’'][\w]+)*|[^\w\s]"
+    r"|\d{1,2}\.(?=\s[A-ZÄÖÜ][a-zäöü])|\d+(?:[.,:]\d+)*|(?:[^\W\d_]\.){2,}|[\w]+(?:[-’'][\w]+)*|[^\w\s]"
 )
 # A sentence ends at . ! ? (with closing quotes) before a space and a word that is not in
-# lower case (`a.m. after` goes on), or at a line break.
-SENTENCE_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s*$|\s+[^\sa-z])|\n", re.MULTILINE)
+# lower case (`a.m. after` goes on), or at a line break; not after a German ordinal
+# (`on 1. September`, `1. FC Köln`).
+SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?]+[”\"’')\]]*(?=\s*$|\s+[^\sa-z])|\n", re.MULTILINE)
 QUOTES = {"“": '"', "”": '"', "„": '"', "‘": "'", "«": '"', "»": '"'}
 
 

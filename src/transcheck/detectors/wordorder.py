@@ -95,6 +95,7 @@ def sentence_is_statement(sentence: list[Token]) -> bool:
 PRONOUN_NOUNS = ("thing", "one", "body")  # everything, someone, nobody: a subject, not a modifier
 TIME_NOUNS = frozenset("morning afternoon evening night weekend week month year day".split())
 DETERMINERS = frozenset("DT PDT PRP$".split())
+MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
 def _joins(left: Token, right: Token, determined: bool) -> bool:
@@ -107,7 +108,7 @@ def _joins(left: Token, right: Token, determined: bool) -> bool:
     if determined:
         return True
     if left.tag == "CD":
-        return right.tag == "CD"
+        return right.tag == "CD" or right.word in MONTHS  # 2.69 million, 1 September
     if right.tag == "CD":
         return left.tag == "NNP" and right.word.isdigit() and int(right.word) <= 31  # May 27
     if left.tag in ("NNP", "NNPS"):
@@ -134,6 +135,10 @@ def noun_phrase_end(tokens: list[Token], k: int) -> int:
             head = token
         elif token.tag == "POS" and head is not None:
             head = None  # the possessor ends, the possessed noun follows
+        elif token.word in ("and", "or", "&") and head is not None and j + 1 < len(tokens) and tokens[j + 1].tag in NP_START:
+            head, determined = None, tokens[j + 1].tag in DETERMINERS  # "Saxony and Brandenburg"
+            if determined:
+                j += 1
         elif token.tag in ("JJ", "JJR", "JJS", "HYPH", "VBN", "VBG") and head is None:
             pass
         elif token.tag == "RB" and head is None and j + 1 < len(tokens) and tokens[j + 1].tag in ("JJ", "CD"):
@@ -213,7 +218,10 @@ class FrontedVerbSecond:
         if j == i or j >= len(tokens) - 1 or (j - 2 > i and all(t.word[:1].isupper() for t in tokens[j - 2 : j])):
             return None  # a name at the end of the fronted phrase may be the subject: "Beside Tom Ann scored"
         verb = tokens[j]
-        if not is_verb(verb, FINITE):
+        if verb.tag == "MD" and verb.word.islower():
+            while j + 1 < len(tokens) and (tokens[j + 1].tag in ("VB", "RP") or tokens[j + 1].word in ("not", "be", "have")):
+                j += 1  # the verb group: "would break out"
+        elif not is_verb(verb, FINITE):
             return None
         rest = tokens[j + 1 :]
         if not all(is_word(t) or t.word in "%$€£-" for t in rest):
@@ -509,3 +517,32 @@ def attributive_prepositions() -> frozenset[str]:
 def is_article(word: str) -> bool:
     return word.lower() in ARTICLES
 
+
+
+@cache
+def verb_only_words() -> frozenset[str]:
+    """Words the treebank only ever tags as a base or present-tense verb (`enter`, `reduce`)."""
+    return frozenset(w for w, seen in model().lexicon.items() if w.isalpha() and seen <= {"VB", "VBP"})
+
+
+def _ends_in_verb(text: str) -> bool:
+    words = text.rstrip(".!").split()
+    return text.endswith((".", "!")) and len(words) >= 6 and words[-1].lower() in verb_only_words()
+
+
+@detector("verb-last-main-clause")
+@dataclass
+class VerbLastMainClause:
+    """A statement whose only verb is its last word, after the subject and adverbials:
+    the German verb-final order of `dürfte … eingehen` with the modal lost: `The dispute
+    probably as one of the longest in the coalition's history enter.`"""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, _ends_in_verb):
+            tokens = sentence[:-1]
+            verb, before = tokens[-1], tokens[-2]
+            if not is_noun(before) or not any(t.tag in ("IN", "RB") for t in tokens[:-1]):
+                continue
+            if any(t.tag in VERBS or likely_tag(t.word) in VERBS or t.tag in ("WDT", "WP", "WRB") for t in tokens[:-1]):
+                continue
+            yield Match(verb.start, verb.end, detail=verb.word)
