@@ -54,7 +54,8 @@ def _paragraphs(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _role(text: str, i: int, end: int, inside: bool) -> str:
-    """'open', 'close' or 'detached' (a closing mark after a space) for the mark at ``i``."""
+    """'open', 'close', 'detached' (a closing mark after a space) or 'inch' (``12"``) for
+    the mark at ``i``; ``inside``: a quotation is open."""
     ch = text[i]
     before = text[i - 1] if i else "\n"
     after = text[i + 1] if i + 1 < end else "\n"
@@ -66,7 +67,7 @@ def _role(text: str, i: int, end: int, inside: bool) -> str:
         if ch == '"' and before.isdigit() and not inside:
             return "inch"
         # a closing mark, or a German closing “ (TC203 reports the character)
-        if ch == '"' or after.isspace() or after in ".,;:!?)" or after == "\n":
+        if ch == '"' or after.isspace() or after in ".,;:!?)":
             return "close"
         return "open"
     if ch == '"' and inside and after.isspace():
