@@ -546,3 +546,68 @@ class VerbLastMainClause:
             if any(t.tag in VERBS or likely_tag(t.word) in VERBS or t.tag in ("WDT", "WP", "WRB") for t in tokens[:-1]):
                 continue
             yield Match(verb.start, verb.end, detail=verb.word)
+
+
+HAVE = frozenset("has have had".split())
+# Participles that take an object and a second participle in English: "had the car repaired".
+CAUSATIVE = frozenset("had got gotten left kept made seen heard found wanted".split())
+
+
+@detector("second-participle-at-end")
+@dataclass
+class SecondParticipleAtEnd:
+    """A perfect tense already has its participle, and another participle closes the
+    clause after a noun: the German participle left at the end of the verb bracket
+    (`hat sich … geeinigt` → `has followed suit the ministers agreed.`)."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            for run, mark in clauses(sentence):
+                if mark is None or mark.word not in ".;!–—":
+                    continue
+                last = run[-1]
+                if len(run) < 5 or last.word.lower() in CAUSATIVE or not is_verb(last, frozenset({"VBN"})) or not is_noun(run[-2]):
+                    continue
+                for j, aux in enumerate(run[:-3]):
+                    if aux.word.lower() in HAVE and run[j + 1].tag == "VBN" and run[j + 1].word.lower() not in CAUSATIVE | {"been"}:
+                        if not any(t.tag in VERBS | {"WDT", "WP", "TO"} for t in run[j + 2 : -1]):
+                            yield Match(last.start, last.end, detail=last.word)
+                        break
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of `has`, `have`, `had` in the document."""
+        return (start for start, _ in ctx.occurrences(HAVE & ctx.vocabulary))
+
+
+PARTICLES = frozenset("online offline off out up down back away over ahead along".split())
+
+
+@detector("quote-verb-second")
+@dataclass
+class QuoteVerbSecond:
+    """After a quotation the verb comes first, then its subject, then a separable
+    particle: `“Now,” went the statement online.` (German `ging die Mitteilung online`).
+    English inverts only a verb of saying, and never leaves a particle after its subject."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            tokens = sentence[:-1] if sentence[-1].word in ".!" else sentence
+            for q, token in enumerate(tokens[:-3]):
+                if token.word not in ("”", '"', "’"):
+                    continue
+                verb = tokens[q + 1]
+                end = noun_phrase_end(tokens, q + 2)
+                if end < len(tokens) - 1:
+                    end = noun_phrase_end(tokens, end)  # subject, then object: "broke the chair the meeting off"
+                if is_verb(verb, frozenset({"VBD", "VBZ"})) and end == len(tokens) - 1 and end > q + 2:
+                    if tokens[end].word.lower() in PARTICLES:
+                        yield Match(verb.start, tokens[end].end, detail=verb.word)
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of sentences ending in a particle."""
+        text = ctx.text
+        for start, end in ctx.occurrences(PARTICLES & ctx.vocabulary):
+            if text[end : end + 1] in (".", "!", "\n", "") and ("”" in text[max(0, start - 120) : start] or '"' in text[max(0, start - 120) : start]):
+                yield start
