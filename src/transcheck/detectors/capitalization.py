@@ -56,6 +56,8 @@ class GermanCapitalization:
         lower = word.lower()
         if lower in self.allow or {lower, _singular(lower)} & DAYS_AND_MONTHS or DEMONYM.search(lower) or lower.endswith("ly"):
             return False
+        if speller.capital_only(word):
+            return False  # a name by the dictionary (Williams, Giants): lower-cased-name would fight it
         # above ~6 on the Zipf scale are function words (The, After, When) starting sentences
         frequency = max(zipf(lower), zipf(_singular(lower)) if lower.endswith("s") else 0.0)
         return self.min_zipf <= frequency < MAX_ZIPF
