@@ -57,3 +57,7 @@ def test_a_double_pair_inside_a_double_pair_is_nested() -> None:
 def test_a_line_break_inside_a_sentence_does_not_end_the_paragraph() -> None:
     long = "The committee met on Tuesday morning and discussed the budget for the coming year at great length, and "
     assert _pair(long + "the chair called it “a\ndifficult but necessary” plan.\n“We agree,” a member said.") == Pairing()
+
+
+def test_inch_marks_after_a_number_are_not_quotes() -> None:
+    assert _pair("The shop sold a 55” screen and a 12\" tablet.") == Pairing()

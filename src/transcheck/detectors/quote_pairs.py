@@ -61,11 +61,11 @@ def _role(text: str, i: int, end: int, inside: bool) -> str:
     after = text[i + 1] if i + 1 < end else "\n"
     if ch == "„":
         return "open"
+    if ch in "”\"" and before.isdigit() and not inside:
+        return "inch"  # a 55” screen
     if ch == "”":
         return "close"
     if not before.isspace() and before not in AFTER_OPENING:
-        if ch == '"' and before.isdigit() and not inside:
-            return "inch"
         # a closing mark, or a German closing “ (TC203 reports the character)
         if ch == '"' or after.isspace() or after in ".,;:!?)":
             return "close"
