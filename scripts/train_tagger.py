@@ -9,21 +9,20 @@ under ``not-to-release/sources`` listed in ``not-to-release/file-lists/files.tra
 
 The tagger is NLTK's averaged perceptron trained on the Penn Treebank tags (XPOS) of
 the train and dev splits; it is scored on the test split and written, with tiny weights
-pruned and the tags each word form has in the treebank, to ``src/transcheck/data/tagger/ewt-perceptron.json.gz``.
+pruned and the tags each word form has in the treebank, to ``src/transcheck/data/tagger/ewt-perceptron.npz``.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import time
 from pathlib import Path
 
+import numpy as np
 from nltk.tag.perceptron import PerceptronTagger
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "transcheck" / "data" / "tagger" / "ewt-perceptron.json.gz"
+OUT = Path(__file__).resolve().parents[1] / "src" / "transcheck" / "data" / "tagger" / "ewt-perceptron.npz"
 Sentence = list[tuple[str, str]]
 
 
@@ -82,6 +81,28 @@ def lexicon(sentences: list[Sentence]) -> dict[str, str]:
     return {word: " ".join(sorted(tags)) for word, tags in sorted(seen.items())}
 
 
+def save(path: Path, weights: dict[str, dict[str, float]], tagdict: dict[str, str], classes: list[str], words: dict[str, str]) -> None:
+    """Write the model as NumPy arrays (fast to load, no pickle): the weights as
+    (feature, class, value) triples, the tag dictionary and the lexicon as parallel arrays."""
+    classes = sorted(classes)
+    column = {tag: n for n, tag in enumerate(classes)}
+    features = list(weights)
+    triples = [(row, column[tag], w) for row, f in enumerate(features) for tag, w in sorted(weights[f].items())]
+    rows, cols, values = zip(*triples)
+    np.savez_compressed(
+        path,
+        features=np.array(features),
+        rows=np.array(rows, dtype=np.int32),
+        cols=np.array(cols, dtype=np.int16),
+        values=np.array(values, dtype=np.float64),
+        classes=np.array(classes),
+        tagdict_words=np.array(list(tagdict)),
+        tagdict_tags=np.array(list(tagdict.values())),
+        lexicon_words=np.array(list(words)),
+        lexicon_tags=np.array(list(words.values())),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ud", type=Path, help="a checkout of UD_English-EWT")
@@ -101,10 +122,7 @@ def main() -> None:
     print(f"pruned at {args.prune}: test accuracy {accuracy(tagger, test):.4f}")
     weights, tagdict, classes = tagger.encode_json_obj()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    data = {"weights": weights, "tagdict": tagdict, "classes": sorted(classes), "lexicon": lexicon(train + dev)}
-    payload = json.dumps(data, separators=(",", ":"), sort_keys=True)
-    with gzip.GzipFile(args.out, "wb", mtime=0) as out:
-        out.write(payload.encode("utf-8"))
+    save(args.out, weights, tagdict, list(classes), lexicon(train + dev))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 

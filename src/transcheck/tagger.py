@@ -7,10 +7,8 @@ Tags are the Penn Treebank set (``NN``, ``VBD``, ``MD`` …) as in the EWT ``XPO
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from bisect import bisect_right
@@ -22,7 +20,7 @@ import numpy as np
 if TYPE_CHECKING:
     from transcheck.context import Context
 
-MODEL = "ewt-perceptron.json.gz"
+MODEL = "ewt-perceptron.npz"
 # Treebank-style tokens: clitics apart (do|n't, it|'s), numbers with their separators,
 # German ordinals with their dot (1. September), abbreviations with their dots (U.S.),
 # every other punctuation mark alone.
@@ -49,25 +47,22 @@ class Token:
 
 @dataclass(frozen=True)
 class Model:
-    """The perceptron's weights (a feature × tag matrix), tag dictionary and classes, and
-    what the treebank saw each word as."""
+    """The perceptron: a feature × tag weight matrix (``rows`` maps a feature to its row),
+    the tag dictionary and the tags, and what the treebank saw each word as."""
 
-    weights: dict[str, dict[str, float]]
+    rows: dict[str, int]
+    matrix: np.ndarray
     tagdict: dict[str, str]
     classes: tuple[str, ...]
     lexicon: dict[str, frozenset[str]]
-    rows: dict[str, int] = field(init=False, repr=False)
-    matrix: np.ndarray = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        column = {tag: n for n, tag in enumerate(self.classes)}
-        rows = {feature: n for n, feature in enumerate(self.weights)}
-        matrix = np.zeros((len(rows) + 1, len(self.classes)))  # the last row: unknown features
-        for feature, n in rows.items():
-            for tag, weight in self.weights[feature].items():
-                matrix[n, column[tag]] = weight
-        object.__setattr__(self, "rows", rows)
-        object.__setattr__(self, "matrix", matrix)
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """The weights as NLTK keeps them (feature → tag → weight)."""
+        return {
+            feature: {self.classes[c]: float(self.matrix[row, c]) for c in np.flatnonzero(self.matrix[row])}
+            for feature, row in self.rows.items()
+        }
 
     def tag(self, words: list[str]) -> list[str]:
         """The tags of one sentence: NLTK's ``PerceptronTagger.tag``, features and all, with
@@ -110,10 +105,15 @@ def normalize(word: str) -> str:
 @cache
 def model() -> Model:
     """The trained tagger, loaded once per process."""
-    with gzip.open(files("transcheck") / "data" / "tagger" / MODEL, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    lexicon = {word: frozenset(tags.split()) for word, tags in data["lexicon"].items()}
-    return Model(data["weights"], data["tagdict"], tuple(sorted(data["classes"])), lexicon)
+    with np.load(files("transcheck") / "data" / "tagger" / MODEL, allow_pickle=False) as data:
+        classes = tuple(data["classes"].tolist())
+        rows = {feature: n for n, feature in enumerate(data["features"].tolist())}
+        matrix = np.zeros((len(rows) + 1, len(classes)))  # the last row: unknown features
+        matrix[data["rows"], data["cols"]] = data["values"]
+        tagdict = dict(zip(data["tagdict_words"].tolist(), data["tagdict_tags"].tolist()))
+        tags = [frozenset(t.split()) for t in data["lexicon_tags"].tolist()]
+        lexicon = dict(zip(data["lexicon_words"].tolist(), tags))
+    return Model(rows, matrix, tagdict, classes, lexicon)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
