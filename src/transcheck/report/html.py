@@ -123,6 +123,9 @@ def _finding_item(it: Item) -> str:
         f'<a class="rule" href="#rule-{escape(f.rule)}">{escape(f.rule)} {escape(f.name)}</a>',
         f'<span class="msg">{escape(f.message)}</span>',
     ]
+    unit = getattr(f, "unit", None)  # the translation unit of an XLIFF, PO or TMX file
+    if unit is not None:
+        parts.append(f'<span class="unit">unit {escape(str(unit))}</span>')
     if f.suggestion is not None:
         fix = f" ({f.fix.safety.value} fix)" if f.fix is not None else ""
         shown = escape(f.suggestion) if f.suggestion else "(delete)"
