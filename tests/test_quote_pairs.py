@@ -61,3 +61,13 @@ def test_a_line_break_inside_a_sentence_does_not_end_the_paragraph() -> None:
 
 def test_inch_marks_after_a_number_are_not_quotes() -> None:
     assert _pair("The shop sold a 55” screen and a 12\" tablet.") == Pairing()
+
+
+def test_a_quotation_may_run_over_lines_of_one_sentence_each() -> None:
+    lines = [
+        "The committee chair, who has led the budget talks since the spring, spoke after the vote and said:",
+        "“We have done what we could with the money we had.",
+        "Nobody on the committee is happy with every line of this budget, and nobody should be.",
+        "But it is a budget that the city can live with,” she said.",
+    ]
+    assert _pair("\n".join(lines)) == Pairing()

@@ -22,7 +22,6 @@ QUOTE_CHAR = re.compile(r'[“”„"]')
 OPENERS = "“„\""
 AFTER_OPENING = "([{<=:—–-/"  # an opening mark may follow these directly
 SENTENCE_END = re.compile(r"[.!?…:;][”’\"')\]]*\s*\Z")
-LINE_BREAK_AFTER_SENTENCE = re.compile(r"(?<=[.!?:;…”’\")\]])[ \t]*\n")
 WRAPPED_LINE = 100  # a block whose lines are all this short is one hard-wrapped paragraph
 
 
@@ -38,19 +37,43 @@ class Pairing:
 
 
 def _paragraphs(ctx: Context) -> list[tuple[int, int]]:
-    """Paragraphs: blocks of lines; a block of long lines (not hard-wrapped) is split
-    at each line break that follows the end of a sentence."""
+    """Paragraphs: blocks of lines. In a block of long lines (not hard-wrapped) each line
+    is a paragraph, unless a quotation is open at its end and the next line goes on
+    inside it (its first mark closes, or it has none): text with a sentence a line."""
     spans = []
     text = ctx.text
     for start, end in ctx.paragraphs:
-        if "\n" not in text[start:end] or max(map(len, text[start:end].split("\n"))) <= WRAPPED_LINE:
+        lines = text[start:end].split("\n")
+        if len(lines) == 1 or max(map(len, lines)) <= WRAPPED_LINE:
             spans.append((start, end))
             continue
-        for m in LINE_BREAK_AFTER_SENTENCE.finditer(text, start, end):
-            spans.append((start, m.start()))
-            start = m.end()
-        spans.append((start, end))
+        unit, depth = start, 0
+        for line in lines:
+            line_end = start + len(line)
+            if start > unit and not (depth and _first_role(text, start, line_end) in (None, "close")):
+                spans.append((unit, start - 1))
+                unit, depth = start, 0
+            depth = _depth_after(text, start, line_end, depth)
+            start = line_end + 1
+        spans.append((unit, end))
     return spans
+
+
+def _first_role(text: str, start: int, end: int) -> str | None:
+    """The role of the first mark in ``text[start:end]`` inside an open quotation, if any."""
+    m = QUOTE_CHAR.search(text, start, end)
+    return _role(text, m.start(), end, True) if m else None
+
+
+def _depth_after(text: str, start: int, end: int, depth: int) -> int:
+    """How many quotations are open after ``text[start:end]``, given ``depth`` before."""
+    for m in QUOTE_CHAR.finditer(text, start, end):
+        role = _role(text, m.start(), end, depth > 0)
+        if role == "open":
+            depth += 1
+        elif role in ("close", "detached") and depth:
+            depth -= 1
+    return depth
 
 
 def _role(text: str, i: int, end: int, inside: bool) -> str:
@@ -70,10 +93,8 @@ def _role(text: str, i: int, end: int, inside: bool) -> str:
         if ch == '"' or after.isspace() or after in ".,;:!?)":
             return "close"
         return "open"
-    if ch == '"' and inside and after.isspace():
-        return "close"  # a straight mark with spaces on both sides (`" we are ready "`)
-    if inside and (not text[i + 1 : end].strip() or (after.islower() and text[i - 2 : i - 1] in tuple(",.!?…;:"))):
-        return "detached"  # `day, “said`, `interesting. “` at the paragraph end
+    if inside and (after.isspace() or (after.islower() and text[i - 2 : i - 1] in tuple(",.!?…;:"))):
+        return "detached"  # `day, “said`, `ready “ and`, `interesting. “` at the paragraph end
     return "open"
 
 
