@@ -71,3 +71,8 @@ def test_a_quotation_may_run_over_lines_of_one_sentence_each() -> None:
         "But it is a budget that the city can live with,” she said.",
     ]
     assert _pair("\n".join(lines)) == Pairing()
+
+
+def test_a_text_cut_mid_sentence_may_close_a_quotation_opened_before_it() -> None:
+    assert _pair("ready to talk,” the mayor said.\n\nThe council agreed.") == Pairing()
+    assert _pair("The talks are ready,” the mayor said.").unopened == [20]

@@ -107,9 +107,10 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], n: int) -> bool:
     return not SENTENCE_END.search(text, start, end) or text[start] in OPENERS
 
 
-def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing) -> None:
+def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing, cut_before: bool = False) -> None:
     """Pair the marks of one paragraph, adding what does not pair up to ``out``; a
-    paragraph that ``runs_on`` may leave its last quotation open."""
+    paragraph that ``runs_on`` may leave its last quotation open, one ``cut_before``
+    (the text starts mid-sentence) may close a quotation opened before it."""
     stack: list[int] = []
     inner: list[int] = []  # opening marks that came while another quotation was open
     closed_inner: list[tuple[int, int]] = []
@@ -125,8 +126,9 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
             if role == "detached":
                 out.detached.append(i)
             if not stack:
-                if role == "close":
+                if role == "close" and not cut_before:
                     out.unopened.append(i)
+                cut_before = False
                 continue
             opener = stack.pop()
             if opener in inner:
@@ -148,7 +150,8 @@ def pairing(ctx: Context) -> Pairing:
             paragraphs = _paragraphs(ctx)
             for n, (start, end) in enumerate(paragraphs):
                 if QUOTE_CHAR.search(text, start, end):
-                    _pair_paragraph(text, start, end, _continues(text, paragraphs, n), out)
+                    cut_before = n == 0 and text[start].islower()
+                    _pair_paragraph(text, start, end, _continues(text, paragraphs, n), out, cut_before)
         ctx.cache["quote_pairs"] = out
     return ctx.cache["quote_pairs"]
 
