@@ -16,15 +16,26 @@ from functools import cache
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
+from transcheck.phrases import (
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    FINITE,
+    NOUNS,
+    NP_START,
+    TIME_NOUNS,
+    VERBS,
+    adverbials_end,
+    clauses,
+    is_noun,
+    is_verb,
+    is_word,
+    likely_tag,
+    noun_phrase_end,
+    sentence_is_statement,
+    words_tagged,
+)
 from transcheck.tagger import Token, model, tagged_sentences
 
-FINITE = frozenset("VBD VBZ VBP".split())
-VERBS = frozenset("VB VBD VBG VBN VBP VBZ MD".split())
-NOUNS = frozenset("NN NNS NNP NNPS".split())
-# Tags that can open a noun phrase (the subject after an inverted verb).
-NP_START = frozenset("DT PDT PRP$ CD JJ JJR JJS NN NNS NNP NNPS".split())
-# Tags a fronted adverbial phrase is made of (no verb, no punctuation).
-PHRASE = NP_START | frozenset("IN POS CC RB HYPH".split())
 BE = frozenset("is are was were 's am".split())
 # English inverts these after a fronted place or time phrase ("In the corner stood a lamp").
 INVERTING_VERBS = BE | frozenset(
@@ -32,148 +43,10 @@ INVERTING_VERBS = BE | frozenset(
     "emerge emerges emerged exist exists existed hang hangs hung loom looms loomed rise rises rose appear appears "
     "appeared live lives lived go goes went run runs ran".split()
 )
-# Prepositions that open a clause rather than a phrase ("Because the firm has debts, …").
-CLAUSE_OPENERS = frozenset("if whether because although though while whereas unless as that than like once".split())
 SUBORDINATORS = frozenset(
     "if when whenever because although though while whereas since after before until unless once as how whether "
     "where why what".split()
 )
-
-
-def is_word(token: Token) -> bool:
-    return token.word[0].isalnum()
-
-
-def clauses(sentence: list[Token]) -> Iterator[tuple[list[Token], Token | None]]:
-    """The runs of words between punctuation marks, each with the mark that ends it."""
-    run: list[Token] = []
-    for token in sentence:
-        if is_word(token) or token.word in "%$€£&":
-            run.append(token)
-        else:
-            if run:
-                yield run, token
-            run = []
-    if run:
-        yield run, None
-
-
-def could_be(token: Token, tags: frozenset[str]) -> bool:
-    """The token has one of ``tags``, or the treebank saw the word with one of them (the
-    tagger's context is German order, so its guess is weakest where it matters)."""
-    return token.tag in tags or bool(tags & model().lexicon.get(token.word.lower(), _guess(token.word)))
-
-
-def _guess(word: str) -> frozenset[str]:
-    """Verb forms a word unknown to the treebank may be, from its ending."""
-    if word.endswith("ed"):
-        return frozenset({"VBD", "VBN"})
-    if word.endswith("s") and not word.endswith("ss"):
-        return frozenset({"VBZ", "NNS"})
-    return frozenset()
-
-
-def is_noun(token: Token) -> bool:
-    """Tagged as a noun or number, or a word the treebank only ever saw as a noun."""
-    if token.tag in NOUNS or token.tag == "CD":
-        return True
-    seen = model().lexicon.get(token.word.lower())
-    return bool(seen) and seen <= NOUNS
-
-
-def is_verb(token: Token, forms: frozenset[str]) -> bool:
-    """Could be one of the verb ``forms`` and is not tagged as a determiner, pronoun,
-    preposition or number."""
-    return token.tag not in ("DT", "PRP", "PRP$", "IN", "CD", "TO", "CC") and token.word.islower() and could_be(token, forms)
-
-
-def sentence_is_statement(sentence: list[Token]) -> bool:
-    """Ends in a full stop or an exclamation mark: not a headline or a question."""
-    return sentence[-1].word in (".", "!")
-
-
-PRONOUN_NOUNS = ("thing", "one", "body")  # everything, someone, nobody: a subject, not a modifier
-TIME_NOUNS = frozenset("morning afternoon evening night weekend week month year day".split())
-DETERMINERS = frozenset("DT PDT PRP$".split())
-MONTHS = frozenset("January February March April May June July August September October November December".split())
-
-
-def _joins(left: Token, right: Token, determined: bool) -> bool:
-    """Whether two adjacent nouns or numbers can be one noun phrase (`tax debate`,
-    `Angela Merkel`, `Saturday afternoon`, `2.69 million`, after an article any compound:
-    `the SPD politician`) rather than two (`In May sales`, `In 2019 prices`, `In the end
-    everything`)."""
-    if right.word.lower().endswith(PRONOUN_NOUNS) and right.tag in ("NN", "CD"):
-        return False
-    if determined:
-        return True
-    if left.tag == "CD":
-        return right.tag == "CD" or right.word in MONTHS  # 2.69 million, 1 September
-    if right.tag == "CD":
-        return left.tag == "NNP" and right.word.isdigit() and int(right.word) <= 31  # May 27
-    if left.tag in ("NNP", "NNPS"):
-        return right.tag in ("NNP", "NNPS") or right.word.lower() in TIME_NOUNS
-    return right.tag == "NN" and right.word.islower()  # common compounds: seasonal adjustment
-
-
-def noun_phrase_end(tokens: list[Token], k: int) -> int:
-    """Index after the noun phrase starting at ``k`` (``k`` itself when none starts there).
-    It stops where a second noun phrase may begin, so a subject is not taken for part of
-    a fronted phrase."""
-    j = k
-    determined = j < len(tokens) and tokens[j].tag in DETERMINERS
-    if determined:
-        j += 1
-    head: Token | None = None
-    while j < len(tokens):
-        token = tokens[j]
-        if is_noun(token) or (token.word[:1].isupper() and token.tag not in DETERMINERS | {"IN", "CC", "PRP"}):
-            if token.tag not in NOUNS | {"CD"}:
-                token = Token(token.start, token.end, token.word, "NNP" if token.word[:1].isupper() else "NN")
-            if head is not None and not _joins(head, token, determined):
-                break
-            head = token
-        elif token.tag == "POS" and head is not None:
-            head = None  # the possessor ends, the possessed noun follows
-        elif token.word in ("and", "or", "&") and head is not None and j + 1 < len(tokens) and tokens[j + 1].tag in NP_START:
-            head, determined = None, tokens[j + 1].tag in DETERMINERS  # "Saxony and Brandenburg"
-            if determined:
-                j += 1
-        elif token.tag in ("JJ", "JJR", "JJS", "HYPH", "VBN", "VBG") and head is None:
-            pass
-        elif token.tag == "RB" and head is None and j + 1 < len(tokens) and tokens[j + 1].tag in ("JJ", "CD"):
-            pass  # "a very big", "about 350"
-        else:
-            break
-        j += 1
-    return j if any(t.tag in NOUNS | {"CD"} or t.word[:1].isupper() for t in tokens[k:j]) else k
-
-
-def adverbials_end(tokens: list[Token], k: int, adverbs: bool = True) -> int:
-    """Index after a run of prepositional phrases (and adverbs) starting at ``k``."""
-    while k < len(tokens):
-        if adverbs and tokens[k].tag == "RB" and tokens[k].word.lower() not in ("not", "n't"):
-            k += 1
-        elif tokens[k].tag == "IN" and tokens[k].word.lower() not in CLAUSE_OPENERS:
-            end = noun_phrase_end(tokens, k + 1)
-            if end == k + 1:
-                break
-            k = end
-        else:
-            break
-    return k
-
-
-@cache
-def words_tagged(*tags: str) -> frozenset[str]:
-    """Every word form the treebank gives one of ``tags`` (for cheap tests before tagging)."""
-    return frozenset(word for word, seen in model().lexicon.items() if seen.intersection(tags))
-
-
-def likely_tag(word: str) -> str | None:
-    """The tag of a word the treebank nearly always tags the same way, else None."""
-    tagdict = model().tagdict
-    return tagdict.get(word) or tagdict.get(word.lower())
 
 
 def _starts_with_preposition(text: str) -> bool:
@@ -219,6 +92,8 @@ class FrontedVerbSecond:
             return None  # a name at the end of the fronted phrase may be the subject: "Beside Tom Ann scored"
         verb = tokens[j]
         if verb.tag == "MD" and verb.word.islower():
+            if j + 1 >= len(tokens) or tokens[j + 1].tag != "VB":
+                return None  # "will in particular play": English order
             while j + 1 < len(tokens) and (tokens[j + 1].tag in ("VB", "RP") or tokens[j + 1].word in ("not", "be", "have")):
                 j += 1  # the verb group: "would break out"
         elif not is_verb(verb, FINITE):
