@@ -86,7 +86,7 @@ def save(path: Path, weights: dict[str, dict[str, float]], tagdict: dict[str, st
     (feature, class, value) triples, the tag dictionary and the lexicon as parallel arrays."""
     classes = sorted(classes)
     column = {tag: n for n, tag in enumerate(classes)}
-    features = list(weights)
+    features = sorted(weights)  # sorted, so that a rebuild gives the same file
     triples = [(row, column[tag], w) for row, f in enumerate(features) for tag, w in sorted(weights[f].items())]
     rows, cols, values = zip(*triples)
     np.savez_compressed(
@@ -96,8 +96,8 @@ def save(path: Path, weights: dict[str, dict[str, float]], tagdict: dict[str, st
         cols=np.array(cols, dtype=np.int16),
         values=np.array(values, dtype=np.float64),
         classes=np.array(classes),
-        tagdict_words=np.array(list(tagdict)),
-        tagdict_tags=np.array(list(tagdict.values())),
+        tagdict_words=np.array(sorted(tagdict)),
+        tagdict_tags=np.array([tagdict[w] for w in sorted(tagdict)]),
         lexicon_words=np.array(list(words)),
         lexicon_tags=np.array(list(words.values())),
     )
