@@ -256,7 +256,7 @@ class ParticipleBeforeNoun:
                 continue
             if following[0] in prepositions:
                 yield start
-            elif len(following) > 1 and (following[0] in participles or following[0].endswith("ed")) and following[1] in prepositions | {"to"}:
+            elif len(following) > 1 and _participle(following[0], participles) and following[1] in prepositions | {"to"}:
                 yield start
 
     def find(self, ctx: Context) -> Iterator[Match]:
@@ -298,7 +298,7 @@ class ParticipleBeforeNoun:
         return None
 
 
-ARTICLES = frozenset("the a an this these those its their his her our my your".split())
+ARTICLES = frozenset("the a an this these those its their his our my your".split())
 # Prepositions that also quantify or qualify ("the about 300 guests", "the above table").
 NOT_ATTRIBUTIVE = frozenset(
     "of about around over under up some than like per as above below near nearly almost roughly approximately "
@@ -383,6 +383,10 @@ MODALS = frozenset("would will can could must should may might shall".split())
 MARK = re.compile(r"(?<=[\w’'-])(?:\s[–—]|[.;!,–—”\"])")
 
 
+def _participle(word: str, participles: frozenset[str]) -> bool:
+    return likely_tag(word) in (None, "VBN") and (word in participles or word.endswith("ed"))
+
+
 @cache
 def attributive_prepositions() -> frozenset[str]:
     """Words the treebank tags as prepositions (and mostly so) that do not also quantify."""
@@ -424,6 +428,7 @@ class VerbLastMainClause:
 
 
 HAVE = frozenset("has have had".split())
+CLAUSE_END = re.compile(r"[.;:!?,–—()“”\"]")
 # Participles that take an object and a second participle in English: "had the car repaired".
 CAUSATIVE = frozenset("had got gotten left kept made seen heard found wanted".split())
 
@@ -451,8 +456,13 @@ class SecondParticipleAtEnd:
 
     @staticmethod
     def candidates(ctx: Context) -> Iterator[int]:
-        """Offsets of `has`, `have`, `had` in the document."""
-        return (start for start, _ in ctx.occurrences(HAVE & ctx.vocabulary))
+        """Offsets of `has`, `have`, `had` followed by a participle, in a clause that ends
+        in another possible participle."""
+        text, participles = ctx.text, words_tagged("VBN")
+        for start, end in ctx.occurrences(HAVE & ctx.vocabulary):
+            clause = CLAUSE_END.split(text[end : end + 200], 1)[0].split()
+            if len(clause) > 3 and clause[0].lower() in participles and (clause[-1] in participles or clause[-1].endswith("ed")):
+                yield start
 
 
 PARTICLES = frozenset("online offline off out up down back away over ahead along".split())
