@@ -170,8 +170,23 @@ class ModalBeforeObject:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            if sentence[-1].word == "?":
+                yield from self._question(sentence)
             for run, _ in clauses(sentence):
                 yield from self._in_clause(run)
+
+    @staticmethod
+    def _question(sentence: list[Token]) -> Iterator[Match]:
+        """`But can the coalition the dispute solve?`: the subject, then another noun phrase."""
+        j = 1 if sentence[0].tag == "CC" else 0
+        modal = sentence[j]
+        if modal.tag != "MD" or modal.word.lower() not in MODALS:
+            return
+        end = noun_phrase_end(sentence, j + 1)
+        if end > j + 1 and end < len(sentence) - 1:
+            second = noun_phrase_end(sentence, end)
+            if second > end and sentence[second - 1].word.lower() not in TIME_NOUNS and sentence[end].tag in DETERMINERS:
+                yield Match(modal.start, modal.end, detail=modal.word)
 
     @staticmethod
     def _after_subject(run: list[Token], j: int) -> bool:
@@ -485,6 +500,7 @@ class QuoteVerbSecond:
                 end = noun_phrase_end(tokens, q + 2)
                 if end < len(tokens) - 1:
                     end = noun_phrase_end(tokens, end)  # subject, then object: "broke the chair the meeting off"
+                end = adverbials_end(tokens, end, adverbs=False)  # "went the statement on Friday online"
                 if is_verb(verb, frozenset({"VBD", "VBZ"})) and end == len(tokens) - 1 and end > q + 2:
                     if tokens[end].word.lower() in PARTICLES:
                         yield Match(verb.start, tokens[end].end, detail=verb.word)
@@ -495,4 +511,34 @@ class QuoteVerbSecond:
         text = ctx.text
         for start, end in ctx.occurrences(PARTICLES & ctx.vocabulary):
             if text[end : end + 1] in (".", "!", "\n", "") and ("”" in text[max(0, start - 120) : start] or '"' in text[max(0, start - 120) : start]):
+                yield start
+
+
+SUBJECT_PRONOUNS = frozenset("I he she we they".split())
+
+
+@detector("pronoun-before-object")
+@dataclass
+class PronounBeforeObject:
+    """A subject pronoun is followed by an article and the clause ends in its verb: a
+    German verb-final subordinate clause (`dass er den Plan unterstützt` → `that he the
+    plan supports`). In English a subject pronoun is followed by its verb."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            for run, _ in clauses(sentence):
+                for j, pronoun in enumerate(run[:-3]):
+                    if pronoun.word in SUBJECT_PRONOUNS and run[j + 1].tag in DETERMINERS:
+                        body, verb = run[:-1], run[-1]  # the verb may be tagged as a noun: "the plan supports/NNS"
+                        end = adverbials_end(body, noun_phrase_end(body, j + 1))
+                        if end == len(body) and end > j + 2 and is_verb(verb, FINITE | {"VB"}):
+                            yield Match(pronoun.start, verb.end, detail=verb.word)
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of a subject pronoun followed by an article or a possessive."""
+        text = ctx.text
+        for start, end in ctx.occurrences(SUBJECT_PRONOUNS & ctx.vocabulary):
+            following = text[end : end + 20].split(None, 1)
+            if following and following[0].lower() in ARTICLES:
                 yield start
