@@ -149,7 +149,7 @@ def adverbials_end(tokens: list[Token], k: int, adverbs: bool = True) -> int:
     while k < len(tokens):
         if adverbs and tokens[k].tag == "RB" and tokens[k].word.lower() not in ("not", "n't"):
             k += 1
-        elif tokens[k].tag == "IN" and tokens[k].word.lower() not in CLAUSE_OPENERS:
+        elif tokens[k].tag in ("IN", "TO") and tokens[k].word.lower() not in CLAUSE_OPENERS:
             end = noun_phrase_end(tokens, k + 1)
             if end == k + 1:
                 break

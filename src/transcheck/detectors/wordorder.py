@@ -101,6 +101,8 @@ class FrontedVerbSecond:
         rest = tokens[j + 1 :]
         if not all(is_word(t) or t.word in "%$€£-" for t in rest):
             return None  # the clause must run to the end of the sentence
+        if verb.word.lower() in BE | HAVE_DO and FrontedVerbSecond._bracket(tokens, j):
+            return verb  # "In May was the new law by parliament passed."
         if any(t.tag in VERBS - {"VBG"} or t.word.lower() in ("that", "which", "who", "to") for t in rest):
             return None
         subject = adverbials_end(tokens, j + 1)
@@ -110,6 +112,18 @@ class FrontedVerbSecond:
         if end == subject or tokens[end - 1].word.lower() in TIME_NOUNS:
             return None  # no subject after the verb: "In May traffic rose in the city (the next day)."
         return verb
+
+    @staticmethod
+    def _bracket(tokens: list[Token], j: int) -> bool:
+        """After `was`/`has`: the subject, then adverbials, then the participle that closes
+        the German verb bracket, and nothing more but adverbials."""
+        subject_end = noun_phrase_end(tokens, j + 1)
+        if subject_end == j + 1 or tokens[j + 1].tag not in DETERMINERS | {"CD"}:
+            return False
+        k = adverbials_end(tokens, subject_end)
+        if k >= len(tokens) or tokens[k].tag != "VBN":
+            return False
+        return adverbials_end(tokens, k + 1) == len(tokens)
 
 
 @detector("fronted-clause-verb-second")
