@@ -14,7 +14,7 @@ from pathlib import Path
 from transcheck.documents import decode, read_bytes
 from transcheck.errors import InputError
 from transcheck.fileio import atomic_write
-from transcheck.fixer import MAX_ROUNDS, Find, FixResult, fix_text
+from transcheck.fixer import MAX_ROUNDS, Find, FixResult, Load, fix_text
 from transcheck.rules.loader import RuleSet
 
 BACKUP_SUFFIX = ".orig"
@@ -56,10 +56,11 @@ def plan_file(
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
     find: Find | None = None,
+    load: Load | None = None,
 ) -> FilePlan:
-    """Read ``path`` and compute its fixed text (nothing is written); ``find`` as in fix_text."""
+    """Read ``path`` and compute its fixed text (nothing is written); ``find`` and ``load`` as in fix_text."""
     data, stamp = _read(path)
-    result = fix_text(decode(data, path), ruleset, locale, unsafe, max_rounds, path, find)
+    result = fix_text(decode(data, path), ruleset, locale, unsafe, max_rounds, path, find, load)
     return FilePlan(path, data, stamp, result)
 
 

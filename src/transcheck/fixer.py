@@ -17,6 +17,7 @@ from transcheck.rules.loader import RuleSet
 
 MAX_ROUNDS = 10
 Find = Callable[[Document], list[Finding]]
+Load = Callable[[str, str], Document]  # (path, text) -> the document to check: plain text or a format
 
 
 def choose(fixes: Iterable[Fix]) -> list[Fix]:
@@ -134,6 +135,7 @@ def fix_text(
     max_rounds: int = MAX_ROUNDS,
     path: str = "<text>",
     find: Find | None = None,
+    load: Load | None = None,
 ) -> FixResult:
     """Check, apply the allowed non-overlapping fixes, and repeat until nothing changes.
 
@@ -142,7 +144,9 @@ def fix_text(
     then the wider edit); fixes left out by an overlap are found again next round.
     Stops after ``max_rounds`` changing rounds or when a text repeats (a cycle), and then
     reports ``converged=False``. ``find`` replaces the plain engine check (the shared
-    pipeline passes one that applies the configuration and suppressions).
+    pipeline passes one that applies the configuration and suppressions). ``load`` reads
+    the text into a document (default plain text; ``formats.read_text`` for XLIFF, PO, ...),
+    whose fixes are offsets into the text itself, so only target text changes.
     """
     run: Find = find or (lambda doc: check(doc, ruleset or RuleSet([]), locale))
 
@@ -152,7 +156,7 @@ def fix_text(
     result = FixResult(original=text, text=text)
     seen = {body}
     while True:
-        findings = run(Document.from_text(path, body))
+        findings = run((load or Document.from_text)(path, body))
         by_fix, result.held_back = _allowed(findings, body, unsafe)
         if not by_fix:
             break

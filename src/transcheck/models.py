@@ -93,6 +93,11 @@ class Finding:
     fix: Fix | None = None
     unit: str | None = None  # the translation unit's id in a bilingual file (XLIFF, PO, TMX)
 
+    @property
+    def unit_label(self) -> str:
+        """`` [unit ID]`` for a finding in a bilingual file's unit, else empty."""
+        return f" [unit {self.unit}]" if self.unit is not None else ""
+
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.end, self.rule)
 

@@ -14,13 +14,15 @@ from __future__ import annotations
 import difflib
 import sys
 from collections import Counter
+from functools import partial
 
 import typer
 
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
-from transcheck.cli.options import IGNORE, PATHS, RULES_DIRS, SELECT, Locale, split_keys, use_color
+from transcheck.cli.options import IGNORE, INPUT_FORMAT, PATHS, RULES_DIRS, SELECT, InputFormat, Locale, split_keys, use_color
 from transcheck.config import load_config
+from transcheck import formats
 from transcheck.discovery import discover
 from transcheck.documents import Document, decode
 from transcheck.errors import TranscheckError, UsageError
@@ -111,6 +113,11 @@ def _finder(checker: Checker) -> Find:
     return find
 
 
+def _load(path: str, text: str, options: formats.ReadOptions) -> Document:
+    """A file's text as a document of its format: fixes then change only its target text."""
+    return formats.read_text(path, text, options)
+
+
 def _write_all(plans: list[FilePlan], backup: bool) -> list[FilePlan]:
     """Write each changed file and return those written; a refused file does not stop the others."""
     written = []
@@ -136,6 +143,7 @@ def fix(
     config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
     max_rounds: int = typer.Option(MAX_ROUNDS, "--max-rounds", min=1, help="Bound on check-and-fix rounds per file."),
+    input_format: InputFormat = INPUT_FORMAT,
 ) -> None:
     """Repair mechanical artifacts: print a diff, or apply the fixes with --write."""
     if "-" in paths and len(paths) > 1:
@@ -156,7 +164,9 @@ def fix(
             raise UsageError("--backup cannot be used with '-' (stdin)")
         _fix_stdin(find, unsafe_fixes, max_rounds)
         raise typer.Exit(exitcodes.OK)
-    plans = [plan_file(p, unsafe=unsafe_fixes, max_rounds=max_rounds, find=find) for p in discover(paths, config)]
+    options = formats.ReadOptions(input_format.value)
+    load = partial(_load, options=options)
+    plans = [plan_file(p, unsafe=unsafe_fixes, max_rounds=max_rounds, find=find, load=load) for p in discover(paths, config)]
     for plan in plans:
         _warn_unsettled(plan.path, plan.result, max_rounds)
     if write:

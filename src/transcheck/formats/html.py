@@ -119,4 +119,9 @@ def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
     reader.close()
     if reader.open:
         reader.b.end(len(raw), None)
-    return reader.b.document(path, "html", lambda text: html.escape(text, quote=False), bom)
+    return reader.b.document(path, "html", escape, bom)
+
+
+def escape(text: str) -> str:
+    """A replacement written into HTML text."""
+    return html.escape(text, quote=False)

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from transcheck.documents import Document
-from transcheck.formats.model import PLACEHOLDER, Builder
+from transcheck.formats.model import PLACEHOLDER, Builder, verbatim
 
 SKIPPED_BLOCKS = frozenset({"front_matter", "fence", "code_block"})
 CODE_SPAN_RE = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -55,4 +55,4 @@ def read(path: str, data: bytes, raw: str, bom: bool) -> Document:
                 b.opaque("\n", start + m.start(), start + m.end())
         pos = end
     b.text(raw[pos:].replace("\r\n", "\n"), pos)
-    return b.document(path, "markdown", lambda text: text, bom)
+    return b.document(path, "markdown", verbatim, bom)

@@ -48,6 +48,11 @@ class Glossary:
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+def verbatim(text: str) -> str:
+    """The escape of formats whose text is written as is (Markdown, plain text)."""
+    return text
+
+
 class Builder:
     """Accumulates checked text, pieces and segments while a reader walks a file."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from transcheck.errors import InputError
-from transcheck.formats.model import Builder, MappedDocument, Segment
+from transcheck.formats.model import Builder, MappedDocument, Segment, verbatim
 
 
 def paired(path: str, raw: str, source: str, bom: bool = False, source_name: str = "source") -> MappedDocument:
@@ -21,7 +21,7 @@ def paired(path: str, raw: str, source: str, bom: bool = False, source_name: str
         )
     b = Builder(raw)
     b.text(raw.replace("\r\n", "\n"), 0)
-    doc = b.document(path, "text", lambda text: text, bom)
+    doc = b.document(path, "text", verbatim, bom)
     segments = []
     t = 0
     for number, (line, src) in enumerate(zip(target_lines, source_lines), 1):

@@ -8,7 +8,7 @@ from transcheck.report import ReportContext
 
 def line(f: Finding) -> str:
     message = " ".join(f.message.split())
-    return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {message}"
+    return f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {message}{f.unit_label}"
 
 
 def render(findings: list[Finding], ctx: ReportContext) -> str:

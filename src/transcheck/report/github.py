@@ -29,7 +29,7 @@ def command(f: Finding) -> str:
         "title": f"{f.rule} {f.name} ({f.severity.label})",
     }
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
-    return f"::{level} {joined}::{escape_data(f.message)}"
+    return f"::{level} {joined}::{escape_data(f.message + f.unit_label)}"
 
 
 def render(findings: list[Finding], ctx: ReportContext) -> str:

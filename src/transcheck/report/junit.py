@@ -34,6 +34,6 @@ def render(findings: list[Finding], ctx: ReportContext) -> str:
         _properties(case, quality.file(path))
         for f in by_path[path]:
             failure = ET.SubElement(case, "failure", message=f"{f.rule} {f.message}", type=f"{f.rule} {f.name} ({f.severity.label})")
-            failure.text = f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}"
+            failure.text = f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.label}] {f.message}{f.unit_label}"
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

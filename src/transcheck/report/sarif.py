@@ -80,6 +80,8 @@ def _result(f: Finding, index: int, ctx: ReportContext) -> dict:
             }
         ],
     }
+    if f.unit is not None:  # the translation unit (XLIFF unit/segment id, PO msgctxt|msgid, TMX tu number)
+        result["locations"][0]["logicalLocations"] = [{"name": f.unit, "kind": "object"}]
     doc = ctx.document(f.path)
     if doc is not None:
         result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(doc, f)}

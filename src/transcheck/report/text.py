@@ -40,6 +40,8 @@ def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
     head.append(f" {f.rule} ", style="magenta")
     head.append(f"[{f.name}] ", style="dim")
     head.append(f.message)
+    if f.unit is not None:
+        head.append(f" [unit {f.unit}]", style="cyan")
     console.print(head)
     doc = ctx.document(f.path)
     if doc is not None:
