@@ -286,6 +286,9 @@ def _house_style(text: str, spans: list[tuple[int, int]], vocabulary: frozenset[
     }
 
 
+LOWERED_SHARE = 0.25
+
+
 @detector("lower-cased-name")
 @dataclass
 class LowerCasedName:
@@ -302,35 +305,44 @@ class LowerCasedName:
         de = zipf(word, "de")
         return zipf(word) < 3.5 and de >= 1.5 and de >= zipf(word)  # known in German, more than in English: a name
 
+    @staticmethod
+    def capitalised_name(word: str) -> bool:
+        return word[:1].isupper() and word[1:].islower() and speller.capital_only(word) and word in speller.words()
+
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        spans = [(s, e) for s, e in ctx.occurrences(ctx.words_where(self.candidate)) if self._prose(text, s, e)]
-        unknown = ctx.words_where(self.unknown)
-        # a word the dictionary does not know, more German than English (a name), that the
-        # text writes capitalised elsewhere, or any such word in a text that lower-cases
-        # the names the dictionary knows (`jens weidmann` next to `germany`, `october`)
-        lowered = {w for w in unknown if w.capitalize() in ctx.vocabulary and _capitalised_mid_sentence(text, w.capitalize())}
-        if len({text[s:e] for s, e in spans}) >= 2:
-            lowered = unknown
-        spans += [(s, e) for s, e in ctx.occurrences(lowered) if self._prose(text, s, e)]
-        for start, end in sorted(spans):
-            yield Match(start, end, text[start:end].capitalize())
+        lowered = [(s, e) for s, e in ctx.occurrences(ctx.words_where(self.candidate)) if self._prose(text, s, e)]
+        unknown = [(s, e) for s, e in ctx.occurrences(ctx.words_where(self.unknown)) if self._prose(text, s, e)]
+        if not lowered and not unknown:
+            return
+        # The text lower-cases names (a site's template): a good share of the names the
+        # dictionary knows are written in lower case (`germany`, `october`)
+        written = len(ctx.occurrences(ctx.words_where(self.capitalised_name)))
+        lower_cases_names = len(lowered) >= 2 and len(lowered) >= LOWERED_SHARE * (len(lowered) + written)
+        for start, end in sorted(lowered + unknown):
+            word = text[start:end]
+            # otherwise: a month or weekday, or a name the text capitalises elsewhere
+            if lower_cases_names or word in DAYS_AND_MONTHS or _capitalised_mid_sentence(text, word.capitalize()):
+                yield Match(start, end, word.capitalize())
 
     @staticmethod
     def _prose(text: str, start: int, end: int) -> bool:
         return _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end))
 
 
-# After a blank line or a finished sentence; a heading (no closing punctuation) or a paragraph
-# after a blank line: hard-wrapped prose goes on in lower case after a line break.
 def _capitalised_mid_sentence(text: str, word: str) -> bool:
     """The text writes ``word`` capitalised after a lower-case word: a name, not a sentence start."""
     return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is not None
 
 
+# After a blank line or a finished sentence; a heading (no closing punctuation) or a paragraph
+# after a blank line: hard-wrapped prose goes on in lower case after a line break.
 LINE_START = re.compile(
     r"(?:\A|(?<=\n\n)|(?<=[.!?]\n)|(?<=[.!?][”\"]\n))([a-z]{2,})(?=[ \t]+[a-z][\w’'-]*[ \t]+\S)"
 )
+
+
+HEADING_WORDS = 8
 
 
 @detector("lower-case-line-start")
@@ -342,7 +354,8 @@ class LowerCaseLineStart:
         text = ctx.text
         for m in LINE_START.finditer(text):
             word = m.group(1)
-            heading = not _line(text, m.start(), m.end()).rstrip().endswith((".", "!", "?", ":", ",", ";", "”", '"', ")"))
+            line = _line(text, m.start(), m.end()).rstrip()
+            heading = len(line.split()) <= HEADING_WORDS and not line.endswith((".", "!", "?", ":", ",", ";", "”", '"', ")"))
             after_blank = m.start() < 2 or text[m.start() - 2] == "\n"
             if (heading or after_blank) and word in speller.words() and _in_prose(text, m.start(), m.end()):
                 yield Match(m.start(), m.end(), word.capitalize())
