@@ -229,13 +229,14 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
     previous, following = _word_before(text, start), _word_after(text, end)
     if zipf(word) >= FUNCTION_WORD:  # The, He, But: after a lower-case word, a semicolon or a name
         after_name = word == "The" and previous.isalpha() and previous.istitle() and zipf(previous) < FUNCTION_WORD
-        return (previous.islower() or before.endswith(";") or after_name) and following.islower() and not NAME_BEFORE.search(before)
+        mid = previous.islower() or before.endswith(";") or after_name
+        return mid and following.islower() and not NAME_BEFORE.search(before) and not NAME_AFTER.match(text, end)
     if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;").rsplit("-", 1)[-1]):
         return False  # after a name, number or foreign word: Deutsche Bank, Das Haus am See
     if previous.islower() and not _modifier(previous):
         return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen
-    if following[:1].isupper() or (following.islower() and not speller.known(following)):
-        return False  # a name of several words: Federal Reserve, Alternative für Deutschland
+    if following[:1].isupper() or following[:1].isdigit() or (following.islower() and not speller.known(following)):
+        return False  # a name of several words: Federal Reserve, Alternative für Deutschland, Leopard 2
     if NAME_BEFORE.search(before) or NAME_AFTER.match(text, end) or ABBREVIATION_DOT.match(text, end):
         return False  # Department of Energy, Das Haus am See, Industry and Commerce, Calif.
     if len(word) <= 4 and text.startswith(".", end):

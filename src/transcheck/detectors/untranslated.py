@@ -78,7 +78,10 @@ class GermanFunctionWords:
 
     def capitalised_german(self, word: str) -> bool:
         """A capitalised word whose lower-case form is German and unknown to English."""
-        return word[:1].isupper() and word[1:].islower() and not speller.known(word) and self.is_german(word.lower())
+        if not word[:1].isupper() or not word[1:].islower() or speller.known(word):
+            return False
+        lower = word.lower()  # common in German, not by an umlaut alone (Fürstenfeldbruck is a place)
+        return zipf(lower, "de") >= DICTIONARY_GERMAN and self.is_german(lower)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
