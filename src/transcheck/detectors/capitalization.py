@@ -312,18 +312,21 @@ class LowerCasedName:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        lowered = [(s, e) for s, e in ctx.occurrences(ctx.words_where(self.candidate)) if self._prose(text, s, e)]
+        names = ctx.words_where(self.candidate)
+        lowered = [(s, e) for s, e in ctx.occurrences(names) if self._prose(text, s, e)]
         unknown = [(s, e) for s, e in ctx.occurrences(ctx.words_where(self.unknown)) if self._prose(text, s, e)]
         if not lowered and not unknown:
             return
-        # The text lower-cases names (a site's template): a good share of the names the
-        # dictionary knows are written in lower case (`germany`, `october`)
-        written = len(ctx.occurrences(ctx.words_where(self.capitalised_name)))
-        lower_cases_names = len(lowered) >= 2 and len(lowered) >= LOWERED_SHARE * (len(lowered) + written)
+        # The text lower-cases names (a site's template): a good share of the distinct
+        # names the dictionary knows are written in lower case (`germany`, `october`)
+        written = len(ctx.words_where(self.capitalised_name))
+        lower_cases_names = len(names) >= 2 and len(names) >= LOWERED_SHARE * (len(names) + written)
+        verdicts: dict[str, bool] = {}
         for start, end in sorted(lowered + unknown):
             word = text[start:end]
-            # otherwise: a month or weekday, or a name the text capitalises elsewhere
-            if lower_cases_names or word in DAYS_AND_MONTHS or _capitalised_mid_sentence(text, word.capitalize()):
+            if word not in verdicts:  # a month or weekday, or a name the text capitalises elsewhere
+                verdicts[word] = lower_cases_names or word in DAYS_AND_MONTHS or _capitalised_mid_sentence(text, word.capitalize())
+            if verdicts[word]:
                 yield Match(start, end, word.capitalize())
 
     @staticmethod
