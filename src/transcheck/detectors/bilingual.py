@@ -30,18 +30,33 @@ class Pair:
     source: str
     source_codes: tuple[str, ...]
     target_codes: tuple[str, ...]
+    key: str  # the source, white space and case normalised
+    same: bool  # the target is the source (white space and case aside)
 
 
 def pairs(ctx: Context) -> list[Pair]:
     """The document's segments that have a source, once per document."""
     if "bilingual.pairs" not in ctx.cache:
         text = ctx.text
-        ctx.cache["bilingual.pairs"] = [
-            Pair(s.start, s.end, text[s.start : s.end], s.source, s.source_codes, s.target_codes)
-            for s in getattr(ctx.document, "segments", ())
-            if s.source is not None and s.source.strip()
-        ]
+        out = []
+        for s in getattr(ctx.document, "segments", ()):
+            if s.source is not None and s.source.strip():
+                target, key = text[s.start : s.end], _norm(s.source)
+                out.append(Pair(s.start, s.end, target, s.source, s.source_codes, s.target_codes, key, _norm(target) == key))
+        ctx.cache["bilingual.pairs"] = out
     return ctx.cache["bilingual.pairs"]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _any(ctx: Context, literals: tuple[str, ...]) -> bool:
+    """Whether any source or target of the document holds one of ``literals`` (str.find in C)."""
+    key = "bilingual.sources"
+    if key not in ctx.cache:
+        ctx.cache[key] = "\n".join(p.source for p in pairs(ctx))
+    return any(lit in ctx.cache[key] or lit in ctx.text for lit in literals)
 
 
 def _whole(p: Pair, detail: str) -> Match:
@@ -98,8 +113,14 @@ def _scaled(value: Decimal) -> set[str]:
     return out
 
 
-def readings(token: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def readings(token: str) -> frozenset[str]:
     """Every value a number token may stand for, read the German or the English way."""
+    return frozenset(_readings(token))
+
+
+def _readings(token: str) -> set[str]:
+    """Readings of one token (uncached)."""
     out: set[str] = set()
     parts = re.split(r"[.,:]", token)
     if ":" in token:  # a time, or a score (61:72)
@@ -164,14 +185,19 @@ class BilingualNumbers:
         out = []
         for p in pairs(ctx):
             source = _numbers(p.source)
+            if not source:
+                continue  # nothing to lose: numbers only the target has are not reported
             target = _numbers(p.target)
             if not source and not target:
                 continue
-            target_values = set().union(*(v for *_, v in _numbers(p.target, LOOSE_NUMBER_RE))) | _word_values(p.target)
-            source_values = set().union(*(v for *_, v in _numbers(p.source, LOOSE_NUMBER_RE))) | _german_word_values(p.source)
+            target_values = set().union(*(v for *_, v in _numbers(p.target, LOOSE_NUMBER_RE)))
+            if all(v & target_values for *_, v in source):
+                continue
+            target_values |= _word_values(p.target)
             missing = [p.source[s:e] for s, e, v in source if not v & target_values]
             if not missing:
                 continue
+            source_values = set().union(*(v for *_, v in _numbers(p.source, LOOSE_NUMBER_RE))) | _german_word_values(p.source)
             added = [(s, e) for s, e, v in target if not v & source_values]
             for s, e in added:
                 out.append(Match(p.start + s, p.start + e, detail=f"not in the source, which has {', '.join(missing)}"))
@@ -181,10 +207,7 @@ class BilingualNumbers:
 
 
 # -- untranslated -------------------------------------------------------------------------
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
+@lru_cache(maxsize=65536)
 def _germanness(word: str) -> float:
     return zipf(word, "de") - zipf(word, "en")
 
@@ -199,7 +222,7 @@ class BilingualIdentical:
     def find(self, ctx: Context) -> list[Match]:
         out = []
         for p in pairs(ctx):
-            if _norm(p.target) != _norm(p.source):
+            if not p.same:
                 continue
             words = WORD_RE.findall(p.target)
             if len(words) >= self.min_words and any(w[0].islower() and len(w) > 2 for w in words):
@@ -222,13 +245,21 @@ class BilingualGermanTarget:
     min_words: int = 4
     share: float = 0.6
 
+    @staticmethod
+    def _german(word: str) -> bool:
+        return _germanness(word) > 0.5
+
     def find(self, ctx: Context) -> list[Match]:
+        german_words = ctx.words_where(self._german)
+        if not german_words:
+            return []
         out = []
         for p in pairs(ctx):
-            words = WORD_RE.findall(p.target)
-            if len(words) < self.min_words or _norm(p.target) == _norm(p.source):
+            tokens = p.target.split()
+            if len(tokens) < self.min_words or p.same or len(german_words.intersection(tokens)) < 2:
                 continue
-            german = sum(1 for w in words if _germanness(w) > 0.5)
+            words = WORD_RE.findall(p.target)
+            german = sum(1 for w in words if w in german_words)
             if german >= self.share * len(words) and _language(p.target) == "de":
                 out.append(_whole(p, p.target.strip()))
         return out
@@ -250,10 +281,14 @@ class BilingualSourceWords:
         return zipf(word, "de") >= (self.min_german if word[0].islower() else self.min_german_noun)
 
     def find(self, ctx: Context) -> list[Match]:
+        candidates = ctx.words_where(self._german)
+        if not candidates:
+            return []
+        found = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(candidates))) + r")\b")
         out = []
         for p in pairs(ctx):
-            if _norm(p.target) == _norm(p.source):
-                continue  # the identical-target rule reports it
+            if p.same or not found.search(p.target):
+                continue  # an identical target is reported by the identical-target rule
             shared = set(WORD_RE.findall(p.source)) & set(WORD_RE.findall(p.target))
             left = {w for w in shared if self._german(w)}
             if not left or len(left) * 2 > len(WORD_RE.findall(p.target)):
@@ -276,7 +311,12 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 # -- names, URLs, placeholders, tags ------------------------------------------------------------
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'“”„‘’«»/-–—"})
 ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}|[A-Z]+[a-z]*-?\d+[A-Za-z]*)\b")
+
+
+def _url_key(url: str) -> str:
+    return url.lower().rstrip("/")
 
 
 def _tokens(regex: re.Pattern, text: str) -> Counter:
@@ -284,6 +324,8 @@ def _tokens(regex: re.Pattern, text: str) -> Counter:
 
 
 def _missing_added(p: Pair, regex: re.Pattern, fold=lambda s: s) -> list[Match]:
+    if not regex.search(p.source) and not regex.search(p.target):
+        return []
     source = Counter(fold(t) for t in _tokens(regex, p.source).elements())
     target = Counter(fold(t) for t in _tokens(regex, p.target).elements())
     out = []
@@ -302,7 +344,9 @@ class BilingualUrls:
     """URLs and e-mail addresses of the source missing from the target, changed or added."""
 
     def find(self, ctx: Context) -> list[Match]:
-        return [m for p in pairs(ctx) for m in _missing_added(p, URL_RE, lambda s: s.lower().rstrip("/"))]
+        if not _any(ctx, ("://", "www.", "@")):
+            return []
+        return [m for p in pairs(ctx) for m in _missing_added(p, URL_RE, _url_key)]
 
 
 @detector("bilingual-names")
@@ -323,11 +367,17 @@ class BilingualNames:
         return zipf(token, "en") >= self.min_english and zipf(token, "de") <= zipf(token, "en") + 0.5
 
     def find(self, ctx: Context) -> list[Match]:
+        sources = "\n".join(p.source for p in pairs(ctx))
+        names = {m.group() for m in ACRONYM_RE.finditer(sources) if m.group().isalpha() and self._international(m.group())}
+        if not names:
+            return []
         out = []
         for p in pairs(ctx):
+            if names.isdisjoint(p.source.translate(PUNCTUATION).split()):
+                continue
             target = set(re.findall(r"[^\W\d_]+", p.target.casefold()))
             tokens = dict.fromkeys(m.group() for m in ACRONYM_RE.finditer(p.source) if m.group().isalpha())
-            missing = [t for t in tokens if t.casefold() not in target and self._international(t) and not _spelled(t, p.target)]
+            missing = [t for t in tokens if t in names and t.casefold() not in target and not _spelled(t, p.target)]
             if missing:
                 out.append(_whole(p, f"the source's {', '.join(f'“{t}”' for t in missing)} is missing from the translation"))
         return out
@@ -354,6 +404,8 @@ class BilingualPlaceholders:
     """Placeholders ({0}, %s, {{name}}) missing, added or, when unnumbered, reordered."""
 
     def find(self, ctx: Context) -> list[Match]:
+        if not _any(ctx, ("{", "%")):
+            return []
         out = []
         for p in pairs(ctx):
             found = _missing_added(p, PLACEHOLDER_RE)
@@ -392,6 +444,8 @@ class BilingualTags:
     def find(self, ctx: Context) -> list[Match]:
         out = []
         for p in pairs(ctx):
+            if not ("<" in p.source or "<" in p.target or p.source_codes or p.target_codes):
+                continue
             codes_missing = Counter(p.source_codes) - Counter(p.target_codes)
             codes_added = Counter(p.target_codes) - Counter(p.source_codes)
             problems = [f"code {c} missing" for c in codes_missing.elements()]
@@ -465,10 +519,7 @@ class BilingualConsistency:
         first: dict[str, Pair] = {}
         out = []
         for p in pairs(ctx):
-            key = _norm(p.source)
-            if len(key.split()) < self.min_words:
-                continue
-            seen = first.setdefault(key, p)
-            if seen is not p and _norm(seen.target) != _norm(p.target):
+            seen = first.setdefault(p.key, p)
+            if seen is not p and seen.target != p.target and _norm(seen.target) != _norm(p.target) and len(p.key.split()) >= self.min_words:
                 out.append(_whole(p, seen.target.strip()))
         return out

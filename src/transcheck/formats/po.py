@@ -1,7 +1,7 @@
 """gettext PO/POT: each msgstr (each plural form) is a segment, its msgid the source.
 
-polib parses the file; the raw position of each msgstr string is then found from the
-entry's line, and its C escapes (``\\n``, ``\\"``) map back as opaque pieces.
+polib parses the file; one pass over the raw text finds every msgstr string in file
+order (the entries' order), and its C escapes (``\\n``, ``\\"``) map back as opaque pieces.
 """
 
 from __future__ import annotations
@@ -30,40 +30,18 @@ def _unit(entry: polib.POEntry, form: int | None) -> str:
     return unit if form is None else f"{unit}[{form}]"
 
 
-class _Lines:
-    """Line starts of the raw text, to walk an entry's lines from polib's line number."""
-
-    def __init__(self, raw: str) -> None:
-        self.raw = raw
-        self.starts = [0, *(m.end() for m in re.finditer("\n", raw))]
-
-    def line(self, index: int) -> tuple[int, str]:
-        start = self.starts[index]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.raw)
-        return start, self.raw[start:end]
+HEADER_RE = re.compile(r'(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*msgid[ \t]+""[ \t]*\r?\n[ \t]*msgstr[ \t]')
+BLOCK_RE = re.compile(
+    r'^msgstr(?:\[(\d+)\])?[ \t]*("(?:[^"\\\n]|\\.)*"[ \t]*(?:\r?\n[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*)*)', re.M
+)
 
 
-def _msgstr_strings(lines: _Lines, first_line: int, keyword: str) -> list[tuple[int, str]]:
-    """(raw offset of the content, escaped content) of each string of ``keyword``."""
-    i = first_line
-    while i < len(lines.starts):
-        start, text = lines.line(i)
-        if text.startswith(keyword + " ") or text.startswith(keyword + '"'):
-            m = STRING_RE.search(text, len(keyword))
-            found = [(start + m.start(1), m.group(1))] if m else []
-            i += 1
-            while i < len(lines.starts):
-                start, text = lines.line(i)
-                stripped = text.lstrip()
-                if not stripped.startswith('"'):
-                    break
-                m = STRING_RE.match(text, len(text) - len(stripped))
-                if m:
-                    found.append((start + m.start(1), m.group(1)))
-                i += 1
-            return found
-        i += 1
-    return []
+def _blocks(raw: str) -> list[list[tuple[int, str]]]:
+    """Every msgstr (and msgstr[n]) of the file in order: (raw offset, escaped content) of each string."""
+    return [
+        [(m.start(2) + s.start(1), s.group(1)) for s in STRING_RE.finditer(m.group(2))]
+        for m in BLOCK_RE.finditer(raw)
+    ]
 
 
 def _emit(b: Builder, strings: list[tuple[int, str]]) -> str:
@@ -87,19 +65,20 @@ def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
         po = polib.pofile(raw, encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as err:
         raise InputError(f"{path}: malformed PO file: {err}") from None
-    lines = _Lines(raw)
+    blocks = iter(_blocks(raw))
+    if HEADER_RE.match(raw):
+        next(blocks, None)  # polib keeps the header entry (msgid "") as metadata, not as an entry
     b = Builder(raw)
     for entry in po:
-        if entry.obsolete or not entry.msgid:
+        if entry.obsolete:
+            continue
+        forms = sorted(entry.msgstr_plural.items()) if entry.msgid_plural else [(None, entry.msgstr)]
+        found = [next(blocks, []) for _ in forms]  # the file's msgstr blocks, in the order of the entries
+        if not entry.msgid:
             continue
         state = "fuzzy" if entry.fuzzy else None
-        forms = sorted(entry.msgstr_plural.items()) if entry.msgid_plural else [(None, entry.msgstr)]
-        for form, msgstr in forms:
-            if not msgstr:
-                continue
-            keyword = "msgstr" if form is None else f"msgstr[{form}]"
-            strings = _msgstr_strings(lines, max(0, entry.linenum - 1), keyword)
-            if not strings:
+        for (form, msgstr), strings in zip(forms, found):
+            if not msgstr or not strings:
                 continue
             source = entry.msgid if not form else entry.msgid_plural
             b.begin(strings[0][0])
