@@ -7,6 +7,7 @@ on plain text they find nothing. Every check reports spans in the target text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -311,7 +312,6 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 # -- names, URLs, placeholders, tags ------------------------------------------------------------
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'“”„‘’«»/-–—"})
 ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}|[A-Z]+[a-z]*-?\d+[A-Za-z]*)\b")
 
 
@@ -362,25 +362,37 @@ class BilingualNames:
     min_english: float = 3.0
 
     def _international(self, token: str) -> bool:
-        if len(token) <= 3 and zipf(token.lower(), "en") >= 4.0:
-            return False
-        return zipf(token, "en") >= self.min_english and zipf(token, "de") <= zipf(token, "en") + 0.5
+        return _international(token, self.min_english)
 
     def find(self, ctx: Context) -> list[Match]:
-        sources = "\n".join(p.source for p in pairs(ctx))
-        names = {m.group() for m in ACRONYM_RE.finditer(sources) if m.group().isalpha() and self._international(m.group())}
-        if not names:
-            return []
+        all_pairs = pairs(ctx)
+        starts, pos = [], 0
+        for p in all_pairs:
+            starts.append(pos)
+            pos += len(p.source) + 1
+        names: set[str] = set()
+        holders: set[int] = set()  # the pairs whose source holds one
+        for m in ACRONYM_RE.finditer("\n".join(p.source for p in all_pairs)):
+            if m.group().isalpha() and self._international(m.group()):
+                names.add(m.group())
+                holders.add(bisect_right(starts, m.start()) - 1)
         out = []
-        for p in pairs(ctx):
-            if names.isdisjoint(p.source.translate(PUNCTUATION).split()):
-                continue
+        for i in sorted(holders):
+            p = all_pairs[i]
             target = set(re.findall(r"[^\W\d_]+", p.target.casefold()))
             tokens = dict.fromkeys(m.group() for m in ACRONYM_RE.finditer(p.source) if m.group().isalpha())
             missing = [t for t in tokens if t in names and t.casefold() not in target and not _spelled(t, p.target)]
             if missing:
                 out.append(_whole(p, f"the source's {', '.join(f'“{t}”' for t in missing)} is missing from the translation"))
         return out
+
+
+@lru_cache(maxsize=65536)
+def _international(token: str, min_english: float) -> bool:
+    """An acronym English uses as much as German, and not an English word itself (US, AM)."""
+    if len(token) <= 3 and zipf(token.lower(), "en") >= 4.0:
+        return False
+    return zipf(token, "en") >= min_english and zipf(token, "de") <= zipf(token, "en") + 0.5
 
 
 def _spelled(acronym: str, target: str) -> bool:
