@@ -256,3 +256,12 @@ def test_readers_refuse_wrong_roots(tmp_path):
     path = _write(tmp_path, "x.xlf", "<tmx/>")
     with pytest.raises(InputError, match="not an XLIFF file"):
         formats.read(str(path))
+
+
+def test_the_same_source_translated_differently_across_files(tmp_path):
+    one = _write(tmp_path, "one.po", 'msgid "Datei jetzt speichern"\nmsgstr "Save the file now"\n')
+    two = _write(tmp_path, "two.po", 'msgid "Datei jetzt speichern"\nmsgstr "Store the file now"\n')
+    proc = run_cli("check", "-f", "json", "--select", "TC1011", str(one), str(two))
+    found = json.loads(proc.stdout_text)["findings"]
+    assert [(f["path"], f["line"], f["unit"]) for f in found] == [(str(two), 2, "Datei jetzt speichern")]
+    assert str(one) in found[0]["message"]

@@ -165,6 +165,20 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
             yield result
 
 
+def _across_files(documents: list[Document], checker: Checker) -> list[Finding]:
+    """Bilingual findings that need several files: the same source translated differently (TC1011)."""
+    bilingual = [d for d in documents if isinstance(d, formats.MappedDocument) and d.segments]
+    if len(bilingual) < 2:
+        return []
+    from transcheck.detectors.bilingual import project_consistency
+
+    def rule_for(doc: Document):
+        ruleset = checker.ruleset(checker.config.for_path(doc.path))[0]
+        return next((r for r in ruleset if r.spec.id == "TC1011"), None)
+
+    return project_consistency(bilingual, rule_for)
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -200,6 +214,7 @@ def run(
     for doc, found in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
         documents.append(doc)
         raw.extend(found)
+    raw.extend(_across_files(documents, checker))
     if augment is not None:
         raw = augment(documents, raw)
     by_path: dict[str, list[Finding]] = {}

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
 from functools import lru_cache
 
 from transcheck.context import Context
@@ -533,5 +534,33 @@ class BilingualConsistency:
         for p in pairs(ctx):
             seen = first.setdefault(p.key, p)
             if seen is not p and seen.target != p.target and _norm(seen.target) != _norm(p.target) and len(p.key.split()) >= self.min_words:
-                out.append(_whole(p, seen.target.strip()))
+                out.append(_whole(p, f"earlier in this file: “{seen.target.strip()}”"))
         return out
+
+
+def project_consistency(documents: list, rule_for: Callable[[object], object | None]) -> list:
+    """TC1011 across files: a segment whose source an earlier file translated differently.
+
+    ``rule_for(doc)`` gives the consistency rule when it runs for that document's path, else
+    None. Within one file the detector itself reports; here only pairs across files are.
+    """
+    from transcheck.engine import to_finding
+
+    first: dict[str, tuple[object, str]] = {}
+    out = []
+    for doc in documents:
+        segments = [s for s in getattr(doc, "segments", ()) if s.source and s.source.strip()]
+        rule = rule_for(doc) if segments else None
+        seen_here: set[str] = set()
+        for s in segments:
+            key, target = _norm(s.source), doc.text[s.start : s.end]
+            if len(key.split()) < 2:
+                continue
+            if key in first and first[key][0] is not doc and key not in seen_here:
+                other, earlier = first[key]
+                if rule is not None and _norm(earlier) != _norm(target):
+                    match = Match(s.start, s.start + len(target.rstrip()), detail=f"in {other.path}: “{earlier.strip()}”")
+                    out.extend(doc.finish([to_finding(doc, rule, match)]))
+            first.setdefault(key, (doc, target))
+            seen_here.add(key)
+    return out
