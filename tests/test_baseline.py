@@ -6,7 +6,7 @@ import json
 import re
 
 from conftest import run_cli
-from pipeline_helpers import DROP_CAP_MSG, concise, write
+from pipeline_helpers import DROP_CAP_MSG, LOW_QUOTE_MSG, concise, write
 
 SEL = ["--select", "TC101,TC204"]
 
@@ -32,19 +32,19 @@ def test_write_then_check_against_the_baseline(tmp_path):
 def test_edits_elsewhere_keep_old_findings_quiet_and_new_ones_show(tmp_path):
     write(tmp_path, {"a.txt": "Dhe minister spoke.\n\nHe said „yes“.\n"})
     _run(tmp_path, "--write-baseline", "baseline.json", "a.txt")
-    write(tmp_path, {"a.txt": "A new headline\n\nAn inserted paragraph.\n\nDhe minister spoke.\n\nHe said „yes“.\n\nDhe minister left.\n"})
+    write(tmp_path, {"a.txt": "A new headline\n\nAn inserted paragraph.\n\nDhe minister spoke.\n\nHe said „yes“.\n\nAhe minister left.\n"})
     proc = _run(tmp_path, "--baseline", "baseline.json", "a.txt")
     assert proc.returncode == 1
-    assert proc.stdout_text == concise("a.txt", 9, 1, "TC101", "critical", DROP_CAP_MSG) + "\n"
+    assert proc.stdout_text == concise("a.txt", 9, 1, "TC101", "critical", DROP_CAP_MSG.replace("Dhe", "Ahe")) + "\n"
 
 
 def test_counts_make_duplicates_work(tmp_path):
-    write(tmp_path, {"a.txt": "Dhe minister spoke.\n\nDhe minister spoke.\n"})
+    write(tmp_path, {"a.txt": "He said „yes“.\n\nHe said „yes“.\n"})
     _run(tmp_path, "--write-baseline", "baseline.json", "a.txt")
     assert json.loads((tmp_path / "baseline.json").read_text())["findings"][0]["count"] == 2
-    write(tmp_path, {"a.txt": "Dhe minister spoke.\n\nDhe minister spoke.\n\nDhe minister spoke.\n"})
+    write(tmp_path, {"a.txt": "He said „yes“.\n\nHe said „yes“.\n\nHe said „yes“.\n"})
     proc = _run(tmp_path, "--baseline", "baseline.json", "a.txt")
-    assert proc.stdout_text == concise("a.txt", 5, 1, "TC101", "critical", DROP_CAP_MSG) + "\n"
+    assert proc.stdout_text == concise("a.txt", 5, 9, "TC204", "major", LOW_QUOTE_MSG) + "\n"
 
 
 def test_paths_are_relative_to_the_baseline_file(tmp_path):

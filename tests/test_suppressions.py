@@ -33,7 +33,7 @@ def _concise(tmp_path, *args):
 
 def test_region_disable_and_enable(tmp_path):
     write(tmp_path, {"a.md": (
-        "Headline\n\n<!-- transcheck-disable TC101 -->\nDhe minister spoke.\n\nDhe minister spoke again.\n"
+        "Headline\n\n<!-- transcheck-disable TC101 -->\nAhe minister spoke.\n\nTn the end, the minister spoke again.\n"
         "<!-- transcheck-enable TC101 -->\n\nDhe minister left.\n"
     )})
     proc = _concise(tmp_path, "--select", "TC101,TC000", "--output", "report.txt", "a.md")
@@ -52,18 +52,18 @@ def test_disable_next_line_by_name_and_family(tmp_path):
 
 
 def test_plain_text_line_marker(tmp_path):
-    write(tmp_path, {"a.txt": "Dhe minister spoke. [transcheck: ignore TC101]\n\nDhe minister left.\n"})
+    write(tmp_path, {"a.txt": "Ahe minister spoke. [transcheck: ignore TC101]\n\nDhe minister left.\n"})
     proc = _concise(tmp_path, "--select", "TC101,TC000", "a.txt")
     assert proc.stdout_text == concise("a.txt", 3, 1, "TC101", "critical", DROP_CAP_MSG) + "\n"
 
 
 def test_all_and_no_rule_suppress_everything(tmp_path):
     write(tmp_path, {"a.html": (
-        "<p>Intro</p>\n\n<!-- transcheck-disable all -->\nDhe minister said „yes“ today.\n<!-- transcheck-enable -->\n\n"
-        "Dhe minister left. [transcheck: ignore]\n\nDhe end.\n"
+        "<p>Intro</p>\n\n<!-- transcheck-disable all -->\nAhe minister said „yes“ today.\n<!-- transcheck-enable -->\n\n"
+        "<p>Tn the end, he left. [transcheck: ignore]</p>\n\n<p>Dhe end.</p>\n"
     )})
     proc = _concise(tmp_path, "--select", "TC101,TC204,TC000", "a.html")
-    assert proc.stdout_text == concise("a.html", 9, 1, "TC101", "critical", "“Dhe” is not a word: the German drop-cap initial survived and the English word lost its own; did you mean “The”?") + "\n"
+    assert proc.stdout_text == concise("a.html", 9, 4, "TC101", "critical", "“Dhe” is not a word: the German drop-cap initial survived and the English word lost its own; did you mean “The”?") + "\n"
 
 
 def test_unused_suppressions_are_reported_as_TC000(tmp_path):

@@ -20,9 +20,12 @@ FAMILIES = ("numbers", "boilerplate", "whitespace")
 ARTICLE = SHARED / "corpus" / "putin-biden.mt.en.txt"
 ANNOTATIONS = SHARED / "corpus" / "putin-biden.annotations.jsonl"
 WMT_REFS = sorted((SHARED / "wmt").glob("*/ref.en"))
-# Measured 0.32 per 1,000 words, every hit a real slip in the references ("Atlanta )",
-# "272.000 infections", "credit credit"); the bar leaves room for nothing else.
+# Measured 0.27 per 1,000 words for boilerplate and whitespace, every hit a real slip in the
+# references ("Atlanta )", "credit credit", ".."); the bar leaves room for nothing else. The numbers
+# family is left out here: WMT's references keep German formats (2:0 (1:0), 16:15h, 3300 residents),
+# so its hits there are right; its precision is gated on native text (tests/test_eval_gate.py).
 MAX_REF_HITS_PER_1000_WORDS = 0.5
+REFERENCE_FAMILIES = ("boilerplate", "whitespace")
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +53,7 @@ def test_families_are_nearly_silent_on_professional_references(family_rules):
     for path in WMT_REFS:
         text = path.read_text(encoding="utf-8")
         words += len(text.split())
-        hits += len(_findings(family_rules, text, path=str(path)))
+        hits += len(_findings(family_rules.select(REFERENCE_FAMILIES), text, path=str(path)))
     assert words > 70_000
     assert 1000 * hits / words <= MAX_REF_HITS_PER_1000_WORDS, f"{hits} hits in {words} words"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 
 _MAIN_PID = os.getpid()
 
@@ -37,9 +38,14 @@ def _raise(signum: int, frame) -> None:
         os._exit(128 + signum)
     for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not interrupt the clean-up
         signal.signal(sig, signal.SIG_IGN)
+    threading.excepthook = _quiet  # the pool's manager thread may trip over futures cancelled mid-stop
     for worker in multiprocessing.active_children():  # else the pool would finish its queued work first
         worker.terminate()
     raise Stopped(signum)
+
+
+def _quiet(args: threading.ExceptHookArgs) -> None:
+    """While stopping: no traceback from a helper thread (the process pool's manager in Python 3.11)."""
 
 
 def install() -> None:

@@ -106,6 +106,16 @@ class _Reader(HTMLParser):
         else:
             self._word(char, start, end, False)
 
+    def handle_comment(self, data):
+        """A transcheck suppression comment is kept as a block of its own, so suppressions work in HTML."""
+        if self.skip or not data.strip().startswith("transcheck-"):
+            return
+        self._break()
+        start = self._here()
+        comment = f"<!--{data}-->"
+        self._word(comment, start, start + len(comment), self.raw.startswith(comment, start))
+        self._break()
+
     def handle_entityref(self, name):
         self._reference(f"&{name}")
 
