@@ -61,9 +61,22 @@ class DropCap:
         for m in FIRST_WORD_RE.finditer(ctx.text):
             word = m.group(1)
             fixed = self.candidate(word)
-            # a name the text repeats ("Klose ... Klose said") is no leftover of a drop cap
-            if fixed and ctx.text.count(word) == 1 and _in_prose(ctx, m.start(1)):
+            if fixed and not _reads_as_name(ctx.text, word) and _in_prose(ctx, m.start(1)):
                 yield Match(m.start(1), m.end(1), fixed)
+
+
+def _reads_as_name(text: str, word: str) -> bool:
+    """A word the text also uses inside a line, or a longer one it repeats ("Klose ... Klose said"),
+    is a name; a short leftover (Tn, Dhe) may open several paragraphs of one page."""
+    if len(word) >= 4 and text.count(word) > 1:
+        return True
+    i = text.find(word)
+    while i != -1:
+        before = text[:i].rstrip("“\"‘'„«»( \t")
+        if before and not before.endswith("\n"):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _with_initial(rest: str, floor: float, skip: str = "") -> str | None:
