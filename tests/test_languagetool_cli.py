@@ -101,7 +101,7 @@ def test_serve_runs_until_interrupted(lt_server):
         url = line.split("listening at ")[1].split()[0]
         assert probe(url) == "6.8"
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
+        assert proc.wait(timeout=30) == 130  # 128 + SIGINT, as for every command
     finally:
         if proc.poll() is None:
             proc.kill()
