@@ -14,10 +14,11 @@ from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli import grammar
 from transcheck.cli.options import (
-    GLOSSARY, IGNORE, INPUT_FORMAT, PATHS, RULES_DIRS, SELECT, SOURCE, InputFormat, Locale, read_options, split_keys, use_color,
+    CONFIG_FILE, GLOSSARY, IGNORE, INPUT_FORMAT, ISOLATED, JOBS, LOCALE_CHOICE, PATHS, RULES_DIRS, SELECT, SOURCE,
+    InputFormat, Locale, read_options, selected_config, use_color,
 )
 from transcheck.cli.progress import progress
-from transcheck.config import Config, load_config
+from transcheck.config import Config
 from transcheck.errors import UsageError
 from transcheck.fileio import atomic_write
 from transcheck.models import Severity
@@ -65,12 +66,12 @@ def check(
     output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file; a summary goes to stderr."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
-    locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
+    locale: Locale | None = LOCALE_CHOICE,
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe (default minor)."),
     rules_dirs: list[str] = RULES_DIRS,
-    config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    config_file: str | None = CONFIG_FILE,
+    isolated: bool = ISOLATED,
+    jobs: int | None = JOBS,
     baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
     write_baseline: str | None = typer.Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
     languagetool: bool | None = grammar.LANGUAGETOOL,
@@ -87,13 +88,9 @@ def check(
     if baseline and write_baseline:
         raise UsageError("use --baseline or --write-baseline, not both")
     read = read_options(input_format, source, glossary, paths)
-    config = load_config(config_file, isolated).with_options(
-        format=format.value if format else None,
-        select=tuple(split_keys(select)) or None,
-        ignore=tuple(split_keys(ignore)) or None,
-        locale=locale.value if locale else None,
-        fail_on=Severity.parse(fail_on.value) if fail_on else None,
-        extra_rules=tuple(rules_dirs) or None,  # --rules replaces the configuration's extra-rules
+    config = selected_config(
+        config_file, isolated, select, ignore, locale, rules_dirs,
+        format=format.value if format else None, fail_on=Severity.parse(fail_on.value) if fail_on else None,
     )
     limit = max_penalty if max_penalty is not None else config.quality.max_penalty
     augment = _grammar(config, languagetool, languagetool_url, languagetool_enable, languagetool_disable, languagetool_profile)

@@ -12,8 +12,7 @@ import typer
 from transcheck.cli import exitcodes, grammar
 from transcheck.cli.app import app
 from transcheck.cli.check import _grammar
-from transcheck.cli.options import IGNORE, RULES_DIRS, SELECT, Locale, split_keys, use_color
-from transcheck.config import load_config
+from transcheck.cli.options import CONFIG_FILE, IGNORE, ISOLATED, JOBS, LOCALE_CHOICE, Locale, RULES_DIRS, SELECT, selected_config, use_color
 from transcheck.documents import decode, read_bytes
 from transcheck.errors import InputError
 from transcheck.evaluation import annotations as annotations_mod
@@ -56,11 +55,11 @@ def eval_command(
     output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
-    locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
+    locale: Locale | None = LOCALE_CHOICE,
     rules_dirs: list[str] = RULES_DIRS,
-    config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    config_file: str | None = CONFIG_FILE,
+    isolated: bool = ISOLATED,
+    jobs: int | None = JOBS,
     min_recall: list[str] = typer.Option([], "--min-recall", help="Gate: CATEGORY=R (or CAT+CAT=R, all=R); repeatable."),
     min_precision: float | None = typer.Option(None, "--min-precision", help="Gate: minimum precision of all findings on MT_DIR."),
     max_clean_rate: float | None = typer.Option(None, "--max-clean-rate", help="Gate: maximum unmatched findings per 1,000 words in each --clean folder."),
@@ -73,12 +72,7 @@ def eval_command(
     """Measure the checks against hand annotations: recall, precision and the rate on native text."""
     recall_gates = [RecallGate.parse(text) for text in min_recall]
     parse_fraction(min_precision, "--min-precision")
-    config = load_config(config_file, isolated).with_options(
-        select=tuple(split_keys(select)) or None,
-        ignore=tuple(split_keys(ignore)) or None,
-        locale=locale.value if locale else None,
-        extra_rules=tuple(rules_dirs) or None,
-    )
+    config = selected_config(config_file, isolated, select, ignore, locale, rules_dirs)
     mt_files = _texts(mt_dir)
     clean_files = {folder: _texts(folder) for folder in clean}
     for path in mt_files:  # bad annotation files stop the run before any checking

@@ -20,8 +20,7 @@ import typer
 
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
-from transcheck.cli.options import IGNORE, INPUT_FORMAT, PATHS, RULES_DIRS, SELECT, InputFormat, Locale, split_keys, use_color
-from transcheck.config import load_config
+from transcheck.cli.options import CONFIG_FILE, IGNORE, INPUT_FORMAT, ISOLATED, InputFormat, LOCALE_CHOICE, Locale, PATHS, RULES_DIRS, SELECT, selected_config, use_color
 from transcheck import formats
 from transcheck.discovery import discover
 from transcheck.documents import Document, decode
@@ -138,10 +137,10 @@ def fix(
     backup: bool = typer.Option(False, "--backup", help=f"With --write, keep the original as FILE{BACKUP_SUFFIX}."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
-    locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
+    locale: Locale | None = LOCALE_CHOICE,
     rules_dirs: list[str] = RULES_DIRS,
-    config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
+    config_file: str | None = CONFIG_FILE,
+    isolated: bool = ISOLATED,
     max_rounds: int = typer.Option(MAX_ROUNDS, "--max-rounds", min=1, help="Bound on check-and-fix rounds per file."),
     input_format: InputFormat = INPUT_FORMAT,
 ) -> None:
@@ -150,12 +149,7 @@ def fix(
         raise UsageError("'-' (stdin) cannot be combined with other paths")
     if backup and not write:
         raise UsageError("--backup needs --write")
-    config = load_config(config_file, isolated).with_options(
-        select=tuple(split_keys(select)) or None,
-        ignore=tuple(split_keys(ignore)) or None,
-        locale=locale.value if locale else None,
-        extra_rules=tuple(rules_dirs) or None,
-    )
+    config = selected_config(config_file, isolated, select, ignore, locale, rules_dirs)
     checker = Checker(config)
     checker.validate()
     find = _finder(checker)

@@ -17,6 +17,10 @@ SELECT = typer.Option([], "--select", "-s", help="Only these rules (ids, names o
 IGNORE = typer.Option([], "--ignore", "-i", help="Skip these rules (ids, names or families); repeat or comma-separate.")
 LOCALE = typer.Option(Locale.EN_US, "--locale", "-l", help="English variety for locale conventions.")
 RULES_DIRS = typer.Option([], "--rules", help="An extra folder of rule files (same schema as rules/); repeatable.")
+LOCALE_CHOICE = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US).")
+CONFIG_FILE = typer.Option(None, "--config", help="Use this configuration file instead of searching for one.")
+ISOLATED = typer.Option(False, "--isolated", help="Ignore configuration files.")
+JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
 
 
 class InputFormat(str, Enum):
@@ -62,3 +66,17 @@ def use_color(stream=None) -> bool:
         return True
     stream = stream or sys.stdout
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def selected_config(config_file: str | None, isolated: bool, select: list[str], ignore: list[str],
+                    locale: "Locale | None", rules_dirs: list[str], **options):
+    """The configuration file (or none) with the selection options of the command line on top."""
+    from transcheck.config import load_config
+
+    return load_config(config_file, isolated).with_options(
+        select=tuple(split_keys(select)) or None,
+        ignore=tuple(split_keys(ignore)) or None,
+        locale=locale.value if locale else None,
+        extra_rules=tuple(rules_dirs) or None,  # --rules replaces the configuration's extra-rules
+        **options,
+    )

@@ -11,9 +11,8 @@ import typer
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli.check import penalty_gate
-from transcheck.cli.options import IGNORE, PATHS, RULES_DIRS, SELECT, Locale, split_keys
+from transcheck.cli.options import CONFIG_FILE, IGNORE, ISOLATED, JOBS, LOCALE_CHOICE, Locale, PATHS, RULES_DIRS, SELECT, selected_config
 from transcheck.cli.score import _label, _lines  # segments exactly as `transcheck score` reads them
-from transcheck.config import load_config
 from transcheck.documents import Document, read_document
 from transcheck.errors import InputError, UsageError
 from transcheck.fileio import atomic_write
@@ -34,11 +33,11 @@ def report(
     output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file; a summary goes to stderr."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
-    locale: Locale | None = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US)."),
+    locale: Locale | None = LOCALE_CHOICE,
     rules_dirs: list[str] = RULES_DIRS,
-    config_file: str | None = typer.Option(None, "--config", help="Use this configuration file instead of searching for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    config_file: str | None = CONFIG_FILE,
+    isolated: bool = ISOLATED,
+    jobs: int | None = JOBS,
     max_penalty: float | None = typer.Option(None, "--max-penalty", min=0, help="Exit 1 when a file's MQM-style score is above this many penalty points per 1,000 words."),
     align: bool | None = typer.Option(None, "--align/--no-align", help="Align sentences with the reference (default: when the line counts differ)."),
     worst: int = typer.Option(5, "--worst", min=0, help="Show the N worst segments of each file against its reference."),
@@ -46,12 +45,7 @@ def report(
     """Check files and report findings, MQM-style scores and reference scores in one HTML or JSON report."""
     if refs and len(refs) != len(paths):
         raise UsageError(f"give one --ref per file: {len(paths)} file(s), {len(refs)} reference(s)")
-    config = load_config(config_file, isolated).with_options(
-        select=tuple(split_keys(select)) or None,
-        ignore=tuple(split_keys(ignore)) or None,
-        locale=locale.value if locale else None,
-        extra_rules=tuple(rules_dirs) or None,
-    )
+    config = selected_config(config_file, isolated, select, ignore, locale, rules_dirs)
     limit = max_penalty if max_penalty is not None else config.quality.max_penalty
     result = run(paths, config, jobs)
     pairs = _pairs(result.documents, paths, refs)
