@@ -105,4 +105,4 @@ def test_serve_runs_until_interrupted(lt_server):
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.poll() == 0
+    assert proc.poll() == 130
