@@ -208,6 +208,12 @@ def test_malformed_files_name_file_and_line(tmp_path):
     assert proc.returncode == 2 and str(po) in proc.stderr_text and "line 3" in proc.stderr_text
 
 
+def test_unterminated_po_string_names_file_and_line(tmp_path):
+    po = _write(tmp_path, "open.po", 'msgid "a"\nmsgstr "b\n\nmsgid "c"\nmsgstr "d"\n')
+    proc = run_cli("check", str(po))
+    assert proc.returncode == 2 and proc.stderr_text == f"transcheck: error: {po}:2: malformed PO file: unterminated or invalid quoted string\n"
+
+
 @pytest.mark.parametrize(("name", "text"), [("a.xlf", XLIFF12), ("b.xliff", XLIFF20), ("m.po", PO), ("t.tmx", TMX), ("p.html", HTML), ("n.md", MARKDOWN)])
 @pytest.mark.parametrize("crlf", [False, True])
 def test_fix_write_changes_only_target_text(tmp_path, name, text, crlf):

@@ -36,6 +36,17 @@ BLOCK_RE = re.compile(
 )
 
 
+STRING_LINE_RE = re.compile(r'[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?("(?:[^"\\\n]|\\.)*")?[ \t]*\r?$')
+
+
+def _check_strings(path: str, raw: str) -> None:
+    """polib reads an unterminated string as empty: refuse it, naming the line."""
+    for number, line in enumerate(raw.split("\n"), 1):
+        stripped = line.lstrip()
+        if stripped.startswith(("msg", '"')) and '"' in line and STRING_LINE_RE.match(line) is None:
+            raise InputError(f"{path}:{number}: malformed PO file: unterminated or invalid quoted string")
+
+
 def _blocks(raw: str) -> list[list[tuple[int, str]]]:
     """Every msgstr (and msgstr[n]) of the file in order: (raw offset, escaped content) of each string."""
     return [
@@ -61,6 +72,7 @@ def _emit(b: Builder, strings: list[tuple[int, str]]) -> str:
 
 
 def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
+    _check_strings(path, raw)
     try:
         po = polib.pofile(raw, encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as err:
