@@ -372,3 +372,54 @@ class MixedCompound:
         for start, end in sorted(spans):
             if not _inside_quotation(text, start):
                 yield Match(start, end, detail=text[start:end])
+
+
+# --- A German noun kept as the modifier of a translated head ------------------------------
+
+# After the head noun: the end of the phrase, or a lower-case word that is not an article
+# or pronoun (`host the Skyliners` makes `host` a verb).
+HEAD_END = re.compile(
+    r"[ \t]*(?:[.,;:!?)”’\"]|$|\n|(?!(?:the|a|an|his|her|its|their|this|these|those|him|them|it)\b)[a-z])"
+)
+
+
+def _noun(word: str) -> bool:
+    """The treebank has seen the word as a common noun (elections, candidate, vote)."""
+    from transcheck import tagger  # the model loads only when a candidate is found
+
+    return any(tag in ("NN", "NNS") for tag in tagger.model().lexicon.get(word, ()))
+
+
+@detector("german-modifier-english-head")
+@dataclass
+class GermanModifier:
+    """A German noun left in front of the English noun that translates the rest of its
+    compound: `Landtag elections` (Landtagswahlen), `Kanzler candidate` (Kanzlerkandidat)."""
+
+    min_german: float = 3.5
+    max_english: float = 2.0
+    min_english_head: float = 3.5
+
+    def candidate(self, word: str) -> bool:
+        """A capitalised German noun that English rarely uses and the dictionary does not know."""
+        if len(word) < 5 or not word[0].isupper() or not word[1:].islower() or not word.isalpha() or speller.known(word):
+            return False
+        lower = word.lower()
+        de, en = german_score(lower)
+        if de < self.min_german or en >= self.max_english or de - en < 2.0 or lower.endswith(PLACE_ENDINGS):
+            return False
+        return de >= FREQUENT_GERMAN or is_common_noun_shape(lower)
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        candidates = ctx.words_where(self.candidate)
+        if not candidates:
+            return
+        names = _used_as_names(ctx, candidates)
+        for start, end in ctx.occurrences(candidates - names):
+            head = _next_word(text, end)
+            if not (head.islower() and _english_head(head, self.min_english_head) and _noun(head)):
+                continue
+            head_end = text.index(head, end) + len(head)
+            if HEAD_END.match(text, head_end) and not _inside_quotation(text, start):
+                yield Match(start, head_end, detail=text[start:end])
