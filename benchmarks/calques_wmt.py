@@ -5,6 +5,12 @@ positives. System outputs (hyp.*.en) give the recall signal. Prints hits per 1,0
 per file kind and rule, and which calque annotations of the sample article are found.
 
     .venv/bin/python benchmarks/calques_wmt.py [/work/shared] [--show ref|hyp]
+    .venv/bin/python benchmarks/calques_wmt.py [/work/shared] --audit [LEXICON]
+
+--audit prints, for each entry of a phrases lexicon (default calques-news), how many WMT
+system-output lines match it (and how many systems, and how many of those lines have the
+entry's German in the aligned source) and how many reference lines do: the evidence noted
+in rules/lexicons/calques-news.yaml (entry conditions `unless`/`context` are not applied).
 
 Printed at commit "TC403: vorsehen as 'foresee'" (382 lexicon entries, rules TC401-TC409):
 
@@ -55,8 +61,43 @@ def findings(rules, path: Path):
     return text, check(Document.from_text(str(path), text), rules, "en-US")
 
 
+def entry_regex(entry: dict) -> re.Pattern:
+    """An entry of a phrases lexicon as the matcher bounds it (case-insensitive)."""
+    body = entry.get("pattern") or r"\s+".join(re.escape(w) for w in entry["phrase"].split())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def audit(shared: Path, lexicon: str) -> None:
+    """Per entry: WMT system-output lines (systems, lines whose source holds the German) and reference lines."""
+    import yaml
+
+    from transcheck.rules.loader import builtin_rules_dir
+
+    entries = yaml.safe_load((builtin_rules_dir() / "lexicons" / f"{lexicon}.yaml").read_text(encoding="utf-8"))["entries"]
+    sets = []
+    for folder in sorted(shared.glob("wmt/*-deen")):
+        source = (folder / "source.de").read_text(encoding="utf-8").split("\n")
+        hyps = {p.name: p.read_text(encoding="utf-8").split("\n") for p in sorted(folder.glob("hyp.*.en"))}
+        refs = [line for p in sorted(folder.glob("ref*.en")) for line in p.read_text(encoding="utf-8").split("\n")]
+        sets.append((folder.name[:5], source, hyps, refs))
+    for entry in entries:
+        regex, german = entry_regex(entry), f"(German: {entry.get('german', '')})"
+        evidence = []
+        for name, source, hyps, refs in sets:
+            lines = [(system, i) for system, text in hyps.items() for i, line in enumerate(text) if regex.search(line)]
+            supported = sum(source_supports(german, source[i]) for _, i in lines)
+            in_refs = sum(1 for line in refs if regex.search(line))
+            if lines or in_refs:
+                evidence.append(f"{name} {len({s for s, _ in lines})} systems {len(lines)}x ({supported} with the German), refs {in_refs}x")
+        print(f"{(entry.get('pattern') or entry['phrase'])[:50]!r} | {entry.get('german')} | {'; '.join(evidence) or 'none'}")
+
+
 def main(argv: list[str]) -> None:
     shared = Path(argv[0]) if argv and not argv[0].startswith("--") else Path("/work/shared")
+    if "--audit" in argv:
+        rest = argv[argv.index("--audit") + 1 :]
+        audit(shared, rest[0] if rest else "calques-news")
+        return
     show = argv[argv.index("--show") + 1] if "--show" in argv else None
     rules = load_rules().select(["calques"])
     words: collections.Counter = collections.Counter()
