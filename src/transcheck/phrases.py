@@ -101,10 +101,16 @@ def _joins(left: Token, right: Token, determined: bool) -> bool:
     if left.tag == "CD":
         return right.tag == "CD" or right.word in MONTHS  # 2.69 million, 1 September
     if right.tag == "CD":
-        return left.tag == "NNP" and right.word.isdigit() and int(right.word) <= 31  # May 27
+        day = right.word.rstrip(".")
+        return left.tag == "NNP" and day.isdigit() and int(day) <= 31  # May 27, German "1. September"
     if left.tag in ("NNP", "NNPS"):
         return right.tag in ("NNP", "NNPS") or right.word.lower() in TIME_NOUNS
     return right.tag == "NN" and right.word.islower()  # common compounds: seasonal adjustment
+
+
+def _month_day(tokens: list[Token], j: int) -> bool:
+    """A month name before a day number, whatever its case or tag (`may 1`)."""
+    return tokens[j].word.capitalize() in MONTHS and j + 1 < len(tokens) and tokens[j + 1].tag == "CD"
 
 
 def noun_phrase_end(tokens: list[Token], k: int) -> int:
@@ -120,8 +126,10 @@ def noun_phrase_end(tokens: list[Token], k: int) -> int:
         token = tokens[j]
         if _quantity(token) and head is None and j + 1 < len(tokens) and tokens[j + 1].tag in QUANTIFIED:
             determined = True  # "350 square meters", "2.69 million people" (a year is not a quantity: "In 2019 sales")
-        elif is_noun(token) or (token.word[:1].isupper() and token.tag not in NOT_NAMES):
-            if token.tag not in NOUNS | {"CD"}:
+        elif is_noun(token) or (token.word[:1].isupper() and token.tag not in NOT_NAMES) or _month_day(tokens, j):
+            if _month_day(tokens, j):
+                token = Token(token.start, token.end, token.word, "NNP")  # "on may 1.": a month written in lower case
+            elif token.tag not in NOUNS | {"CD"}:
                 token = Token(token.start, token.end, token.word, "NNP" if token.word[:1].isupper() else "NN")
             if head is not None and not _joins(head, token, determined):
                 break

@@ -43,6 +43,8 @@ INVERTING_VERBS = BE | frozenset(
     "emerge emerges emerged exist exists existed hang hangs hung loom looms loomed rise rises rose appear appears "
     "appeared live lives lived go goes went run runs ran".split()
 )
+# Verbs of saying that English inverts after a quotation or a fronted clause ("…, said the minister, …").
+SPEECH_VERBS = frozenset("said says told tells asked asks added adds explained explains wrote writes stressed stresses replied replies".split())
 SUBORDINATORS = frozenset(
     "if when whenever because although though while whereas since after before until unless once as how whether "
     "where why what".split()
@@ -163,8 +165,8 @@ class FrontedClauseVerbSecond:
             if subject_end == j + 1 or tokens[j + 1].tag in ("JJ", "JJR", "JJS", "VBN"):
                 continue
             tail = adverbials_end(tokens, subject_end)
-            if tail < len(tokens) and is_word(tokens[tail]):
-                yield Match(verb.start, verb.end, detail=verb.word)
+            if tail < len(tokens) and (is_word(tokens[tail]) or (tokens[tail].word == "," and tail < len(tokens) - 1 and verb.word.lower() not in SPEECH_VERBS)):
+                yield Match(verb.start, verb.end, detail=verb.word)  # more after the subject, or a comma (not "…, said the minister, …")
 
 
 @detector("modal-before-object")

@@ -1,0 +1,190 @@
+"""More German clause order kept in English, on part-of-speech tags: a conjunction adverb
+between subject and verb, a relative clause moved behind the verb, and the verb bracket
+after a fronted adverb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.phrases import DETERMINERS, FINITE, NOUNS, VERBS, adverbials_end, is_verb, noun_phrase_end, words_tagged
+from transcheck.tagger import Token, model, tagged_sentences
+
+SUBJECT_TAGS = NOUNS | {"PRP"}
+
+
+@detector("conjunction-after-subject")
+@dataclass
+class ConjunctionAfterSubject:
+    """`but` stands between the subject and its verb, with no verb before it in the
+    clause: German `aber` keeps the place after the subject that it may take in German
+    (`Der Minister aber sagte` → `The minister but said`)."""
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of `but` followed by a word that may be a past or third-person verb."""
+        text, finite = ctx.text, words_tagged("VBD", "VBZ")
+        for start, end in ctx.occurrences({"but"} & ctx.vocabulary):
+            following = text[end : end + 30].split(None, 1)
+            if following and (following[0] in finite or following[0].endswith(("s", "ed"))):
+                yield start
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            begin = 0
+            for j, token in enumerate(sentence[:-1]):
+                if token.word in CLAUSE_MARKS:
+                    begin = j + 1  # a hyphen or a decimal point does not end the clause ("a 16-year high")
+                elif token.word == "but" and j > begin and self._subject_but_verb(sentence[begin:], j - begin):
+                    yield Match(sentence[j - 1].start, sentence[j + 1].end, detail=sentence[j + 1].word)
+
+    @staticmethod
+    def _subject_but_verb(run: list[Token], j: int) -> bool:
+        subject, verb = run[j - 1], run[j + 1]
+        if subject.tag not in SUBJECT_TAGS or subject.word.lower() in NOT_SUBJECTS:
+            return False
+        if verb.tag not in ("VBD", "VBZ") or not verb.word.islower():
+            return False
+        # A verb earlier in the clause makes `but` join two verb phrases: "He likes tea but hates coffee".
+        return not any(t.tag in VERBS or t.tag in ("WDT", "WP", "WRB") for t in run[: j - 1])
+
+
+CLAUSE_MARKS = frozenset(',;:–—()"“”„')
+# Words before `but` that make it a preposition or part of a fixed phrase ("nobody but").
+NOT_SUBJECTS = frozenset("nobody nothing none anyone anything everyone everything everybody all last".split())
+
+# Nouns that take a plural verb though they are singular in form ("a number of them are").
+PLURAL_SENSE = frozenset(
+    "percent per cent % million billion thousand hundred dozen couple number majority minority lot lots rest "
+    "remainder half third quarter bunch pair series range variety total share proportion data media police staff "
+    "personnel cattle criteria phenomena".split()
+)
+PLURAL_VERBS = frozenset("were are have".split())
+
+
+@detector("relative-after-verb")
+@dataclass
+class RelativeAfterVerb:
+    """`, which were` follows a singular noun: the relative clause belongs to a plural noun
+    earlier in the sentence and was moved behind the verb as German allows (`Fälle wurden
+    gemeldet, die … übertragen wurden` → `cases were reported this week, which were
+    transmitted …`). English keeps the relative clause next to its noun."""
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of `, which` followed by a plural verb."""
+        text = ctx.text
+        for start, end in ctx.occurrences({"which"} & ctx.vocabulary):
+            following = text[end : end + 12].split(None, 1)
+            if text[max(0, start - 2) : start].rstrip().endswith(",") and following and following[0] in PLURAL_VERBS:
+                yield start
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            for k in range(2, len(sentence) - 2):
+                if sentence[k].word == "which" and sentence[k - 1].word == "," and sentence[k + 1].word in PLURAL_VERBS:
+                    if self._singular_before(sentence[:k - 1]):
+                        yield Match(sentence[k].start, sentence[k + 1].end, detail=sentence[k - 2].word)
+
+    @staticmethod
+    def _singular_before(tokens: list[Token]) -> bool:
+        """The words before the comma end in a singular noun that is not one of a pair
+        (`France and Italy`) and has no plural reading (`data`, `police`, `percent`)."""
+        noun = tokens[-1]
+        if noun.tag not in ("NN", "NNP") or not noun.word.isalpha() or noun.word.lower() in PLURAL_SENSE:
+            return False
+        if noun.word.endswith("s") or "NNS" in model().lexicon.get(noun.word.lower(), frozenset()):
+            return False
+        if any(t.word.lower() in ("and", "or", "&", "both", "of") for t in tokens[-6:-1]):
+            return False
+        # The plural noun the clause belongs to comes before a finite verb: the clause was
+        # moved behind the verb ("cases were reported this week, which were"), not behind
+        # a phrase of its noun ("the turbines on the coast, which are").
+        plural = max((n for n, t in enumerate(tokens) if t.tag in ("NNS", "NNPS")), default=None)
+        return plural is not None and any(t.tag in FINITE | {"MD"} for t in tokens[plural + 1 :])
+
+
+# Adverbs a German main clause may open with before its verb; English inverts after none
+# of them with `have` or a modal (`Then had the ministers agreed`, `There were the ministers agreed`).
+FRONTED_ADVERBS = frozenset(
+    "there then today yesterday now meanwhile afterwards later still also therefore nevertheless however "
+    "finally recently previously already soon".split()
+)
+BRACKET_AUXILIARIES = frozenset("had has have was were is are will would can could must should may might".split())
+
+
+@detector("adverb-verb-bracket")
+@dataclass
+class AdverbVerbBracket:
+    """A sentence opens with an adverb, then an auxiliary, then a definite subject, and
+    ends with the participle or infinitive: the German verb bracket after a fronted adverb
+    (`Darauf hatten sich die Minister geeinigt` → `There had the ministers agreed.`)."""
+
+    @staticmethod
+    def wants(text: str) -> bool:
+        """Opens with a fronting adverb and an auxiliary, and ends a statement."""
+        words = text.split(None, 3)
+        return (
+            len(words) > 3 and words[0].lower() in FRONTED_ADVERBS and words[1] in BRACKET_AUXILIARIES and text.endswith((".", "!"))
+        )
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, self.wants):
+            tokens = [t for t in _outside_brackets(sentence[:-1])]
+            if len(tokens) > 4 and tokens[1].tag in FINITE | {"MD"}:
+                end = self._bracket_end(tokens)
+                if end is not None:
+                    yield Match(tokens[0].start, tokens[end].end, detail=tokens[1].word)
+
+    @staticmethod
+    def _bracket_end(tokens: list[Token]) -> int | None:
+        """Index of the closing participle or infinitive after a definite subject, when
+        only adverbials follow it."""
+        auxiliary, first = tokens[1], tokens[2]
+        if first.tag in DETERMINERS and first.word.lower() not in DEFINITE:
+            return None  # "There were some people injured": an indefinite subject is English
+        subject = noun_phrase_end(tokens, 2)
+        while 2 < subject < len(tokens) and tokens[subject].tag in NOUNS:
+            subject = noun_phrase_end(tokens, subject)  # compounds and apposition: "party leader Anna Berg"
+        if subject == 2 or not (first.tag in DETERMINERS or any(t.tag in ("NNP", "NNPS") for t in tokens[2:subject])):
+            return None  # a bare common noun may be an English existential: "There were people injured"
+        closing = frozenset({"VB"}) if auxiliary.tag == "MD" else frozenset({"VBN"})
+        k = _middle_end(tokens, subject)
+        if k < len(tokens) and _closes(tokens[k], closing) and adverbials_end(tokens, k + 1) == len(tokens):
+            return k
+        # the tagger may read the last verb as a noun of the phrase before it: "after a long dispute agreed/NN"
+        last = len(tokens) - 1
+        if last > subject and _closes(tokens[last], closing) and _middle_end(tokens[:last], subject) == last:
+            return last
+        return None
+
+
+def _middle_end(tokens: list[Token], k: int) -> int:
+    """Index after the middle field of the bracket: adverbials, an object, adverbials."""
+    k = adverbials_end(tokens, k)
+    after_object = noun_phrase_end(tokens, k)
+    return adverbials_end(tokens, after_object) if after_object > k else k
+
+
+def _closes(token: Token, forms: frozenset[str]) -> bool:
+    """A participle or infinitive that may close the verb bracket."""
+    return token.word.islower() and is_verb(token, forms) and token.tag not in ("JJ", "RB")
+
+
+DEFINITE = frozenset("the this that these those his her its their our my your".split())
+
+
+def _outside_brackets(tokens: list[Token]) -> Iterator[Token]:
+    """The tokens not inside parentheses (`Lisa Paus (Greens)`)."""
+    depth = 0
+    for token in tokens:
+        if token.word == "(":
+            depth += 1
+        elif token.word == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            yield token
