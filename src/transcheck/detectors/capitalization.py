@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -195,7 +196,8 @@ class CapitalisedCommonWord:
         candidates = ctx.words_where(self.candidate)
         found = ctx.occurrences(candidates) if candidates else []
         house_style = _house_style(text, found, ctx.vocabulary)
-        spans = [(s, e) for s, e in found if text[s:e] not in house_style]
+        # a house style capitalises a title for one person or body, not after `a`: `a new Chancellor`
+        spans = [(s, e) for s, e in found if text[s:e] not in house_style or _after_indefinite_article(text, s)]
         if "-" in text:  # German capitalises each part of a compound: E-Mail, Know-How
             spans += [m.span() for m in CAPITAL_COMPOUND.finditer(text) if _lower_compound(m.group())]
         for start, end in sorted(spans):
@@ -204,7 +206,8 @@ class CapitalisedCommonWord:
                 continue  # the commonest case first: a sentence starts here
             if _TC701.common_noun(word) and _TC701._leaked(text, word, start, end):
                 continue  # german-noun-capitalization reports it (`new Measures`)
-            if end < len(text) and _mid_sentence(text, word, start, end) and not _in_title(text, start, end):
+            inside = _mid_sentence(text, word, start, end) or _after_opening_article(text, word, start, end)
+            if end < len(text) and inside and not _in_title(text, start, end):
                 yield Match(start, end, word.lower())
 
 
@@ -246,6 +249,36 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
     if previous.lower() == "the" and not (following == "of" or (speller.adjective(word.lower()) and following.islower())):
         return False  # the short form of a name: the Bank, the Channel (but the Situation of, the Federal level)
     return _in_prose(text, start, end)
+
+
+OPENING_ARTICLE = re.compile(r"(?:^|[.!?][”\"’]?[ \t]+)(?:The|A|An|This|That|These|Those|Every|Each|Our|Their|His|Her|Its)$")
+PREPOSITION_AFTER = re.compile(
+    r"[ \t]+(?:about|with|over|between|against|around|for|on|at|in|from|into|during|after|before|among|of|to)[ \t]+[a-z]"
+)
+INDEFINITE_ARTICLE = re.compile(r"(?:^|[\s(“\"‘])[Aa]n?((?:[ \t]+[a-z][\w’'-]*){0,2})$")
+
+
+def _after_opening_article(text: str, word: str, start: int, end: int) -> bool:
+    """`The Trouble about the plan`: a common noun capitalised right after the article
+    that opens a sentence, before a preposition and lower-case words (a name goes on in
+    capitals, `The Bank of England`, or is capitalised elsewhere in the text)."""
+    if zipf(word) >= FUNCTION_WORD or not OPENING_ARTICLE.search(_before(text, start)):
+        return False
+    if not PREPOSITION_AFTER.match(text, end) or NAME_AFTER.match(text, end):
+        return False
+    elsewhere = (m.start(1) for m in re.finditer(rf"\b[a-z]+,?[ \t]+({re.escape(word)})\b", text))
+    return _in_prose(text, start, end) and all(s == start for s in elsewhere)  # not a name used mid-sentence
+
+
+def _after_indefinite_article(text: str, start: int) -> bool:
+    """The word follows `a` or `an` and at most two adjectives or participles: a generic use."""
+    m = INDEFINITE_ARTICLE.search(_before(text, start))
+    return bool(m) and all(_adjective_like(w) for w in m.group(1).split())
+
+
+def _adjective_like(word: str) -> bool:
+    last = word.rsplit("-", 1)[-1]
+    return last in MODIFIERS or speller.adjective(last) or last.endswith(("ed", "ing"))
 
 
 def _modifier(word: str) -> bool:
@@ -363,3 +396,56 @@ class LowerCaseLineStart:
             after_blank = m.start() < 2 or text[m.start() - 2] == "\n"
             if (heading or after_blank) and word in speller.words() and _in_prose(text, m.start(), m.end()):
                 yield Match(m.start(), m.end(), word.capitalize())
+
+
+# --- Brand names written with German house capitals ----------------------------------------
+
+INNER_CAPITAL = re.compile(r"[a-z]?[A-Z][a-z]+[A-Z][a-z]+|[a-z][A-Z][a-z]+")  # YouTube, PayPal, iPhone
+BRAND_SUFFIXES = ("", "s", "r", "rs", "er", "ers")
+
+
+@lru_cache(maxsize=1)
+def _inner_capital_forms() -> dict[str, str]:
+    """Lower-case form -> spelling, for the dictionary's words with a capital inside
+    (YouTube, iPhone, PowerPoint) that are not also common words or surnames."""
+    from transcheck.detectors.author_box import person_names
+
+    vocabulary = speller.words()
+    given, surnames = person_names()
+    forms = {}
+    for word in vocabulary:
+        lower = word.lower()
+        short = len(word) >= 4 and word[0].islower()  # eBay, iPad; not WiFi, PhD
+        if (len(word) >= 5 or short) and INNER_CAPITAL.fullmatch(word) and lower not in vocabulary and lower.capitalize() not in vocabulary:
+            if lower.capitalize() not in surnames and lower.capitalize() not in given:  # Dupont, Macdonald
+                forms[lower] = word
+    return forms
+
+
+def _inner_capital_lost(word: str) -> str | None:
+    """The spelling with its inner capital, when ``word`` (Youtube, Youtubers) lost it."""
+    if not word.isalpha() or not word[1:].islower():
+        return None
+    lower = word.lower()
+    forms = _inner_capital_forms()
+    for suffix in BRAND_SUFFIXES:
+        stem = lower[: len(lower) - len(suffix)] if suffix else lower
+        if lower.endswith(suffix) and stem in forms:
+            return forms[stem] + word[len(stem) :]
+    return None
+
+
+@detector("lost-inner-capital")
+@dataclass
+class LostInnerCapital:
+    """A name with a capital inside (YouTube, PayPal) written with one capital or none,
+    as German house style writes them (`Youtube`, `Paypal`, `Youtuber`)."""
+
+    def candidate(self, word: str) -> bool:
+        return len(word) >= 4 and _inner_capital_lost(word) is not None
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        for start, end in ctx.occurrences(ctx.words_where(self.candidate)):
+            if _in_prose(text, start, end + 1):  # not youtube.com, #youtube
+                yield Match(start, end, _inner_capital_lost(text[start:end]))

@@ -353,6 +353,19 @@ class MixedCompound:
     def hyphenated(self, left: str, right: str) -> bool:
         return _hyphenated(left, right, self.min_german, self.min_english)
 
+    def spaced_modifier(self, word: str) -> bool:
+        """A German word that may open a compound written apart (`Schlager` Queen)."""
+        return _german_only(word, self.min_german)
+
+    def _spaced_compound(self, text: str, start: int, end: int, following: str) -> bool:
+        """`Schlager Queen` for Schlager-Queen: the German modifier, one space, and a
+        capitalised common English noun, not inside a longer name."""
+        if not (following[:1].isupper() and following[1:].islower() and text.startswith(" " + following, end)):
+            return False
+        previous = _previous_word(text, start)
+        inside_name = _name_like(previous) and not previous.endswith((",", ";", ":"))
+        return _english_head(following, self.min_english) and not inside_name and text[start - 1 : start] != "-"
+
     def stem(self, word: str) -> bool:
         """A German stem that is no word of its own (`Nachhol` from nachholen): what is
         left when the engine translates the head of a compound and keeps the modifier."""
@@ -365,6 +378,10 @@ class MixedCompound:
         if "-" in text:
             spans += [m.span() for m in HYPHENATED.finditer(text) if self.hyphenated(m[1], m[2])]
         stems = ctx.words_where(self.stem)
+        for start, end in ctx.occurrences(ctx.words_where(self.spaced_modifier)):
+            following = _next_word(text, end)
+            if self._spaced_compound(text, start, end, following):
+                spans.append((start, end + 1 + len(following)))
         for start, end in ctx.occurrences(stems - _used_as_names(ctx, stems)):
             following = _next_word(text, end)
             if following.islower() and _english_head(following, self.min_english) and _after_modifier(text, start):
