@@ -191,6 +191,18 @@ class CapitalisedCommonWord:
             return False
         return (len(word) > 2 and speller.lower_only(word)) or (zipf(word) >= FUNCTION_WORD and word.lower() in speller.words())
 
+    def institution(self, word: str) -> bool:
+        """A word the dictionary knows in both cases that the treebank saw only as a common
+        noun (`Parliament`): a name for one body, a common noun after `a`."""
+        if len(word) < 4 or not word[0].isupper() or not word[1:].islower() or word in self.allow:
+            return False
+        if speller.lower_only(word) or word.lower() not in speller.words() or zipf(word) >= FUNCTION_WORD:
+            return False
+        from transcheck import tagger  # the model loads only for such a word
+
+        tags = tagger.model().lexicon.get(word.lower(), frozenset())
+        return bool(tags & {"NN", "NNS"}) and not tags & {"NNP", "NNPS"}
+
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         candidates = ctx.words_where(self.candidate)
@@ -198,13 +210,16 @@ class CapitalisedCommonWord:
         house_style = _house_style(text, found, ctx.vocabulary)
         # a house style capitalises a title for one person or body, not after `a`: `a new Chancellor`
         spans = [(s, e) for s, e in found if text[s:e] not in house_style or _after_indefinite_article(text, s)]
+        institutions = ctx.words_where(self.institution)
+        generic = [(s, e) for s, e in ctx.occurrences(institutions) if _after_indefinite_article(text, s)] if institutions else []
+        spans += generic
         if "-" in text:  # German capitalises each part of a compound: E-Mail, Know-How
             spans += [m.span() for m in CAPITAL_COMPOUND.finditer(text) if _lower_compound(m.group())]
         for start, end in sorted(spans):
             word = text[start:end]
             if start >= 2 and text[start - 2] in SENTENCE_END:
                 continue  # the commonest case first: a sentence starts here
-            if _TC701.common_noun(word) and _TC701._leaked(text, word, start, end):
+            if (start, end) not in generic and _TC701.common_noun(word) and _TC701._leaked(text, word, start, end):
                 continue  # german-noun-capitalization reports it (`new Measures`)
             inside = _mid_sentence(text, word, start, end) or _after_opening_article(text, word, start, end)
             if end < len(text) and inside and not _in_title(text, start, end):
