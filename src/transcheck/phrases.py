@@ -177,3 +177,11 @@ def likely_tag(word: str) -> str | None:
     """The tag of a word the treebank nearly always tags the same way, else None."""
     tagdict = model().tagdict
     return tagdict.get(word) or tagdict.get(word.lower())
+
+
+def middle_field_end(tokens: list[Token], k: int) -> int:
+    """Index after the German middle field of a verb bracket that starts at ``k``:
+    adverbials, an object, adverbials (`after a long dispute the plan in full`)."""
+    k = adverbials_end(tokens, k)
+    after_object = noun_phrase_end(tokens, k)
+    return adverbials_end(tokens, after_object) if after_object > k else k

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.phrases import DETERMINERS, FINITE, NOUNS, VERBS, adverbials_end, is_verb, noun_phrase_end, words_tagged
+from transcheck.phrases import (
+    DETERMINERS,
+    FINITE,
+    NOUNS,
+    VERBS,
+    adverbials_end,
+    is_verb,
+    middle_field_end,
+    noun_phrase_end,
+    words_tagged,
+)
 from transcheck.tagger import Token, model, tagged_sentences
 
 SUBJECT_TAGS = NOUNS | {"PRP"}
@@ -153,21 +163,14 @@ class AdverbVerbBracket:
         if subject == 2 or not (first.tag in DETERMINERS or any(t.tag in ("NNP", "NNPS") for t in tokens[2:subject])):
             return None  # a bare common noun may be an English existential: "There were people injured"
         closing = frozenset({"VB"}) if auxiliary.tag == "MD" else frozenset({"VBN"})
-        k = _middle_end(tokens, subject)
+        k = middle_field_end(tokens, subject)
         if k < len(tokens) and _closes(tokens[k], closing) and adverbials_end(tokens, k + 1) == len(tokens):
             return k
         # the tagger may read the last verb as a noun of the phrase before it: "after a long dispute agreed/NN"
         last = len(tokens) - 1
-        if last > subject and _closes(tokens[last], closing) and _middle_end(tokens[:last], subject) == last:
+        if last > subject and _closes(tokens[last], closing) and middle_field_end(tokens[:last], subject) == last:
             return last
         return None
-
-
-def _middle_end(tokens: list[Token], k: int) -> int:
-    """Index after the middle field of the bracket: adverbials, an object, adverbials."""
-    k = adverbials_end(tokens, k)
-    after_object = noun_phrase_end(tokens, k)
-    return adverbials_end(tokens, after_object) if after_object > k else k
 
 
 def _closes(token: Token, forms: frozenset[str]) -> bool:

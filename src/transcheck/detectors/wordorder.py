@@ -26,10 +26,12 @@ from transcheck.phrases import (
     VERBS,
     adverbials_end,
     clauses,
+    could_be,
     is_noun,
     is_verb,
     is_word,
     likely_tag,
+    middle_field_end,
     noun_phrase_end,
     sentence_is_statement,
     words_tagged,
@@ -52,11 +54,14 @@ SUBORDINATORS = frozenset(
 
 
 def _starts_with_preposition(text: str) -> bool:
-    """A statement without inner punctuation whose first word after adverbs and
-    conjunctions is a preposition that opens a phrase."""
-    if INNER_PUNCTUATION.search(text, 0, len(text) - 1) or not text.endswith((".", "!")):
+    """A statement without inner punctuation (but a comma before a possible finite verb)
+    whose first word after adverbs and conjunctions is a preposition that opens a phrase."""
+    if not text.endswith((".", "!")) or not _plain_or_fronted_comma(text):
         return False
-    for word in text.split(None, 3)[:3]:
+    words = text.split(None, 3)[:3]
+    if len(words) > 1 and words[0].lower() in COMPLEX_PREPOSITIONS and words[1] in ("to", "of"):
+        return True  # "According to the police took part …"
+    for word in words:
         tag = likely_tag(word)
         if tag == "IN" or (tag is None and word.lower() in words_tagged("IN")):
             return word.lower() not in CLAUSE_OPENERS
@@ -65,7 +70,22 @@ def _starts_with_preposition(text: str) -> bool:
     return False
 
 
-INNER_PUNCTUATION = re.compile(r"[,;:()“”\"–—]")
+def _plain_or_fronted_comma(text: str) -> bool:
+    """No inner punctuation, or only one comma, followed by a word that may be a finite verb."""
+    marks = [m.group() for m in INNER_PUNCTUATION.finditer(text, 0, len(text) - 1)]
+    if not marks:
+        return True
+    if marks != [","]:
+        return False
+    following = text[INNER_PUNCTUATION.search(text).end() :].split(None, 1)
+    return bool(following) and following[0] in words_tagged("VBD", "VBZ", "VBP", "MD")
+
+
+# Prepositions of two words whose first word the tagger reads as a verb or adverb.
+COMPLEX_PREPOSITIONS = frozenset("according due thanks owing".split())
+
+
+INNER_PUNCTUATION = re.compile(r"[;:()“”\"–—]|,(?!\d)")  # not the comma of 20,000
 
 
 @detector("fronted-verb-second")
@@ -87,19 +107,28 @@ class FrontedVerbSecond:
         i = 0
         while i < len(tokens) and tokens[i].tag in ("CC", "RB") and tokens[i].word.lower() not in INVERSION | {"here", "there", "so"}:
             i += 1
-        if i >= len(tokens) or tokens[i].tag != "IN" or tokens[i].word.lower() in CLAUSE_OPENERS:
+        if i + 1 < len(tokens) and tokens[i].word.lower() in COMPLEX_PREPOSITIONS and tokens[i + 1].word in ("to", "of"):
+            i += 1  # "According to the police"
+        elif i >= len(tokens) or tokens[i].tag != "IN" or tokens[i].word.lower() in CLAUSE_OPENERS:
             return None
         j = adverbials_end(tokens, i, adverbs=False)
+        comma = j < len(tokens) - 1 and tokens[j].word == ","
+        if comma:
+            if tokens[j + 1].word.lower() in SPEECH_VERBS:
+                return None  # "On Monday, said the minister, …"
+            tokens = tokens[:j] + tokens[j + 1 :]  # "In June, fell the number …": the comma ends the fronted phrase
         if j == i or j >= len(tokens) - 1 or (j - 2 > i and all(t.word[:1].isupper() for t in tokens[j - 2 : j])):
             return None  # a name at the end of the fronted phrase may be the subject: "Beside Tom Ann scored"
         verb = tokens[j]
         if verb.tag == "MD" and verb.word.islower():
+            if j + 1 < len(tokens) and tokens[j + 1].tag in DETERMINERS and FrontedVerbSecond._bracket(tokens, j, "VB"):
+                return verb  # "On Monday will the cabinet the budget approve."
             if j + 1 >= len(tokens) or tokens[j + 1].tag != "VB":
                 return None  # "will in particular play": English order
             while j + 1 < len(tokens) and (tokens[j + 1].tag in ("VB", "RP") or tokens[j + 1].word in ("not", "be", "have")):
                 j += 1  # the verb group: "would break out"
-        elif not is_verb(verb, FINITE):
-            return None
+        elif not is_verb(verb, FINITE) or (comma and could_be(verb, frozenset({"VB"}))):
+            return None  # after a comma, a base form is an imperative: "Before use, pull the plug."
         rest = tokens[j + 1 :]
         if not all(is_word(t) or t.word in "%$€£-" for t in rest):
             return None  # the clause must run to the end of the sentence
@@ -108,7 +137,7 @@ class FrontedVerbSecond:
         if any(t.tag in VERBS - {"VBG"} or t.word.lower() in ("that", "which", "who", "to") for t in rest):
             return None
         subject = adverbials_end(tokens, j + 1)
-        if subject == j + 1 or (verb.word.lower() in INVERTING_VERBS and tokens[j + 1].tag != "IN"):
+        if (subject == j + 1 and not comma) or (verb.word.lower() in INVERTING_VERBS and tokens[j + 1].tag != "IN"):
             return None  # "Among the guests were the mayor and his wife", "In May the board hired a CEO"
         end = noun_phrase_end(tokens, subject)
         if end == subject or tokens[end - 1].word.lower() in TIME_NOUNS:
@@ -116,16 +145,21 @@ class FrontedVerbSecond:
         return verb
 
     @staticmethod
-    def _bracket(tokens: list[Token], j: int) -> bool:
-        """After `was`/`has`: the subject, then adverbials, then the participle that closes
-        the German verb bracket, and nothing more but adverbials."""
+    def _bracket(tokens: list[Token], j: int, closing: str = "VBN") -> bool:
+        """After `was`/`has` (or a modal): the subject, then adverbials and perhaps an
+        object, then the participle (infinitive) that closes the German verb bracket, and
+        nothing more but adverbials."""
         subject_end = noun_phrase_end(tokens, j + 1)
         if subject_end == j + 1 or tokens[j + 1].tag not in DETERMINERS | {"CD"}:
             return False
-        k = adverbials_end(tokens, subject_end)
-        if k >= len(tokens) or tokens[k].tag != "VBN":
-            return False
-        return adverbials_end(tokens, k + 1) == len(tokens)
+        k = middle_field_end(tokens, subject_end)
+        if k < len(tokens) and tokens[k].tag == closing:
+            return adverbials_end(tokens, k + 1) == len(tokens)
+        # the tagger may read the closing verb as a noun of the object: "the budget approved/NN"
+        last = tokens[-1]
+        return k == len(tokens) and k - 1 > subject_end and last.word.islower() and is_verb(last, frozenset({closing})) and (
+            middle_field_end(tokens[:-1], subject_end) == len(tokens) - 1
+        )
 
 
 @detector("fronted-clause-verb-second")
@@ -179,7 +213,7 @@ class ModalBeforeObject:
     def candidates(ctx: Context) -> Iterator[int]:
         """Offsets of a modal followed by a word that cannot be a verb or an adverb."""
         verbs_adverbs, text = words_tagged("VB", "RB"), ctx.text
-        for start, end in ctx.occurrences(MODALS & ctx.vocabulary):
+        for start, end in ctx.occurrences((MODALS | OPENING_MODALS) & ctx.vocabulary):
             following = text[end : end + 40].split(None, 1)
             if following and following[0].lower() not in verbs_adverbs:
                 yield start
@@ -411,6 +445,7 @@ class AdverbAfterObject:
 
 HAVE_DO = frozenset("has have had do does did".split())
 MODALS = frozenset("would will can could must should may might shall".split())
+OPENING_MODALS = frozenset(modal.capitalize() for modal in MODALS)  # a question opens with its modal
 MARK = re.compile(r"(?<=[\w’'-])(?:\s[–—]|[.;!,–—”\"])")
 
 
