@@ -35,3 +35,23 @@ def test_table_has_thousands_of_entries_each_with_german_and_english():
     assert len(table.literals) >= 3000
     assert all(table.german) and all(table.english)
     assert len(set(table.literals)) == len(table.literals)
+
+
+def _names_script():
+    spec = importlib.util.spec_from_file_location("build_calque_names", ROOT / "scripts" / "build_calque_names.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_media_name_lexicon_is_rebuilt_from_the_shipped_table():
+    build = _names_script()
+    assert build.lexicon_text(build.NAMES.read_text(encoding="utf-8")) == build.LEXICON.read_text(encoding="utf-8")
+
+
+def test_media_name_literals_translate_a_word_and_drop_the_article():
+    build = _names_script()
+    glossed = [("Die", ["the"]), ("Kleine", ["small", "little"]), ("Zeitung", ["paper"])]
+    assert build.literals(glossed) == ["Small Paper", "Little Paper"]
+    assert build.literals([("Die", ["the"]), ("Welt", ["World"])]) == []  # one word: too ambiguous
+    assert build.literals([("Focus", ["Focus"]), ("Online", ["Online"])]) == []  # nothing translated
