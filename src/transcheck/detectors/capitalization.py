@@ -461,6 +461,25 @@ class LostInnerCapital:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for start, end in ctx.occurrences(ctx.words_where(self.candidate)):
-            if _in_prose(text, start, end + 1):  # not youtube.com, #youtube
-                yield Match(start, end, _inner_capital_lost(text[start:end]))
+        spelling = {word: _inner_capital_lost(word) for word in ctx.words_where(self.candidate)}
+        spelling.update(_written_with_inner_capital(ctx.vocabulary))
+        for start, end in ctx.occurrences(set(spelling)):
+            line = _line(text, start, end)
+            if _in_prose(text, start, end + 1) and not line.isupper():  # not youtube.com, #youtube, a headline in capitals
+                yield Match(start, end, spelling[text[start:end]])
+
+
+TEXT_INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")  # AfD, VfL, McAllister, iPhone
+
+
+def _written_with_inner_capital(vocabulary: frozenset[str]) -> dict[str, str]:
+    """Words the text also writes with a capital inside: `AFD` or `Afd` where it has `AfD`
+    (in capitals only an abbreviation's length: README is a spelling of its own)."""
+    inner = {word.lower(): word for word in vocabulary if TEXT_INNER_CAPITAL.fullmatch(word)}
+    if not inner:
+        return {}
+    return {
+        word: inner[word.lower()]
+        for word in vocabulary
+        if word.lower() in inner and word != inner[word.lower()] and ((word.isupper() and len(word) <= 5) or word[1:].islower())
+    }
