@@ -1,53 +1,49 @@
-"""Overhead of `transcheck score` over plain sacrebleu on 100,000 segment pairs.
+"""`transcheck score` against the `sacrebleu` command, side by side, as whole processes.
 
-The pairs are WMT21/WMT22 de-en system outputs and references from ../shared/wmt, read at run
-time and repeated up to the requested count (never copied into this repository).
+Builds SEGMENTS (default 100,000) hypothesis/reference lines at run time from the WMT21 and
+WMT22 de-en system outputs and references in ../shared/wmt (every system output of both sets,
+then cycled; never copied into this repository), then runs, one after the other in one run:
 
-Times are CPU seconds (user + system, children included), not wall time, so that other work
-on a shared machine does not skew the ratio. Two comparisons, each printed with the ratio
-transcheck / sacrebleu:
+* ``sacrebleu REF -i HYP -m bleu chrf ter -w 4 -f json`` (sacrebleu from the benchmark's own
+  venv ``benchmarks/.venv-peers``, created if absent, with the project's sacrebleu version);
+* ``transcheck score HYP -r REF -m bleu,chrf,ter --bootstrap 0 -f json`` (no CIs, like the
+  sacrebleu command without ``--confidence``; JSON, which holds every segment's sentence
+  scores and texts besides the corpus scores, so transcheck does more work than sacrebleu).
 
-* API: ``Metric().corpus_score(hyps, [refs])`` per metric (plain sacrebleu) against
-  transcheck's ``build_metrics`` + ``score_system`` (corpus score, signature and every sentence
-  score), and with the 1,000-sample bootstrap CI (sacrebleu: ``n_bootstrap=1000``) on 10,000
-  pairs (sacrebleu materialises all resamples: gigabytes at 100,000).
-* CLI: the ``sacrebleu`` command against ``transcheck score`` on the same files (process start,
-  reading, scoring, report), text output with the 5 worst segments.
+For each: wall time, CPU time (user + system of the process and every process it started,
+from ``os.wait4``) and peak memory — the largest sum of the resident sets of the process and
+all its descendants, sampled every 50 ms from /proc (transcheck's worker processes count in
+full, shared pages included) — and transcheck's ratio to sacrebleu. It checks that both
+report the same BLEU, chrF2 and TER (sacrebleu's 4 decimals).
 
-Measured 2026-11-28 on the 2-core machine (sacrebleu 2.6.0, a busy machine, hence CPU time):
+The machine is shared: figures are noisy and only the side-by-side ratio means much.
+Measured 2026-11-30 on the project's 2-core machine, busy (load average 5-13 from other
+sessions), sacrebleu 2.6.0, ``--jobs 2`` (the default: all cores):
 
-    100,000 segment pairs from wmt21-newstest2021-deen, wmt22-generaltest2022-deen
-    comparison                                          sacrebleu cpu s transcheck cpu s   ratio
-    API bleu                                                       9.54             9.85   1.033
-    API chrf                                                      32.23            30.30   0.940
-    API chrf++                                                    35.42            36.61   1.034
-    API ter                                                      391.52           395.33   1.010
-    API bleu+chrf, CI (1000 resamples, 10,000 pairs)               8.23             6.17   0.749
-    CLI bleu+chrf (process, read, score, report)                  47.05            47.20   1.003
-    API, all metrics without CI                                  468.70           472.09   1.007
+    (figures: see the README's "Speed" table, which quotes this script's output)
 
-Usage: .venv/bin/python benchmarks/bench_score.py [--segments 100000] [--metrics bleu,chrf,chrf++,ter]
-       [--cli-metrics bleu,chrf]
+Usage: .venv/bin/python benchmarks/bench_score.py [--segments 100000] [--jobs 2]
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from importlib.metadata import version
 from itertools import cycle, islice
 from pathlib import Path
 
-from sacrebleu.metrics import BLEU, CHRF, TER
-
-from transcheck.scoring import ScoreOptions, build_metrics, score_system
-
-WMT = Path(__file__).resolve().parents[2] / "shared" / "wmt"
+HERE = Path(__file__).resolve().parent
+WMT = HERE.parents[1] / "shared" / "wmt"
 SETS = ("wmt21-newstest2021-deen", "wmt22-generaltest2022-deen")
-PLAIN = {"bleu": BLEU, "chrf": CHRF, "chrf++": lambda: CHRF(word_order=2), "ter": TER}
+PEERS = HERE / ".venv-peers"
+NAMES = {"BLEU": "bleu", "chrF2": "chrf", "TER": "ter"}
 
 
 def _read(path: Path) -> list[str]:
@@ -67,77 +63,103 @@ def pairs(count: int) -> tuple[list[str], list[str]]:
     return [h for h, _ in rows], [r for _, r in rows]
 
 
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children (robust to a busy machine)."""
-    own = time.process_time()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own + children.ru_utime + children.ru_stime
+def peer_sacrebleu() -> Path:
+    """The `sacrebleu` command of benchmarks/.venv-peers, installed there if missing."""
+    command = PEERS / "bin" / "sacrebleu"
+    if not command.exists():
+        if not (PEERS / "bin" / "python").exists():
+            subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        subprocess.run([str(PEERS / "bin" / "pip"), "install", "-q", f"sacrebleu=={version('sacrebleu')}"], check=True)
+    return command
 
 
-def timed(fn) -> tuple[float, object]:
-    start = _cpu()
-    value = fn()
-    return _cpu() - start, value
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, frontier = 0, [pid]
+    while frontier:
+        current = frontier.pop()
+        total += rss.get(current, 0)
+        frontier.extend(child for child, parent in parents.items() if parent == current)
+    return total
 
 
-def api(hyps: list[str], refs: list[str], metrics: tuple[str, ...], bootstrap: int) -> tuple[float, float]:
-    """Seconds for plain sacrebleu and for transcheck's scoring, checking the scores agree."""
-    def plain():
-        return {k: PLAIN[k]().corpus_score(hyps, [refs], n_bootstrap=max(bootstrap, 1)).score for k in metrics}
+def measure(command: list[str], cwd: Path) -> dict:
+    """Run ``command``; wall s, CPU s (with its children), peak tree RSS in MiB, and stdout."""
+    out_path = cwd / f"out.{Path(command[0]).name}.json"
+    err_path = out_path.with_suffix(".err")
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
+        peak = 0
+        done = threading.Event()
 
-    def ours():
-        options = ScoreOptions(metrics=metrics, bootstrap=bootstrap)
-        result, _ = score_system("bench", hyps, build_metrics(options, [refs]), options)
-        return {k: s.score for k, s in result.scores.items()}
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _tree_rss(proc.pid))
+                done.wait(0.05)
 
-    t_plain, plain_scores = timed(plain)
-    t_ours, our_scores = timed(ours)
-    assert plain_scores == our_scores, (plain_scores, our_scores)
-    return t_plain, t_ours
-
-
-def cli(hyps: list[str], refs: list[str], metrics: tuple[str, ...]) -> tuple[float, float]:
-    bindir = Path(sys.executable).parent
-    with tempfile.TemporaryDirectory() as tmp:
-        hyp, ref = Path(tmp, "hyp.txt"), Path(tmp, "ref.txt")
-        hyp.write_text("\n".join(hyps) + "\n", encoding="utf-8")
-        ref.write_text("\n".join(refs) + "\n", encoding="utf-8")
-        theirs = [str(bindir / "sacrebleu"), str(ref), "-i", str(hyp), "-m", *metrics]
-        ours = [str(bindir / "transcheck"), "score", str(hyp), "-r", str(ref), "-m", ",".join(metrics),
-                "--bootstrap", "0", "--worst", "5"]
-        t_plain, _ = timed(lambda: subprocess.run(theirs, check=True, capture_output=True))
-        t_ours, _ = timed(lambda: subprocess.run(ours, check=True, capture_output=True))
-    return t_plain, t_ours
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"bench_score: {command[0]} failed ({proc.returncode}): {err_path.read_text()[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": peak / 2**20,
+            "max_rss_one": usage.ru_maxrss / 1024, "out": out_path.read_text(encoding="utf-8")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=100_000)
-    parser.add_argument("--metrics", default="bleu,chrf,chrf++,ter")
-    parser.add_argument("--cli-metrics", default="bleu,chrf")
-    parser.add_argument("--bootstrap-metrics", default="bleu,chrf")
-    parser.add_argument("--bootstrap-segments", type=int, default=10_000,
-                        help="pairs for the CI row: sacrebleu holds every resample in memory (GBs at 100,000)")
+    parser.add_argument("--jobs", type=int, default=None, help="transcheck's --jobs (default: all cores)")
     args = parser.parse_args()
     if not WMT.is_dir():
         sys.exit(f"bench_score: {WMT} is absent")
+    sacrebleu = peer_sacrebleu()
+    transcheck = Path(sys.executable).parent / "transcheck"
     hyps, refs = pairs(args.segments)
-    print(f"{len(hyps):,} segment pairs from {', '.join(SETS)}")
-    print(f"{'comparison':<50} {'sacrebleu cpu s':>16} {'transcheck cpu s':>16} {'ratio':>7}")
-    rows = [(f"API {m}", lambda m=m: api(hyps, refs, (m,), 0)) for m in args.metrics.split(",")]
-    boot = tuple(args.bootstrap_metrics.split(","))
-    n_boot = min(args.bootstrap_segments, len(hyps))
-    rows.append((f"API {'+'.join(boot)}, CI (1000 resamples, {n_boot:,} pairs)",
-                 lambda: api(hyps[:n_boot], refs[:n_boot], boot, 1000)))
-    cli_metrics = tuple(args.cli_metrics.split(","))
-    rows.append((f"CLI {'+'.join(cli_metrics)} (process, read, score, report)", lambda: cli(hyps, refs, cli_metrics)))
-    total_plain = total_ours = 0.0
-    for label, run in rows:
-        t_plain, t_ours = run()
-        if label.startswith("API") and "CI" not in label:
-            total_plain, total_ours = total_plain + t_plain, total_ours + t_ours
-        print(f"{label:<50} {t_plain:>16.2f} {t_ours:>16.2f} {t_ours / t_plain:>7.3f}", flush=True)
-    print(f"{'API, all metrics without CI':<50} {total_plain:>16.2f} {total_ours:>16.2f} {total_ours / total_plain:>7.3f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "hyp.txt").write_text("\n".join(hyps) + "\n", encoding="utf-8")
+        (folder / "ref.txt").write_text("\n".join(refs) + "\n", encoding="utf-8")
+        del hyps, refs
+        jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+        commands = {
+            "sacrebleu": [str(sacrebleu), "ref.txt", "-i", "hyp.txt", "-m", "bleu", "chrf", "ter", "-w", "4", "-f", "json"],
+            "transcheck": [str(transcheck), "score", "hyp.txt", "-r", "ref.txt", "-m", "bleu,chrf,ter",
+                           "--bootstrap", "0", "-f", "json", *jobs],
+        }
+        print(f"{args.segments:,} segment pairs from {', '.join(SETS)}; load average {os.getloadavg()[0]:.1f} at start")
+        results = {}
+        for name, command in commands.items():
+            results[name] = measure(command, folder)
+            print(f"  {name}: done, load average {os.getloadavg()[0]:.1f}", flush=True)
+    theirs = {NAMES[item["name"]]: item["score"] for item in json.loads(results["sacrebleu"]["out"])}
+    scores = json.loads(results["transcheck"]["out"])["systems"][0]["scores"]
+    ours = {key: round(scores[key]["score"], 4) for key in theirs}
+    assert ours == theirs, (ours, theirs)
+    print(f"same scores: {', '.join(f'{k} {v}' for k, v in theirs.items())}")
+    print(f"{'command':<12} {'wall s':>9} {'cpu s':>9} {'peak MiB (tree)':>16} {'largest process MiB':>20}")
+    for name, r in results.items():
+        print(f"{name:<12} {r['wall']:>9.1f} {r['cpu']:>9.1f} {r['rss']:>16.0f} {r['max_rss_one']:>20.0f}")
+    s, t = results["sacrebleu"], results["transcheck"]
+    print(f"{'ratio':<12} {t['wall'] / s['wall']:>9.2f} {t['cpu'] / s['cpu']:>9.2f} {t['rss'] / s['rss']:>16.2f} "
+          f"{t['max_rss_one'] / s['max_rss_one']:>20.2f}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import typer
 
 from transcheck.cli import exitcodes
 from transcheck.cli.app import app
-from transcheck.cli.options import split_keys, use_color
+from transcheck.cli.options import JOBS, split_keys, use_color
 from transcheck.config import load_config
 from transcheck.documents import read_document
 from transcheck.errors import InputError, UsageError
@@ -50,6 +50,7 @@ def score(
     min_bleu: float | None = typer.Option(None, "--min-bleu", help="Exit 1 when a system's BLEU is below this."),
     min_chrf: float | None = typer.Option(None, "--min-chrf", help="Exit 1 when a system's chrF2 is below this."),
     max_ter: float | None = typer.Option(None, "--max-ter", help="Exit 1 when a system's TER is above this."),
+    jobs: int | None = JOBS,
 ) -> None:
     """Score translations (BLEU, chrF2, chrF2++, TER) against references with sacrebleu."""
     from transcheck import scoring  # sacrebleu and numpy load only when scoring
@@ -67,15 +68,15 @@ def score(
     _check_usage(hypotheses, refs, options, thresholds, worst)
     if align and len(refs) > 1:
         raise UsageError("--align works with one reference (--ref) at a time")
-    texts = {path: read_document(path) for path in dict.fromkeys([*refs, *hypotheses])}
     if align:
+        texts = {path: read_document(path) for path in dict.fromkeys([*refs, *hypotheses])}
         run = _score_aligned(hypotheses, refs[0], texts, options)
     else:
-        run = _score_lines(hypotheses, refs, texts, options)
+        run = _score_lines(hypotheses, refs, options, jobs or _default_jobs())
     run = scoring.ScoreRun(run.systems, options, run.significance, scoring.check_gates(run.systems, thresholds), run.notes)
     if format is Format.JSON:
-        from transcheck.report.score_json import render as render_json
-        sys.stdout.write(render_json(run))
+        from transcheck.report.score_json import write as write_json
+        write_json(run, sys.stdout)
     else:
         from transcheck.report.score_text import render as render_text
         sys.stdout.write(render_text(run, worst=worst, color=use_color()))
@@ -101,7 +102,11 @@ def _check_usage(hypotheses: list[str], refs: list[str], options, thresholds: di
 
 
 def _lines(document) -> list[str]:
-    """Segments as the sacrebleu CLI reads them: split at LF, each line rstrip()-ed."""
+    """Segments as the sacrebleu CLI reads them: split at LF, each line rstrip()-ed.
+
+    For documents already in memory (``transcheck report``); ``score`` streams its files
+    through ``scoring.lines``, which reads them the same way.
+    """
     text = ("\ufeff" if document.bom else "") + document.text  # sacrebleu keeps a BOM
     if not text:
         return []
@@ -111,28 +116,38 @@ def _lines(document) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def _score_lines(hypotheses: list[str], refs: list[str], texts: dict, options):
-    from transcheck import scoring
+def _default_jobs() -> int:
+    import os
 
-    references = [_lines(texts[path]) for path in refs]
-    systems = [(texts[path].path, _lines(texts[path])) for path in hypotheses]
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _score_lines(hypotheses: list[str], refs: list[str], options, jobs: int):
+    """Line-aligned files, streamed: statistics in worker processes, texts re-read on demand."""
+    from transcheck import scoring
+    from transcheck.scoring.lines import open_lines
+    from transcheck.scoring.parallel import Extractor
+
+    metrics = scoring.build_metrics(options, num_refs=len(refs))
+    references = [open_lines(path) for path in refs]
+    systems = [open_lines(path) for path in hypotheses]
     expected = len(references[0])
-    for path, lines in [*zip((texts[r].path for r in refs), references), *systems]:
+    for lines in [*references, *systems]:
         if len(lines) != expected:
-            raise InputError(f"{path} has {len(lines)} lines but {texts[refs[0]].path} has {expected}; "
+            raise InputError(f"{lines.path} has {len(lines)} lines but {references[0].path} has {expected}; "
                              "the files must be line-aligned (or use --align)")
     if expected == 0:
         raise InputError(f"{refs[0]}: no segments to score")
-    metric_objects = scoring.build_metrics(options, references)
-    labels = [str(i) for i in range(1, expected + 1)]
     runs, stats = [], []
-    for path, lines in systems:
-        result, segment_stats = scoring.score_system(path, lines, metric_objects, options)
-        runs.append(scoring.SystemRun(path, result, lines, references, labels))
-        stats.append((path, segment_stats))
+    with Extractor(options, jobs) as extractor:
+        for lines in systems:
+            segment_stats = extractor.statistics(lines, references)
+            result = scoring.summarize(lines.path, segment_stats, metrics, options)
+            runs.append(scoring.SystemRun(lines.path, result, lines, references, scoring.LineLabels(expected)))
+            stats.append((lines.path, segment_stats))
     significance = None
     if len(systems) > 1 and options.paired != "none":
-        significance = scoring.paired_significance(stats, stats[0][1], runs[0].result, metric_objects, options)
+        significance = scoring.paired_significance(stats, runs[0].result, metrics, options)
     return scoring.ScoreRun(runs, options, significance)
 
 

@@ -1,9 +1,18 @@
-"""The JSON report of `transcheck score`: every corpus and segment score (results in, str out)."""
+"""The JSON report of `transcheck score`: every corpus and segment score (results in, text out).
+
+:func:`write` streams the report: the segment rows of each system are made and written one
+at a time, so 100,000 segments never become 100,000 dictionaries at once; :func:`render`
+returns the same text as one string.
+"""
 
 from __future__ import annotations
 
+import io
 import json
+import textwrap
+from collections.abc import Iterator
 from dataclasses import asdict
+from typing import TextIO
 
 from transcheck import __version__
 from transcheck.scoring import CorpusScore, ScoreRun, SystemRun
@@ -21,15 +30,14 @@ def _corpus(score: CorpusScore, run: ScoreRun) -> dict:
     return data
 
 
-def _segments(system: SystemRun) -> list[dict]:
+def _segments(system: SystemRun) -> Iterator[dict]:
     keys = list(system.result.segments)
-    rows = []
-    for i, hyp in enumerate(system.hypotheses):
-        row = {"index": i, "source": system.labels[i], "hypothesis": hyp,
-               "references": [ref[i] for ref in system.references]}
-        row.update({key: system.result.segments[key][i] for key in keys})
-        rows.append(row)
-    return rows
+    columns = zip(system.labels, system.hypotheses, zip(*system.references),
+                  *(system.result.segments[key] for key in keys))  # one pass over each (lazy) sequence
+    for i, (label, hyp, refs, *scores) in enumerate(columns):
+        row = {"index": i, "source": label, "hypothesis": hyp, "references": list(refs)}
+        row.update(zip(keys, scores))
+        yield row
 
 
 def _alignment(system: SystemRun) -> dict | None:
@@ -52,7 +60,7 @@ def _system(system: SystemRun, run: ScoreRun) -> dict:
         "path": system.path,
         "segments_scored": len(system.hypotheses),
         "scores": {key: _corpus(score, run) for key, score in system.result.scores.items()},
-        "segments": _segments(system),
+        "segments": _SEGMENTS,  # written row by row in its place (see write)
     }
     alignment = _alignment(system)
     if alignment is not None:
@@ -60,7 +68,17 @@ def _system(system: SystemRun, run: ScoreRun) -> dict:
     return data
 
 
+_SEGMENTS = "\x00segments\x00"  # a placeholder no JSON string of ours can contain unescaped
+
+
 def render(run: ScoreRun) -> str:
+    out = io.StringIO()
+    write(run, out)
+    return out.getvalue()
+
+
+def write(run: ScoreRun, out: TextIO) -> None:
+    """Write the report to ``out``, the segments of each system streamed."""
     significance = None
     if run.significance is not None:
         significance = asdict(run.significance)
@@ -75,4 +93,19 @@ def render(run: ScoreRun) -> str:
         "passed": run.passed,
         "notes": run.notes,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    placeholder = json.dumps(_SEGMENTS)
+    parts = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").split(placeholder)
+    out.write(parts[0])
+    for system, part in zip(run.systems, parts[1:]):
+        _write_rows(_segments(system), out)
+        out.write(part)
+
+
+def _write_rows(rows: Iterator[dict], out: TextIO) -> None:
+    """A JSON list of rows, laid out as ``json.dumps(indent=2)`` lays it out at this depth."""
+    first = True
+    for row in rows:
+        out.write("[\n" if first else ",\n")
+        out.write(textwrap.indent(json.dumps(row, ensure_ascii=False, indent=2), "        "))
+        first = False
+    out.write("[]" if first else "\n      ]")
