@@ -198,10 +198,7 @@ class CapitalisedCommonWord:
             return False
         if speller.lower_only(word) or word.lower() not in speller.words() or zipf(word) >= FUNCTION_WORD:
             return False
-        from transcheck import tagger  # the model loads only for such a word
-
-        tags = tagger.model().lexicon.get(word.lower(), frozenset())
-        return bool(tags & {"NN", "NNS"}) and not tags & {"NNP", "NNPS"}
+        return _treebank_common_noun(word)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -276,13 +273,23 @@ INDEFINITE_ARTICLE = re.compile(r"(?:^|[\s(“\"‘])[Aa]n?((?:[ \t]+[a-z][\w’
 def _after_opening_article(text: str, word: str, start: int, end: int) -> bool:
     """`The Trouble about the plan`: a common noun capitalised right after the article
     that opens a sentence, before a preposition and lower-case words (a name goes on in
-    capitals, `The Bank of England`, or is capitalised elsewhere in the text)."""
-    if zipf(word) >= FUNCTION_WORD or not OPENING_ARTICLE.search(_before(text, start)):
+    capitals, `The Bank of England`, is capitalised elsewhere in the text, or is a word
+    the treebank saw in names: `The Chancellor on Monday`, `The Magic at home`)."""
+    if zipf(word) >= FUNCTION_WORD or not OPENING_ARTICLE.search(_before(text, start)) or not _treebank_common_noun(word):
         return False
     if not PREPOSITION_AFTER.match(text, end) or NAME_AFTER.match(text, end):
         return False
     elsewhere = (m.start(1) for m in re.finditer(rf"\b[a-z]+,?[ \t]+({re.escape(word)})\b", text))
     return _in_prose(text, start, end) and all(s == start for s in elsewhere)  # not a name used mid-sentence
+
+
+def _treebank_common_noun(word: str) -> bool:
+    """The treebank (UD English EWT) saw the word as a common noun and never in a name:
+    `trouble`, `parliament`; not `minister`, `bank`, `magic` (the Magic, the Bank)."""
+    from transcheck import tagger  # the model loads only when such a word is asked about
+
+    tags = tagger.model().lexicon.get(word.lower(), frozenset())
+    return bool(tags & {"NN", "NNS"}) and not tags & {"NNP", "NNPS"}
 
 
 def _after_indefinite_article(text: str, start: int) -> bool:
