@@ -17,6 +17,7 @@ from transcheck.phrases import (
     NOUNS,
     VERBS,
     adverbials_end,
+    could_be,
     is_verb,
     middle_field_end,
     noun_phrase_end,
@@ -191,3 +192,63 @@ def _outside_brackets(tokens: list[Token]) -> Iterator[Token]:
             depth = max(0, depth - 1)
         elif depth == 0:
             yield token
+
+
+# Adverbs after which English never puts a lexical verb before its subject (unlike `here`,
+# `there`, `now`, `today`: "Now comes the hard part", "Today marks the anniversary").
+SECOND_POSITION_ADVERBS = frozenset(
+    "also therefore meanwhile nevertheless nonetheless afterwards subsequently later then recently previously "
+    "finally already currently likewise moreover furthermore additionally consequently accordingly".split()
+)
+# Verbs English does put before the subject after an adverb ("Then came the rain").
+INVERTING = frozenset(
+    "came comes come followed follows follow began begins stood stands lay lies remained remains appeared appears "
+    "emerged emerges arose arises rose rises went goes".split()
+)
+NOMINATIVE = frozenset("I he she we they".split())
+NOT_LEXICAL = frozenset("is are was were be been has have had do does did 's".split())
+
+
+@detector("adverb-verb-second")
+@dataclass
+class AdverbVerbSecond:
+    """A sentence opens with an adverb and its verb, then the subject, then more of the
+    clause: German verb-second order (`Außerdem fordert die Partei höhere Steuern` →
+    `Also demands the party higher taxes.`)."""
+
+    @staticmethod
+    def wants(text: str) -> bool:
+        """Opens with one of the adverbs and a word that may be a past or present verb."""
+        words = text.split(None, 4)
+        if len(words) > 1 and words[0] in ("And", "But"):
+            words = [words[1].capitalize(), *words[2:]]
+        return (
+            len(words) > 3
+            and words[0].lower() in SECOND_POSITION_ADVERBS
+            and words[1] not in NOT_LEXICAL | INVERTING
+            and (words[1] in words_tagged("VBD", "VBZ") or words[1].endswith(("s", "ed")))
+            and text.endswith((".", "!"))
+        )
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, self.wants):
+            tokens = sentence[1:-1] if sentence[0].word in ("And", "But") else sentence[:-1]
+            if len(tokens) > 3 and tokens[0].word.lower() in SECOND_POSITION_ADVERBS:
+                end = self._subject_end(tokens)
+                if end is not None:
+                    yield Match(tokens[0].start, tokens[end - 1].end, detail=tokens[1].word)
+
+    @staticmethod
+    def _subject_end(tokens: list[Token]) -> int | None:
+        """Index after the subject that follows the verb, when more of the clause follows it."""
+        verb, first = tokens[1], tokens[2]
+        if not verb.word.islower() or verb.word in NOT_LEXICAL | INVERTING or verb.tag in ("MD", "VBG", "IN", "DT"):
+            return None
+        if not is_verb(verb, frozenset({"VBD", "VBZ"})) or could_be(verb, frozenset({"VB"})):
+            return None  # a base form is an imperative: "Then put the cushion back."
+        if first.word in NOMINATIVE:
+            return 3  # "Also wants he …": a subject pronoun after the verb
+        if first.word.lower() not in DEFINITE and (first.tag not in ("NNP", "NNPS") or verb.tag in NOUNS):
+            return None  # the tagger may read the verb as a noun ("demands/NNS the party"), not before a name
+        end = noun_phrase_end(tokens, 2)
+        return end if 2 < end < len(tokens) and tokens[end].word[0].isalnum() else None  # more after the subject
