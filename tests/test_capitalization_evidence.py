@@ -1,0 +1,40 @@
+"""Evidence behind the capitalization rules: names with an inner capital, the treebank's
+common nouns, and where a capitalised word stands in its sentence."""
+
+from transcheck.detectors import capitalization as cap
+
+
+def test_inner_capital_names_come_from_the_dictionary_without_surnames():
+    forms = cap._inner_capital_forms()
+    assert forms["youtube"] == "YouTube" and forms["paypal"] == "PayPal" and forms["ebay"] == "eBay"
+    assert "dupont" not in forms and "macdonald" not in forms  # surnames in their own right
+    assert "news" not in forms  # NeWS: a common word as well
+    assert "wifi" not in forms  # short forms only with a lower-case first letter (eBay, iPad)
+
+
+def test_lost_inner_capital_keeps_the_ending():
+    assert cap._inner_capital_lost("Youtubers") == "YouTubers"
+    assert cap._inner_capital_lost("youtube") == "YouTube"
+    assert cap._inner_capital_lost("YouTube") is None and cap._inner_capital_lost("Tube") is None
+
+
+def test_the_text_itself_shows_the_inner_capital():
+    assert cap._written_with_inner_capital(frozenset({"AfD", "AFD", "Afd", "the"})) == {"AFD": "AfD", "Afd": "AfD"}
+    assert cap._written_with_inner_capital(frozenset({"ReadMe", "README"})) == {}  # too long for an abbreviation
+    assert cap._written_with_inner_capital(frozenset({"AFD", "CDU"})) == {}
+
+
+def test_treebank_common_nouns():
+    assert cap._treebank_common_noun("Trouble") and cap._treebank_common_noun("Parliament")
+    assert not cap._treebank_common_noun("Minister")  # seen in names (Prime Minister)
+    assert not cap._treebank_common_noun("Chancellor")  # not seen at all
+
+
+def test_indefinite_article_and_opening_article():
+    text = "Later a new Chancellor came. The Dispute about the plan went on."
+    assert cap._after_indefinite_article(text, text.index("Chancellor"))
+    assert not cap._after_indefinite_article("It was a matter for Parliament.", 22)
+    start = text.index("Dispute")
+    assert cap._after_opening_article(text, "Dispute", start, start + len("Dispute"))
+    other = "The Dispute about the plan went on, and the Dispute grew."
+    assert not cap._after_opening_article(other, "Dispute", 4, 11)  # capitalised mid-sentence too: a name
