@@ -55,3 +55,16 @@ def test_media_name_literals_translate_a_word_and_drop_the_article():
     assert build.literals(glossed) == ["Small Paper", "Little Paper"]
     assert build.literals([("Die", ["the"]), ("Welt", ["World"])]) == []  # one word: too ambiguous
     assert build.literals([("Focus", ["Focus"]), ("Online", ["Online"])]) == []  # nothing translated
+
+
+def test_every_news_formula_entry_names_its_evidence():
+    """TC411 keeps only entries attested independently of test pages; each says by what."""
+    lines = (ROOT / "rules" / "lexicons" / "calques-news.yaml").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("  - "):
+            comments = []
+            for previous in reversed(lines[:i]):
+                if not previous.startswith("  #"):
+                    break
+                comments.append(previous)
+            assert any(c.startswith("  # evidence: ") for c in comments), f"entry without evidence: {line.strip()}"
