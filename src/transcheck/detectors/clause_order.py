@@ -5,6 +5,7 @@ after a fronted adverb.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -61,7 +62,11 @@ class ConjunctionAfterSubject:
         if verb.tag not in ("VBD", "VBZ") or not verb.word.islower():
             return False
         # A verb earlier in the clause makes `but` join two verb phrases: "He likes tea but hates coffee".
-        return not any(t.tag in VERBS or t.tag in ("WDT", "WP", "WRB") for t in run[: j - 1])
+        if any(t.tag in VERBS or t.tag in ("WDT", "WP", "WRB") for t in run[: j - 1]):
+            return False
+        # Before `but`: adverbials and the subject, nothing else ("while the state issues/NNS condemnations but …").
+        fronted = adverbials_end(run, 0, adverbs=True)
+        return fronted == j or noun_phrase_end(run, fronted) == j
 
 
 CLAUSE_MARKS = frozenset(',;:–—()"“”„')
@@ -252,3 +257,69 @@ class AdverbVerbSecond:
             return None  # the tagger may read the verb as a noun ("demands/NNS the party"), not before a name
         end = noun_phrase_end(tokens, 2)
         return end if 2 < end < len(tokens) and tokens[end].word[0].isalnum() else None  # more after the subject
+
+
+# Conjunctions that open a subordinate clause, whose verb German puts last.
+SUBORDINATING = frozenset("that because although though while whereas if whether unless".split())
+
+
+@detector("subordinate-verb-final")
+@dataclass
+class SubordinateVerbFinal:
+    """A subordinate clause runs subject, object, verb and ends: German verb-final order
+    (`weil die Regierung den Plan abgelehnt hat` → `because the government the plan
+    rejected`). In English the verb follows its subject and comes before the object."""
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of a conjunction followed by an article or possessive and, within the
+        clause, a second one."""
+        text = ctx.text
+        for start, end in ctx.occurrences((SUBORDINATING | {w.capitalize() for w in SUBORDINATING}) & ctx.vocabulary):
+            clause = CLAUSE_TEXT_END.split(text[end : end + 150], 1)[0].split()
+            if len(clause) > 3 and clause[0].lower() in DEFINITE and sum(w.lower() in ARTICLE_WORDS for w in clause[1:]) >= 1:
+                yield start
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            for j, token in enumerate(sentence[:-3]):
+                if token.word.lower() in SUBORDINATING and token.tag in ("IN", "WDT", "DT"):
+                    end = self._verb_last(sentence, j + 1)
+                    if end is not None:
+                        yield Match(token.start, sentence[end].end, detail=sentence[end].word)
+
+    @staticmethod
+    def _verb_last(tokens: list[Token], k: int) -> int | None:
+        """Index of the clause's last word when it may be a finite verb and a subject and
+        an object come before it (the tagger, misled by the German order, may read that
+        verb as a noun or adjective: `the costs underestimated/JJ`)."""
+        last = k
+        while last + 1 < len(tokens) and tokens[last + 1].word[0].isalnum():
+            last += 1
+        verb = tokens[last]
+        if tokens[k].word.lower() not in DEFINITE or not verb.word.islower() or not is_verb(verb, FINITE):
+            return None
+        body = tokens[k:last]
+        if any(t.tag in VERBS or t.tag in ("WDT", "WP", "TO") or _only_verb(t) for t in body):
+            return None  # another verb: "because the company the group bought failed"
+        subject = noun_phrase_end(body, 0)
+        middle = adverbials_end(body, subject)
+        if subject == 0 or middle >= len(body) or body[middle].tag not in DETERMINERS:
+            return None
+        if any(t.word.lower() in TIME_WORDS for t in body[middle:]):
+            return None  # a time phrase, not an object: "because the talks last week failed"
+        return last if middle_field_end(body, subject) == len(body) else None
+
+
+def _only_verb(token: Token) -> bool:
+    """A word the treebank saw only as a verb (`bought`), whatever the tagger says here."""
+    seen = model().lexicon.get(token.word.lower())
+    return bool(seen) and seen <= VERBS
+
+
+CLAUSE_TEXT_END = re.compile(r"[.;:!?,–—()“”\"]")
+ARTICLE_WORDS = frozenset("the a an his her its their our this these those".split())
+TIME_WORDS = frozenset(
+    "morning afternoon evening night weekend week month year day time season spring summer autumn winter "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
