@@ -14,7 +14,8 @@ def test_inner_capital_names_come_from_the_dictionary_without_surnames():
 
 def test_lost_inner_capital_keeps_the_ending():
     assert cap._inner_capital_lost("Youtubers") == "YouTubers"
-    assert cap._inner_capital_lost("youtube") == "YouTube"
+    assert cap._inner_capital_lost("Paypal") == "PayPal"
+    assert cap._inner_capital_lost("youtube") is None  # lower case: a common noun like teleprompter
     assert cap._inner_capital_lost("YouTube") is None and cap._inner_capital_lost("Tube") is None
 
 

@@ -445,8 +445,9 @@ def _inner_capital_forms() -> dict[str, str]:
 
 
 def _inner_capital_lost(word: str) -> str | None:
-    """The spelling with its inner capital, when ``word`` (Youtube, Youtubers) lost it."""
-    if not word.isalpha() or not word[1:].islower():
+    """The spelling with its inner capital, when ``word`` (Youtube, Youtubers) lost it: in
+    German style, capitalised (a lower-case `teleprompter` is an English common noun)."""
+    if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return None
     lower = word.lower()
     forms = _inner_capital_forms()
