@@ -14,6 +14,7 @@ def test_german_modifier_before_an_english_noun():
     assert spans(GermanModifier(), "The Landtag in Dresden met.") == []  # used alone, as English media do
     assert spans(GermanModifier(), "Then the Landtag passed it.") == []  # a verb follows, not a noun
     assert spans(GermanModifier(), "The Bundestag elections were held.") == []  # frequent in English
+    assert spans(GermanModifier(), "The Landtag met. The Landtag elections follow.") == []  # a term adopted
 
 
 def test_german_modifier_written_apart_from_a_capitalised_english_noun():

@@ -433,10 +433,17 @@ class GermanModifier:
         if not candidates:
             return
         names = _used_as_names(ctx, candidates)
+        found: dict[str, list[tuple[int, int]]] = {}
         for start, end in ctx.occurrences(candidates - names):
-            head = _next_word(text, end)
-            if not (head.islower() and _english_head(head, self.min_english_head) and _noun(head)):
-                continue
-            head_end = text.index(head, end) + len(head)
-            if HEAD_END.match(text, head_end) and not _inside_quotation(text, start):
-                yield Match(start, head_end, detail=text[start:end])
+            found.setdefault(text[start:end], []).append((start, self._head_end(text, end)))
+        for word, spans in found.items():
+            if all(head_end for _, head_end in spans):  # a term the text also uses alone is adopted (the Mittelstand)
+                yield from (Match(s, e, detail=word) for s, e in spans if not _inside_quotation(text, s))
+
+    def _head_end(self, text: str, end: int) -> int:
+        """Where the English head noun after the word ends (0 when none follows)."""
+        head = _next_word(text, end)
+        if not (head.islower() and _english_head(head, self.min_english_head) and _noun(head)):
+            return 0
+        head_end = text.index(head, end) + len(head)
+        return head_end if HEAD_END.match(text, head_end) else 0
