@@ -461,8 +461,9 @@ def _inner_capital_lost(word: str) -> str | None:
 @detector("lost-inner-capital")
 @dataclass
 class LostInnerCapital:
-    """A name with a capital inside (YouTube, PayPal) written with one capital or none,
-    as German house style writes them (`Youtube`, `Paypal`, `Youtuber`)."""
+    """A name with a capital inside (YouTube, PayPal) written with only its first capital,
+    as German house style writes them (`Youtube`, `Paypal`, `Youtuber`), or a name the
+    text writes with an inner capital elsewhere written otherwise (`AFD` beside `AfD`)."""
 
     def candidate(self, word: str) -> bool:
         return len(word) >= 4 and _inner_capital_lost(word) is not None
