@@ -1,6 +1,7 @@
 """transcheck's scores are sacrebleu's: against expected.json and the real `sacrebleu` command.
 
-Uses WMT21 de-en from ../shared/wmt (1,000 short segments; WMT23 is avoided, TER is slow there).
+Uses WMT21 de-en from ../shared/wmt (1,000 short segments; WMT23 is avoided, TER is slow there),
+and 3,000 lines of WMT21 + WMT22 for the chunked path through worker processes.
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ def _subset(tmp_path: Path, name: str, lines: int = 200) -> Path:
     return path
 
 
-def _sacrebleu_json(args: list[str], cwd: Path) -> list[dict]:
-    proc = subprocess.run([SACREBLEU, *args, "-w", "4", "-f", "json"], capture_output=True, cwd=cwd, timeout=300)
+def _sacrebleu_json(args: list[str], cwd: Path, width: int = 4) -> list[dict]:
+    proc = subprocess.run([SACREBLEU, *args, "-w", str(width), "-f", "json"], capture_output=True, cwd=cwd, timeout=1200)
     assert proc.returncode == 0, proc.stderr.decode()
     data = json.loads(proc.stdout)
     return data if isinstance(data, list) else [data]
@@ -150,3 +151,24 @@ def test_sentence_scores_equal_sacrebleu_sentence_functions():
         assert result.segments["chrf"][i] == sacrebleu.sentence_chrf(hyp, pair).score
         assert result.segments["chrf++"][i] == sacrebleu.sentence_chrf(hyp, pair, word_order=2).score
         assert result.segments["ter"][i] == sacrebleu.sentence_ter(hyp, pair).score
+
+
+def test_thousands_of_lines_in_worker_processes_equal_sacrebleu_command_to_the_bit(tmp_path):
+    """3,000 lines (WMT21 + WMT22 systems, both references): the pooled, chunked path vs `sacrebleu -w 16`."""
+    wmt22 = WMT / "wmt22-generaltest2022-deen"
+    files = {"hyp.txt": [], "ref.txt": [], "ref2.txt": []}
+    for folder, system in ((WMT21, "Online-B"), (wmt22, "Online-B"), (WMT21, "happypoet")):
+        for name, source in (("hyp.txt", f"hyp.{system}.en"), ("ref.txt", "ref.en"), ("ref2.txt", "ref2.en")):
+            files[name].extend(_read(folder / source))
+    for name, lines in files.items():
+        (tmp_path / name).write_text("\n".join(lines[:3000]) + "\n", encoding="utf-8")
+    refs = ["ref.txt", "ref2.txt"]
+    theirs = _sacrebleu_json([*refs, "-i", "hyp.txt", "-m", "bleu", "chrf", "ter"], tmp_path, 16)
+    theirs += _sacrebleu_json([*refs, "-i", "hyp.txt", "-m", "chrf", "--chrf-word-order", "2"], tmp_path, 16)
+    ours = _transcheck_json(["hyp.txt", "-r", refs[0], "-r", refs[1], "--bootstrap", "0", "--jobs", "2"], tmp_path)
+    scores = {s["name"]: s for s in ours["systems"][0]["scores"].values()}
+    assert ours["systems"][0]["segments_scored"] == 3000
+    assert sorted(scores) == sorted(item["name"] for item in theirs) == ["BLEU", "TER", "chrF2", "chrF2++"]
+    for item in theirs:
+        assert float(f"{scores[item['name']]['score']:.16f}") == item["score"], item["name"]
+        assert scores[item["name"]]["signature"] == f"{item['name']}|{item['signature']}"
