@@ -16,6 +16,7 @@ from transcheck.documents import Document
 from transcheck.languagetool import convert
 from transcheck.languagetool.cache import MatchCache, cache_key
 from transcheck.languagetool.client import Checker, make_tool, paragraphs
+from transcheck.languagetool.custom import custom_digest
 from transcheck.languagetool.install import LT_VERSION, LanguageToolUnavailable, find_java, is_installed
 from transcheck.languagetool.profile import Profile, load_profile
 from transcheck.languagetool.server import LocalServer, probe
@@ -100,7 +101,8 @@ def languagetool_findings(documents: list[Document], settings: LTSettings) -> li
     """LanguageTool's findings for the documents; raises LanguageToolUnavailable on any failure."""
     version = _version(settings)
     parts = [(doc, p) for doc in documents for p in paragraphs(doc.text)]
-    keys = [cache_key(version, settings.language, settings.profile.digest, p.text) for _, p in parts]
+    rules_key = settings.profile.digest + custom_digest()  # the rule selection and transcheck's own LT rules
+    keys = [cache_key(version, settings.language, rules_key, p.text) for _, p in parts]
     settings.stats.update(paragraphs=len(parts), requests=0, server=None)
     with _cache(settings) as cache:
         known = cache.get_many(keys) if cache else {}

@@ -11,6 +11,7 @@ import time
 import urllib.parse
 import urllib.request
 
+from transcheck.languagetool.custom import staged_classpath
 from transcheck.languagetool.install import LanguageToolUnavailable, find_java, is_installed, jars_dir
 
 HEAP_ENV = "TRANSCHECK_LANGUAGETOOL_HEAP"
@@ -31,6 +32,9 @@ def server_command(port: int, heap: str | None = None) -> list[str]:
         raise LanguageToolUnavailable("LanguageTool is not installed: run 'transcheck languagetool install'")
     heap = heap or os.environ.get(HEAP_ENV) or DEFAULT_HEAP
     classpath = str(jars_dir() / "*")
+    custom = staged_classpath()
+    if custom is not None:  # transcheck's own pattern rules, loaded beside LanguageTool's grammar.xml
+        classpath = f"{custom}{os.pathsep}{classpath}"
     return [find_java(), f"-Xmx{heap}", "-cp", classpath, SERVER_CLASS, "--port", str(port), "--allow-origin"]
 
 
