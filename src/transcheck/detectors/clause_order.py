@@ -42,7 +42,7 @@ class ConjunctionAfterSubject:
         text, finite = ctx.text, words_tagged("VBD", "VBZ")
         for start, end in ctx.occurrences({"but"} & ctx.vocabulary):
             following = text[end : end + 30].split(None, 1)
-            if following and (following[0] in finite or following[0].endswith(("s", "ed"))):
+            if text[start - 2 : start] != ", " and following and (following[0] in finite or following[0].endswith(("s", "ed"))):
                 yield start
 
     def find(self, ctx: Context) -> Iterator[Match]:
@@ -143,9 +143,13 @@ class AdverbVerbBracket:
     @staticmethod
     def wants(text: str) -> bool:
         """Opens with a fronting adverb and an auxiliary, and ends a statement."""
-        words = text.split(None, 3)
+        words = text.split(None, 5)
         return (
-            len(words) > 3 and words[0].lower() in FRONTED_ADVERBS and words[1] in BRACKET_AUXILIARIES and text.endswith((".", "!"))
+            len(words) > 3
+            and words[0].lower() in FRONTED_ADVERBS
+            and words[1] in BRACKET_AUXILIARIES
+            and text.endswith((".", "!"))
+            and any(w.lower() in DEFINITE or w[:1].isupper() for w in words[2:5])  # a definite subject or a name
         )
 
     def find(self, ctx: Context) -> Iterator[Match]:
@@ -274,11 +278,12 @@ class SubordinateVerbFinal:
     def candidates(ctx: Context) -> Iterator[int]:
         """Offsets of a conjunction followed by an article or possessive and, within the
         clause, a second one."""
-        text = ctx.text
+        text, finite = ctx.text, words_tagged("VBD", "VBZ", "VBP")
         for start, end in ctx.occurrences((SUBORDINATING | {w.capitalize() for w in SUBORDINATING}) & ctx.vocabulary):
             clause = CLAUSE_TEXT_END.split(text[end : end + 150], 1)[0].split()
-            if len(clause) > 3 and clause[0].lower() in DEFINITE and sum(w.lower() in ARTICLE_WORDS for w in clause[1:]) >= 1:
-                yield start
+            if len(clause) > 3 and clause[0].lower() in DEFINITE and any(w.lower() in ARTICLE_WORDS for w in clause[2:-1]):
+                if clause[-1] in finite or clause[-1].endswith(("ed", "s")):
+                    yield start  # the clause may end in its verb
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):

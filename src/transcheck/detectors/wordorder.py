@@ -71,14 +71,29 @@ def _starts_with_preposition(text: str) -> bool:
 
 
 def _plain_or_fronted_comma(text: str) -> bool:
-    """No inner punctuation, or only one comma, followed by a word that may be a finite verb."""
+    """No inner punctuation; or one comma, followed by a word that may be a finite verb;
+    or a first comma that opens an attribution or a new clause (`…, as the agency said`)."""
     marks = [m.group() for m in INNER_PUNCTUATION.finditer(text, 0, len(text) - 1)]
     if not marks:
         return True
-    if marks != [","]:
+    if marks[0] != ",":
         return False
     following = text[INNER_PUNCTUATION.search(text).end() :].split(None, 1)
-    return bool(following) and following[0] in words_tagged("VBD", "VBZ", "VBP", "MD")
+    if not following:
+        return False
+    return following[0].lower() in CONTINUATIONS or (len(marks) == 1 and following[0] in words_tagged("VBD", "VBZ", "VBP", "MD"))
+
+
+# Words after a comma that end the clause before them: an attribution or a new clause.
+CONTINUATIONS = frozenset("as according which who while whereas said says".split())
+
+
+def _before_continuation(tokens: list[Token], j: int) -> list[Token]:
+    """The tokens up to a comma after ``j`` that opens an attribution or a new clause."""
+    for k in range(j + 1, len(tokens) - 1):
+        if tokens[k].word == "," and tokens[k + 1].word.lower() in CONTINUATIONS:
+            return tokens[:k]
+    return tokens
 
 
 # Prepositions of two words whose first word the tagger reads as a verb or adverb.
@@ -129,6 +144,7 @@ class FrontedVerbSecond:
                 j += 1  # the verb group: "would break out"
         elif not is_verb(verb, FINITE) or (comma and could_be(verb, frozenset({"VB"}))):
             return None  # after a comma, a base form is an imperative: "Before use, pull the plug."
+        tokens = _before_continuation(tokens, j)
         rest = tokens[j + 1 :]
         if not all(is_word(t) or t.word in "%$€£-" for t in rest):
             return None  # the clause must run to the end of the sentence
@@ -215,6 +231,8 @@ class ModalBeforeObject:
         verbs_adverbs, text = words_tagged("VB", "RB"), ctx.text
         for start, end in ctx.occurrences((MODALS | OPENING_MODALS) & ctx.vocabulary):
             following = text[end : end + 40].split(None, 1)
+            if text[start].isupper() and not QUESTION_AHEAD.match(text, end):
+                continue  # a modal opens only a question
             if following and following[0].lower() not in verbs_adverbs:
                 yield start
 
@@ -446,6 +464,7 @@ class AdverbAfterObject:
 HAVE_DO = frozenset("has have had do does did".split())
 MODALS = frozenset("would will can could must should may might shall".split())
 OPENING_MODALS = frozenset(modal.capitalize() for modal in MODALS)  # a question opens with its modal
+QUESTION_AHEAD = re.compile(r"[^.!?\n]{0,200}\?")
 MARK = re.compile(r"(?<=[\w’'-])(?:\s[–—]|[.;!,–—”\"])")
 
 
