@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transcheck.phrases import adverbials_end, noun_phrase_end
+from transcheck.phrases import adverbials_end, middle_field_end, noun_phrase_end
 from transcheck.tagger import tag
 
 
@@ -28,3 +28,15 @@ def test_noun_phrase_joins_names_numbers_and_coordination():
     assert noun_phrase_end(tokens, 1) == 4
     tokens = tag("voted.")
     assert noun_phrase_end(tokens, 0) == 0
+
+
+def test_dates_in_german_order_and_lower_case_months_stay_in_the_phrase():
+    sentence = "With weak results on may 12 would break out new disputes."
+    assert _words(sentence, adverbials_end(tag(sentence), 0, adverbs=False))[-2:] == ["may", "12"]
+    sentence = "On 3. March the vote took place."
+    assert _words(sentence, adverbials_end(tag(sentence), 0, adverbs=False)) == ["On", "3.", "March"]
+
+
+def test_middle_field_takes_adverbials_and_an_object():
+    tokens = tag("has the council after a long debate the new budget approved.")
+    assert [t.word for t in tokens[middle_field_end(tokens, 3) :]] == ["approved", "."]

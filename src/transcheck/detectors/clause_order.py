@@ -1,6 +1,7 @@
-"""More German clause order kept in English, on part-of-speech tags: a conjunction adverb
-between subject and verb, a relative clause moved behind the verb, and the verb bracket
-after a fronted adverb.
+"""More German clause order kept in English, found on part-of-speech tags: `but` between
+subject and verb, a relative clause moved behind the verb, the verb bracket and the
+verb-second order after an opening adverb, and the verb at the end of a subordinate
+clause after a noun subject and its object.
 """
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ class AdverbVerbBracket:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for sentence in tagged_sentences(ctx, self.wants):
-            tokens = [t for t in _outside_brackets(sentence[:-1])]
+            tokens = list(_outside_brackets(sentence[:-1]))
             if len(tokens) > 4 and tokens[1].tag in FINITE | {"MD"}:
                 end = self._bracket_end(tokens)
                 if end is not None:
