@@ -68,3 +68,24 @@ def test_every_news_formula_entry_names_its_evidence():
                     break
                 comments.append(previous)
             assert any(c.startswith("  # evidence: ") for c in comments), f"entry without evidence: {line.strip()}"
+
+
+def test_parts_are_glossed_over_all_their_senses_without_number_words():
+    build = _script()
+    glossed = build.part_glosses([["point", "tip"], ["top"], ["three"]])
+    assert "top" in glossed and "three" not in glossed
+    assert len(glossed) <= build.GLOSSES_PER_PART
+
+
+def test_a_gloss_whose_head_has_a_synonym_anywhere_in_the_english_term_is_a_variant():
+    build = _script()
+    sources = {"request": {"Antrag", "Bitte"}, "application": {"Antrag", "Bewerbung"}, "asylum": {"Asyl"}}
+    assert build._synonym_head("request", ["application for asylum"], sources)
+    assert not build._synonym_head("point", ["party leadership"], {"point": {"Punkt"}, "leadership": {"Führung"}})
+
+
+def test_native_lookup_takes_either_number():
+    build = _script()
+    assert build.singular("tax records") == "tax record"
+    assert build.singular("bus boxes") == "bus box"
+    assert build.singular("party leader") == "party leader"
