@@ -337,8 +337,8 @@ class ParticipleBeforeNoun:
             following = [w.lower() for w in ctx.text[end : end + 60].split(None, 2)[:2]]
             if not following:
                 continue
-            if following[0] in prepositions:
-                yield start
+            if following[0] in prepositions or (len(following) > 1 and likely_tag(following[0]) == "RB" and following[1] in prepositions):
+                yield start  # "the in May approved plan", "the already in May approved plan"
             elif len(following) > 1 and _participle(following[0], participles) and following[1] in prepositions | {"to"}:
                 yield start
 
@@ -351,9 +351,10 @@ class ParticipleBeforeNoun:
         for i in range(len(run) - 3):
             if run[i].tag not in ("DT", "PRP$") or run[i].word.lower() not in ARTICLES:
                 continue
-            second = run[i + 1]
-            if second.tag == "IN" and second.word.lower() not in NOT_ATTRIBUTIVE:
-                end = self._participle_then_noun(run, i + 2)
+            first = i + 2 if run[i + 1].tag == "RB" and run[i + 2].tag == "IN" else i + 1  # "the already in May announced plan"
+            second = run[first]
+            if second.tag == "IN" and second.word.lower() not in NOT_ATTRIBUTIVE and run[first + 1].word.lower() not in ADVERBIAL_NOUNS:
+                end = self._participle_then_noun(run, first + 1, run[i].word.lower() in ("the", "a", "an"))
             elif second.tag == "VBN" and run[i + 2].tag in ("IN", "TO") and run[i + 2].word.lower() != "of":
                 end = self._noun_then_noun(run, i + 3)
             else:
@@ -361,11 +362,11 @@ class ParticipleBeforeNoun:
             if end is not None:
                 yield Match(run[i].start, run[end].end, detail=run[i + 1].word)
 
-    def _participle_then_noun(self, run: list[Token], k: int) -> int | None:
+    def _participle_then_noun(self, run: list[Token], k: int, after_article: bool) -> int | None:
         """Index of the head noun when a participle or -ed adjective comes before it."""
         for m in range(k + 1, min(len(run) - 1, k + self.max_words)):
             token = run[m]
-            if (is_verb(token, frozenset({"VBN"})) or (token.tag == "JJ" and token.word.endswith(("ed", "en")))) and is_noun(run[m + 1]):
+            if _attributive_participle(token, after_article) and is_noun(run[m + 1]):
                 return m + 1
             if token.tag in FINITE | {"MD"}:
                 return None
@@ -381,6 +382,20 @@ class ParticipleBeforeNoun:
         return None
 
 
+def _attributive_participle(token: Token, after_article: bool) -> bool:
+    """A past participle (`approved`, `loved`, which the treebank saw only as a past
+    tense), an -ed or -en adjective, or after an article a present participle (`the since
+    years growing number`; after a pronoun it is a gerund: `those with difficulty swallowing pills`)."""
+    word = token.word
+    if token.tag == "JJ" and word.endswith(("ed", "en")):
+        return True
+    if word.endswith("ed") and is_verb(token, frozenset({"VBD"})):
+        return True
+    return is_verb(token, frozenset({"VBN"})) or (after_article and token.tag == "VBG")
+
+
+# Nouns of adverbial phrases that English does put before an adjective ("the at times confusing rules").
+ADVERBIAL_NOUNS = frozenset("times least first last most best all far large part once".split())
 ARTICLES = frozenset("the a an this these those its their his our my your".split())
 # Prepositions that also quantify or qualify ("the about 300 guests", "the above table").
 NOT_ATTRIBUTIVE = frozenset(
