@@ -329,3 +329,68 @@ TIME_WORDS = frozenset(
     "morning afternoon evening night weekend week month year day time season spring summer autumn winter "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+
+
+MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+TIME_ADVERBS = frozenset("yesterday today tomorrow recently already meanwhile".split())
+# Verbs that open a German verb bracket and what closes it in English word order.
+BRACKET_OPENERS = {
+    **dict.fromkeys(("has", "have", "had"), "VBN"),
+    **dict.fromkeys(("wants", "want", "wanted"), "VB"),
+}
+
+
+@detector("split-verb-bracket")
+@dataclass
+class SplitVerbBracket:
+    """`has` (or `wants`) is followed by its object, a time phrase, and the participle (or
+    infinitive) at the end of the clause: the German verb bracket (`hat den Plan am Montag
+    vorgestellt` → `has the plan on Monday presented`, `will die Steuer nächstes Jahr
+    erhöhen` → `wants the tax next year raise`)."""
+
+    @staticmethod
+    def candidates(ctx: Context) -> Iterator[int]:
+        """Offsets of the opener followed by an article, in a clause that ends in a word
+        that may close the bracket."""
+        text, participles, infinitives = ctx.text, words_tagged("VBN"), words_tagged("VB")
+        for start, end in ctx.occurrences(set(BRACKET_OPENERS) & ctx.vocabulary):
+            clause = CLAUSE_TEXT_END.split(text[end : end + 150], 1)[0].split()
+            if len(clause) < 4 or clause[0].lower() not in ARTICLE_WORDS:
+                continue
+            closing = infinitives if BRACKET_OPENERS[text[start:end]] == "VB" else participles
+            if clause[-1] in closing or (closing is participles and clause[-1].endswith("ed")):
+                yield start
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            for j, token in enumerate(sentence[1:-3], start=1):
+                closing = BRACKET_OPENERS.get(token.word)
+                if closing is not None and sentence[j - 1].word.lower() not in INVERSION_WORDS:
+                    end = self._closing(sentence, j, closing)
+                    if end is not None:
+                        yield Match(token.start, sentence[end].end, detail=sentence[end].word)
+
+    @staticmethod
+    def _closing(tokens: list[Token], j: int, closing: str) -> int | None:
+        """Index of the clause's last word when object, time phrase and it follow the opener."""
+        last = j + 1
+        while last + 1 < len(tokens) and tokens[last + 1].word[0].isalnum():
+            last += 1
+        verb, body = tokens[last], tokens[j + 1 : last]
+        if tokens[j + 1].tag not in DETERMINERS or not verb.word.islower() or not _closes(verb, frozenset({closing})):
+            return None
+        if closing == "VB" and not _only_verb(verb):
+            return None  # "wants the money back": the last word must be a verb
+        if any(t.tag in VERBS - {"VBN", "VB"} or t.tag in ("WDT", "WP", "TO") or _only_verb(t) for t in body):
+            return None
+        obj = noun_phrase_end(body, 0)
+        if obj == 0 or middle_field_end(body, obj) != len(body):
+            return None
+        middle = [t.word.lower().rstrip(".") for t in body[obj:]]
+        timed = any(w in TIME_WORDS or w in MONTH_WORDS or w in TIME_ADVERBS or (w.isdigit() and len(w) == 4) for w in middle)
+        # A time phrase between object and verb: English has it after ("had the car repaired
+        # on Monday"), and a place may belong to the noun ("had the windows in the kitchen replaced").
+        return last if timed else None
+
+
+INVERSION_WORDS = frozenset("so nor neither only never rarely seldom hardly not".split())
