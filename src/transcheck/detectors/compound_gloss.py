@@ -3,7 +3,10 @@
 The table (``data/calques/compound-gloss.tsv``, built by ``scripts/build_calques.py`` from
 German Wiktionary) holds thousands of two-word glosses; one Aho-Corasick pass over the
 lower-cased text finds them all, and only the rare hits are checked for word boundaries.
-Title-case hits (Mission District, Development Minister) are names and offices and pass.
+Title-case hits (Mission District, Development Minister) are names and offices and pass;
+so does a modifier English also uses as an adjective (a key supporter), and one it also
+uses as a verb unless a determiner, possessive, adjective, number or preposition shows a
+noun phrase (photos show players; the study colleagues), by the treebank's lexicon.
 """
 
 from __future__ import annotations
@@ -20,9 +23,14 @@ from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.repeated import lower_text
 from transcheck.models import Match
+from transcheck.tagger import model
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "calques" / "compound-gloss.tsv"
 WORD_CHAR = re.compile(r"[\w'’-]")
+PREVIOUS_WORD = re.compile(r"([\w'’]+)\s*$")
+ADJECTIVE = frozenset({"JJ"})
+VERB = frozenset({"VB", "VBP", "VBD"})
+NOUN_PHRASE = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "IN", "POS"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,23 @@ def _title_case(found: str) -> bool:
     return all(word[:1].isupper() for word in found.split())
 
 
+def _english_reading(text: str, start: int, modifier: str) -> bool:
+    """The modifier reads as an English adjective, or as a verb with no noun phrase opened before it."""
+    lexicon = model().lexicon
+    seen = lexicon.get(modifier, frozenset())
+    if seen & ADJECTIVE:
+        return True
+    if not seen & VERB:
+        return False
+    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if before is None:
+        return True
+    word = before.group(1)
+    if word.endswith(("'s", "’s")):
+        return False
+    return word == "to" or not lexicon.get(word, frozenset()) & NOUN_PHRASE
+
+
 @detector("compound-gloss")
 @dataclass
 class CompoundGloss:
@@ -62,6 +87,8 @@ class CompoundGloss:
         text = lower_text(ctx)
         for index, start, end in table.automaton.find_matches_as_indexes(text):
             if _bounded(text, start, end) and not _title_case(ctx.text[start:end]):
+                if _english_reading(text, start, table.literals[index].split()[0]):
+                    continue
                 english = table.english[index]
                 if ctx.text[start].isupper() and english[:1].islower():
                     english = english[0].upper() + english[1:]
