@@ -56,6 +56,7 @@ WORD = re.compile(r"[\w'’-]")
 
 
 def glosses(senses: list[list[str]]) -> list[str]:
+    """The most frequent one-word English translations of a part over all its senses."""
     words = {t for s in senses for t in s if t.isalpha() and t.islower() and t not in B.STOP | B.NUMBERS}
     ranked = sorted(words, key=lambda t: (-B._zipf(t), t))
     return [t for t in ranked if B._zipf(t) >= B.MIN_GLOSS_ZIPF][:GLOSSES]
@@ -65,7 +66,7 @@ def candidates(nouns: dict) -> dict[str, set[tuple[str, str, str]]]:
     """Literal gloss -> {(German compound, modifier, head)} for German compounds from wordfreq."""
     cache: dict[str, list[str]] = {}
     out: dict[str, set] = collections.defaultdict(set)
-    for word, freq in get_frequency_dict("de", wordlist="large").items():
+    for word in get_frequency_dict("de", wordlist="large"):
         if len(word) < 8 or not word.isalpha() or zipf_frequency(word, "de", wordlist="large") < MIN_GERMAN_ZIPF:
             continue
         title = word[0].upper() + word[1:]
@@ -85,6 +86,7 @@ def candidates(nouns: dict) -> dict[str, set[tuple[str, str, str]]]:
 
 
 def text_bigrams(files: list[Path]) -> set[str]:
+    """The word pairs of native text files, line by line."""
     out = set()
     for f in files:
         for line in f.read_text(encoding="utf-8").lower().splitlines():
@@ -113,8 +115,13 @@ def renders(texts: list[str], gloss: str) -> bool:
     return any(stem.search(t) for t in texts)
 
 
+def closed(modifier: str, head: str) -> bool:
+    """The two words form an English closed compound (wordfreq knows "firework")."""
+    return any(zipf_frequency(modifier + h, "en", wordlist="large") > 0 for h in (head, B.singular(head)))
+
+
 def select(cands: dict, english: set[str], nouns: dict) -> dict[str, set[str]]:
-    closed = lambda m, h: zipf_frequency(m + h, "en", wordlist="large") > 0 or zipf_frequency(m + B.singular(h), "en", wordlist="large") > 0
+    """The candidates no English resource attests, whose parts are not rendered so in English."""
     attested = {c: c in english or B.singular(c) in english or closed(*c.split()) for c in cands}
     rate: dict[str, list[bool]] = collections.defaultdict(list)
     for c, a in attested.items():
