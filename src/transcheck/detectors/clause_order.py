@@ -1,7 +1,7 @@
 """More German clause order kept in English, found on part-of-speech tags: `but` between
 subject and verb, a relative clause moved behind the verb, the verb bracket and the
-verb-second order after an opening adverb, and the verb at the end of a subordinate
-clause after a noun subject and its object.
+verb-second order after an opening adverb, the verb at the end of a subordinate clause
+after a noun subject and its object, and a split verb bracket with a time phrase inside.
 """
 
 from __future__ import annotations
