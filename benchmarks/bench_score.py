@@ -17,12 +17,21 @@ full, shared pages included) — and transcheck's ratio to sacrebleu. It checks 
 report the same BLEU, chrF2 and TER (sacrebleu's 4 decimals).
 
 The machine is shared: figures are noisy and only the side-by-side ratio means much.
-Measured 2026-11-30 on the project's 2-core machine, busy (load average 5-13 from other
-sessions), sacrebleu 2.6.0, ``--jobs 2`` (the default: all cores):
+Measured 2026-11-30 on the project's 2-core machine, very busy (load average 11-15 from other
+sessions throughout, so each process got a fraction of a core), sacrebleu 2.6.0,
+``--jobs 2`` (the default: all cores). 100,000 lines did not fit in the time left on the
+busy machine (sacrebleu alone had used 176 CPU s of an estimated 620 in 27 minutes, at
+4.7 GiB resident, when it was stopped), so the side-by-side run is on 20,000 lines:
 
-    (figures: see the README's "Speed" table, which quotes this script's output)
+    $ .venv/bin/python benchmarks/bench_score.py --segments 20000
+    20,000 segment pairs from wmt21-newstest2021-deen, wmt22-generaltest2022-deen; load average 11.7 at start
+    same scores: bleu 33.7458, chrf 61.7104, ter 51.336
+    command         wall s     cpu s  peak MiB (tree)  largest process MiB
+    sacrebleu        817.7     153.2             1042                 1042
+    transcheck       253.7      59.7              237                   85
+    ratio             0.31      0.39             0.23                 0.08
 
-Usage: .venv/bin/python benchmarks/bench_score.py [--segments 100000] [--jobs 2]
+Usage: .venv/bin/python benchmarks/bench_score.py [--segments 100000] [--jobs 2] [--only transcheck]
 """
 
 from __future__ import annotations
@@ -127,6 +136,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=None, help="transcheck's --jobs (default: all cores)")
+    parser.add_argument("--only", choices=("sacrebleu", "transcheck"), help="run one side only (no ratios)")
     args = parser.parse_args()
     if not WMT.is_dir():
         sys.exit(f"bench_score: {WMT} is absent")
@@ -147,8 +157,15 @@ def main() -> None:
         print(f"{args.segments:,} segment pairs from {', '.join(SETS)}; load average {os.getloadavg()[0]:.1f} at start")
         results = {}
         for name, command in commands.items():
+            if args.only not in (None, name):
+                continue
             results[name] = measure(command, folder)
             print(f"  {name}: done, load average {os.getloadavg()[0]:.1f}", flush=True)
+    if args.only:
+        r = results[args.only]
+        print(f"{args.only}: wall {r['wall']:.1f} s, cpu {r['cpu']:.1f} s, peak {r['rss']:.0f} MiB (tree), "
+              f"largest process {r['max_rss_one']:.0f} MiB")
+        return
     theirs = {NAMES[item["name"]]: item["score"] for item in json.loads(results["sacrebleu"]["out"])}
     scores = json.loads(results["transcheck"]["out"])["systems"][0]["scores"]
     ours = {key: round(scores[key]["score"], 4) for key in theirs}
