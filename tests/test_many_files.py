@@ -103,8 +103,8 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         "missing.txt": "missing.txt: no such file or directory",
         "bin.txt": "bin.txt: looks like a binary file (NUL byte), not text",
         "latin1.txt": "latin1.txt: invalid UTF-8 at byte offset 20",
-        "empty": "empty: folder holds no files to check (include: *.markdown, *.md, *.txt)",
-        "void": "void: folder holds no files to check (include: *.markdown, *.md, *.txt)",
+        "empty": "empty: folder holds no files to check (include: *.htm, *.html, *.markdown, *.md, *.po, *.pot, *.tmx, *.txt, *.xlf, *.xliff)",
+        "void": "void: folder holds no files to check (include: *.htm, *.html, *.markdown, *.md, *.po, *.pot, *.tmx, *.txt, *.xlf, *.xliff)",
     }
     for name, message in cases.items():
         proc = run_cli("check", "ok.txt", name, cwd=tmp_path)

@@ -28,7 +28,9 @@ CONFIG_FILE = "transcheck.toml"
 PYPROJECT = "pyproject.toml"
 LOCALES = ("en-US", "en-GB")
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
-DEFAULT_INCLUDE = tuple(sorted(f"*{suffix}" for suffix in TEXT_SUFFIXES))
+# the extensions of transcheck.formats.SUFFIXES, named here so that configuration does not import the readers
+FORMAT_SUFFIXES = frozenset({".xlf", ".xliff", ".po", ".pot", ".tmx", ".html", ".htm"})
+DEFAULT_INCLUDE = tuple(sorted(f"*{suffix}" for suffix in TEXT_SUFFIXES | FORMAT_SUFFIXES))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from transcheck.cli import exitcodes
 from transcheck.cli.app import app
 from transcheck.cli import grammar
 from transcheck.cli.options import (
-    CONFIG_FILE, GLOSSARY, IGNORE, INPUT_FORMAT, ISOLATED, JOBS, LOCALE_CHOICE, PATHS, RULES_DIRS, SELECT, SOURCE,
+    ALIGN, CONFIG_FILE, GLOSSARY, IGNORE, INPUT_FORMAT, ISOLATED, JOBS, LOCALE_CHOICE, PATHS, RULES_DIRS, SELECT, SOURCE,
     InputFormat, Locale, read_options, selected_config, use_color,
 )
 from transcheck.cli.progress import progress
@@ -81,13 +81,14 @@ def check(
     languagetool_profile: str | None = grammar.LANGUAGETOOL_PROFILE,
     input_format: InputFormat = INPUT_FORMAT,
     source: str | None = SOURCE,
+    align: bool = ALIGN,
     glossary: str | None = GLOSSARY,
     max_penalty: float | None = typer.Option(None, "--max-penalty", min=0, help="Exit 1 when a file's MQM-style score is above this many penalty points per 1,000 words."),
 ) -> None:
     """Flag machine-translation artifacts in English text translated from German."""
     if baseline and write_baseline:
         raise UsageError("use --baseline or --write-baseline, not both")
-    read = read_options(input_format, source, glossary, paths)
+    read = read_options(input_format, source, glossary, paths, align)
     config = selected_config(
         config_file, isolated, select, ignore, locale, rules_dirs,
         format=format.value if format else None, fail_on=Severity.parse(fail_on.value) if fail_on else None,

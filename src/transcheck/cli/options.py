@@ -12,7 +12,7 @@ class Locale(str, Enum):
     EN_GB = "en-GB"
 
 
-PATHS = typer.Argument(..., help="Files, folders (searched for .txt and .md) or - for stdin.")
+PATHS = typer.Argument(..., help="Files, folders (searched for .txt .md .xlf .xliff .po .pot .tmx .html .htm; see include) or - for stdin.")
 SELECT = typer.Option([], "--select", "-s", help="Only these rules (ids, names or families); repeat or comma-separate.")
 IGNORE = typer.Option([], "--ignore", "-i", help="Skip these rules (ids, names or families); repeat or comma-separate.")
 LOCALE = typer.Option(Locale.EN_US, "--locale", "-l", help="English variety for locale conventions.")
@@ -36,18 +36,22 @@ class InputFormat(str, Enum):
 INPUT_FORMAT = typer.Option(
     InputFormat.AUTO, "--input-format", help="Read files as this format (default: by extension: .xlf .po .tmx .html .md, else text)."
 )
-SOURCE = typer.Option(None, "--source", help="The German source of a plain-text file, line-aligned, for the bilingual checks.")
+SOURCE = typer.Option(None, "--source", help="The German source of a plain-text file, line-aligned (or see --align), for the bilingual checks.")
+ALIGN = typer.Option(False, "--align", help="With --source: split both files into sentences and align them (articles, not line-parallel).")
 GLOSSARY = typer.Option(None, "--glossary", help="Approved terms (TBX, or CSV with German and English columns) for TC1010.")
 
 
-def read_options(input_format: "InputFormat", source: str | None, glossary: str | None, paths: list[str]):
+def read_options(input_format: "InputFormat", source: str | None, glossary: str | None, paths: list[str],
+                 align: bool = False):
     """The formats.ReadOptions of the command line (``--source`` pairs one file only)."""
     from transcheck.errors import UsageError
     from transcheck.formats import ReadOptions
 
     if source is not None and len(paths) != 1:
         raise UsageError("--source pairs one target file with its source: name exactly one file")
-    return ReadOptions(input_format.value, source, glossary)
+    if align and source is None:
+        raise UsageError("--align aligns a file with its --source: name the source")
+    return ReadOptions(input_format.value, source, glossary, align)
 
 
 def split_keys(values: list[str]) -> list[str]:

@@ -40,15 +40,28 @@ def list_rules(
 
 
 def _example_text(example: Example, color: bool) -> Text:
-    """An example with its flagged spans highlighted (or marked [[...]] without colour)."""
-    text = Text("  ")
+    """An example with its flagged spans highlighted (or marked [[...]] without colour);
+    a bilingual rule's example shows its German source (and glossary) above the target."""
+    if example.source is None:
+        return _target_text(example, color, "  ")
+    indent = "\n" + " " * len("  source: ")
+    text = Text("  source: ", style="dim")
+    text.append(indent.join(example.source.split("\n")))
+    for german, english in example.glossary:
+        text.append(f"\n  glossary: {german} → {english}", style="dim")
+    text.append("\n  target: ", style="dim")
+    return text.append_text(_target_text(example, color, "", indent))
+
+
+def _target_text(example: Example, color: bool, prefix: str, newline: str = "\n") -> Text:
+    text = Text(prefix)
     pos = 0
     for start, end in example.spans:
-        text.append(example.text[pos:start])
+        text.append(example.text[pos:start].replace("\n", newline))
         span = example.text[start:end]
         text.append(span if color else f"[[{span}]]", style="bold reverse")
         pos = end
-    text.append(example.text[pos:])
+    text.append(example.text[pos:].replace("\n", newline))
     if example.locale != "en-US":
         text.append(f"   [{example.locale}]", style="dim")
     return text

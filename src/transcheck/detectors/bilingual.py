@@ -498,6 +498,29 @@ class BilingualLength:
         return out
 
 
+@detector("bilingual-omission")
+@dataclass
+class BilingualOmission:
+    """Source sentences the sentence alignment found no translation for (``--source --align``)."""
+
+    min_words: int = 3  # shorter leftovers are mostly captions, credits and datelines
+    quote: int = 60  # characters of the first omitted sentence quoted in the message
+
+    def find(self, ctx: Context) -> list[Match]:
+        out = []
+        for gap in getattr(ctx.document, "omitted", ()):
+            if sum(len(s.split()) for s in gap.sentences) < self.min_words:
+                continue
+            first = gap.sentences[0]
+            quoted = first if len(first) <= self.quote else first[: self.quote].rsplit(" ", 1)[0] + " …"
+            more = f" and {len(gap.sentences) - 1} more" if len(gap.sentences) > 1 else ""
+            where = "after" if gap.after else "before"
+            detail = f"source line {gap.line} “{quoted}”{more}, {where} this sentence"
+            end = gap.start + len(ctx.text[gap.start : gap.end].rstrip())
+            out.append(Match(gap.start, end, detail=detail))
+        return out
+
+
 @lru_cache(maxsize=4096)
 def _term_regex(term: str, german: bool) -> re.Pattern:
     suffix = r"(?:e|en|n|s|es|er|ern)?" if german else r"(?:s|es)?"
@@ -524,17 +547,23 @@ class BilingualGlossary:
 @detector("bilingual-consistency")
 @dataclass
 class BilingualConsistency:
-    """The same source translated differently within one file."""
+    """The same source translated differently within one file: one finding per source, on its
+    first deviating translation, with the number of variants (a translator fixes them together)."""
 
     min_words: int = 2
 
     def find(self, ctx: Context) -> list[Match]:
-        first: dict[str, Pair] = {}
-        out = []
+        variants: dict[str, dict[str, Pair]] = {}  # source key -> normalised target -> first pair
         for p in pairs(ctx):
-            seen = first.setdefault(p.key, p)
-            if seen is not p and seen.target != p.target and _norm(seen.target) != _norm(p.target) and len(p.key.split()) >= self.min_words:
-                out.append(_whole(p, f"earlier in this file: “{seen.target.strip()}”"))
+            if len(p.key.split()) >= self.min_words:
+                variants.setdefault(p.key, {}).setdefault(_norm(p.target), p)
+        out = []
+        for found in variants.values():
+            if len(found) > 1:
+                first, second, *rest = found.values()
+                more = f" ({len(found)} translations in all)" if rest else ""
+                out.append(_whole(second, f"earlier in this file: “{first.target.strip()}”{more}"))
+        out.sort(key=lambda m: m.start)
         return out
 
 

@@ -2,19 +2,21 @@
 
 ``read(path, options)`` picks the reader by ``--input-format`` or by extension; a plain
 text file (or ``--input-format text``) is read exactly as before, or, with ``--source``,
-paired line by line with its German source for the bilingual checks.
+paired line by line with its German source for the bilingual checks (sentence by sentence
+with ``--align``).
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from transcheck.documents import BOM, Document, decode, read_bytes
 from transcheck.formats import glossary, html, markdown, po, tmx, xliff
 from transcheck.formats.model import PLACEHOLDER, Glossary, MappedDocument, Segment
-from transcheck.formats.plain import paired
+from transcheck.formats.plain import aligned, paired
 
 READERS = {"xliff": xliff.read, "po": po.read, "tmx": tmx.read, "html": html.read, "markdown": markdown.read}
 SUFFIXES = {
@@ -28,11 +30,12 @@ __all__ = ["PLACEHOLDER", "Glossary", "MappedDocument", "ReadOptions", "Segment"
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read input files: ``--input-format``, ``--source``, ``--glossary``."""
+    """How to read input files: ``--input-format``, ``--source``, ``--glossary``, ``--align``."""
 
     input_format: str = "auto"
     source: str | None = None
     glossary: str | None = None
+    align: bool = False  # --source: sentence-aligned rather than line-aligned
 
 
 DEFAULT = ReadOptions()
@@ -53,7 +56,8 @@ def read_text(path: str, text: str, options: ReadOptions = DEFAULT) -> Document:
         if options.source is None:
             return Document.from_text(path, text)
         source = decode(read_bytes(options.source), options.source).lstrip(BOM)
-        doc: Document = paired(path, raw, source, bom, options.source)
+        pair = aligned if options.align else partial(paired, source_name=options.source)
+        doc: Document = pair(path, raw, source, bom)
     else:
         doc = READERS[fmt](path, raw.encode("utf-8"), raw, bom)
     if options.glossary and isinstance(doc, MappedDocument):

@@ -42,6 +42,17 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Omission:
+    """Source sentences with no counterpart in an aligned target (``--align``), and where to report them."""
+
+    start: int  # the target text reported: the segment before the gap (or after, at the start)
+    end: int
+    sentences: tuple[str, ...]
+    line: int  # the source line of the first sentence
+    after: bool  # the sentences belong after the reported text (else before it)
+
+
+@dataclass(frozen=True)
 class Glossary:
     """Approved terms: German term (lower case) -> English renderings."""
 
@@ -145,6 +156,7 @@ class MappedDocument(Document):
     t0s: tuple[int, ...] = field(default=(), repr=False, compare=False)  # pieces' first text offsets
     r0s: tuple[int, ...] = field(default=(), repr=False, compare=False)  # pieces' first raw offsets
     seg_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    omitted: tuple[Omission, ...] = field(default=(), repr=False, compare=False)  # --align: unaligned source
 
     # -- offsets -----------------------------------------------------------------
     def _raw(self, offset: int, end: bool) -> int:

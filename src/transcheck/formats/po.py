@@ -39,12 +39,16 @@ BLOCK_RE = re.compile(
 STRING_LINE_RE = re.compile(r'[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?("(?:[^"\\\n]|\\.)*")?[ \t]*\r?$')
 
 
+# a line that starts a keyword or a string and holds a quote, but is not a keyword and one whole string
+BAD_STRING_LINE_RE = re.compile(rf'^(?=[ \t]*(?:msg|"))(?=[^\n]*")(?!{STRING_LINE_RE.pattern})', re.M)
+
+
 def _check_strings(path: str, raw: str) -> None:
-    """polib reads an unterminated string as empty: refuse it, naming the line."""
-    for number, line in enumerate(raw.split("\n"), 1):
-        stripped = line.lstrip()
-        if stripped.startswith(("msg", '"')) and '"' in line and STRING_LINE_RE.match(line) is None:
-            raise InputError(f"{path}:{number}: malformed PO file: unterminated or invalid quoted string")
+    """polib reads an unterminated string as empty: refuse it, naming the line (one regex search)."""
+    bad = BAD_STRING_LINE_RE.search(raw)
+    if bad is not None:
+        number = raw.count("\n", 0, bad.start()) + 1
+        raise InputError(f"{path}:{number}: malformed PO file: unterminated or invalid quoted string")
 
 
 def _blocks(raw: str) -> list[list[tuple[int, str]]]:
