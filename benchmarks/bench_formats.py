@@ -70,7 +70,7 @@ def main() -> None:
     ours = timed(transcheck)
     theirs = timed(pofilter)
     print(f"{args.units:,} PO units, {words:,} English words")
-    print(f"transcheck check --select bilingual (11 checks), --jobs 1:   {ours[0]:.1f} s wall, {ours[1]:.1f} s CPU")
+    print(f"transcheck check --select bilingual (12 checks), --jobs 1:   {ours[0]:.1f} s wall, {ours[1]:.1f} s CPU")
     print(f"pofilter (translate-toolkit, default checks):               {theirs[0]:.1f} s wall, {theirs[1]:.1f} s CPU")
     print(f"transcheck is {theirs[0] / ours[0]:.1f}x faster (wall), {theirs[1] / ours[1]:.1f}x (CPU)")
     if not args.keep:
