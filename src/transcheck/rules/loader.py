@@ -172,16 +172,29 @@ def compile_rule(spec: RuleSpec, lexicons: dict[str, list]) -> Rule:
     return Rule(spec, matcher, unless)
 
 
-def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
-    """Load the built-in rules and any user rule folders; ids must be unique."""
+def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True, use_cache: bool = True) -> RuleSet:
+    """Load the built-in rules and any user rule folders; ids must be unique.
+
+    The result is cached on disk (see ``cache.py``) and rebuilt when a rule file changes.
+    """
     roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     own = builtin_rules_dir() if builtin else None
+    for root in roots:
+        if not root.is_dir():
+            raise UsageError(f"{root}: rules folder not found")
+    if not use_cache:
+        return _build(roots, own)
+    from transcheck.rules import cache
+
+    return cache.cached(roots, own, lambda: _build(roots, own))
+
+
+def _build(roots: list[Path], own: Path | None) -> RuleSet:
+    """Parse and compile every rule file of ``roots`` (``own``: the built-in folder)."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     lexicons: dict[str, list] = {}
     for root in roots:
-        if not root.is_dir():
-            raise UsageError(f"{root}: rules folder not found")
         lexicons.update(load_lexicons(root))
         for path in rule_files(root):
             spec = parse_rule(_read_yaml(path), str(path), builtin=root == own)

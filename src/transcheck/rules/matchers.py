@@ -52,6 +52,7 @@ class Scanner:
     regex: re.Pattern
     paragraphs: bool
     trigger_id: int | None = None  # registered in prefilter.INDEX; None: scan everything
+    triggers: tuple[str, ...] | None = None  # the literals registered under trigger_id
 
     @classmethod
     def build(cls, regex: re.Pattern, triggers: list[str] | None = None) -> "Scanner":
@@ -59,8 +60,16 @@ class Scanner:
             found = prefilter.literal_triggers(regex.pattern, regex.flags)
         else:
             found = tuple(sorted({t.lower() for t in triggers})) or None
-        trigger_id = prefilter.INDEX.register(found) if found else None
-        return cls(regex, prefilter.crosses_lines(regex.pattern, regex.flags), trigger_id)
+        return cls.restore(regex, prefilter.crosses_lines(regex.pattern, regex.flags), found)
+
+    @classmethod
+    def restore(cls, regex: re.Pattern, paragraphs: bool, triggers: tuple[str, ...] | None) -> "Scanner":
+        """A scanner with its literals registered in this process's index (also used by pickle)."""
+        trigger_id = prefilter.INDEX.register(triggers) if triggers else None
+        return cls(regex, paragraphs, trigger_id, triggers)
+
+    def __reduce__(self):
+        return Scanner.restore, (self.regex, self.paragraphs, self.triggers)
 
     def finditer(self, ctx: Context) -> Iterator[re.Match]:
         if self.trigger_id is None:
