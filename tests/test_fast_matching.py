@@ -1,0 +1,45 @@
+"""The fast ways of matching find exactly what the plain ways (kept here as references) find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from transcheck.context import Context, _occurrences_one_by_one
+from transcheck.detectors import capitalization as cap
+from transcheck.documents import Document
+
+PIECES = [
+    "Smith", "Lou", "The", "Word", "word", "germany", "Germany", "in", "of", "Berlin", "Berlin-based",
+    "Measures", "don’t", "it's", "x_y", "Über", "über", "2021", "a", "e-mail", "Smith’s",
+    " ", " ", " ", "  ", "\t", ",", ", ", ".", "\n", "\n\n", "„", "“", "-", "—", "\u200b", "(", ")",
+]
+
+
+def _texts(n: int = 300) -> list[str]:
+    rng = random.Random(12)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 60))) for _ in range(n)]
+
+
+def _reference_named_elsewhere(text: str, word: str) -> bool:
+    return any(cap.zipf(m.group(1)) < 5.8 for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text))
+
+
+def test_occurrences_match_the_one_by_one_search() -> None:
+    words = {"Smith", "Lou", "The", "Word", "word", "germany", "in", "Berlin", "e-mail", "it's", "x_y", "Über", "a", "Smith’s"}
+    for text in _texts():
+        ctx = Context(Document.from_text("t", text))
+        assert ctx.occurrences(words) == sorted(_occurrences_one_by_one(text, list(words))), text
+
+
+def test_names_before_a_word_match_the_regex() -> None:
+    for text in _texts():
+        for word in ("Smith", "Word", "Measures", "Berlin", "Über"):
+            assert cap._named_elsewhere(text, word) == _reference_named_elsewhere(text, word), (text, word)
+
+
+def test_capitalised_mid_sentence_matches_the_regex() -> None:
+    words = {"Germany", "Smith", "Berlin", "Über", "Word"}
+    for text in _texts():
+        expected = {w for w in words if re.search(rf"[a-z,][ \t]+{re.escape(w)}\b", text)}
+        assert cap._capitalised_mid_sentence(text, words) == expected, text
