@@ -28,20 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import transcheck
+from transcheck.cachedir import cache_root
 from transcheck.rules.guard import GuardedPattern
 
-CACHE_ENV = "TRANSCHECK_CACHE_DIR"
 FORMAT = 1  # bump when the layout of the cached objects changes in a way the key misses
 KEEP = 8  # cache files kept per folder (several checkouts or rule folders share one cache)
 _METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn", "split", "scanner")
-
-
-def cache_root() -> Path:
-    """transcheck's cache folder: $TRANSCHECK_CACHE_DIR, else $XDG_CACHE_HOME/transcheck, else ~/.cache/transcheck."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "transcheck"
 
 
 class LazyPattern:
