@@ -43,3 +43,19 @@ def test_capitalised_mid_sentence_matches_the_regex() -> None:
     for text in _texts():
         expected = {w for w in words if re.search(rf"[a-z,][ \t]+{re.escape(w)}\b", text)}
         assert cap._capitalised_mid_sentence(text, words) == expected, text
+
+
+def test_json_report_is_what_the_standard_encoder_writes() -> None:
+    import json
+
+    from transcheck.models import Category, Finding, Fix, Safety, Severity
+    from transcheck.report import ReportContext, json_report
+
+    findings = [
+        Finding("a “b”\\c.txt", "TC1", "n", "f", Category.STYLE, Severity.MINOR, "“é”\n\t\u2028\x01", 1, 2, 3, 4, 5, 6),
+        Finding("p", "TC2", "n", "f", Category.FLUENCY, Severity.MAJOR, "m", 1, 2, 3, 4, 5, 6, "s", Fix(1, 2, "r\r\n", Safety.UNSAFE), "u1"),
+    ]
+    for found in (findings, []):
+        text = json_report.render(found, ReportContext())
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert [f["rule"] for f in json.loads(text)["findings"]] == [f.rule for f in found]
