@@ -10,28 +10,33 @@ Files are written atomically (a temporary file, then a rename), so a concurrent 
 the old file or the new one, never half.
 
 Compiled regular expressions pickle as their source and recompile when loaded, which costs
-as much as building the rules; here they are stored as ``LazyPattern``\\ s that compile on
-first use, so a run compiles only the patterns that its text reaches.
+as much as building the rules. Here they are stored as ``LazyPattern``\\ s, with the code
+``re`` compiled them to: a pattern is rebuilt from that code (no parsing, no compiling)
+the first time a run uses it, so a run pays only for the patterns that its text reaches.
 """
 
 from __future__ import annotations
 
+import _sre
 import hashlib
 import io
 import os
 import pickle
 import re
+import re._compiler
+import re._parser
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import transcheck
 from transcheck.cachedir import cache_root
-from transcheck.rules.guard import GuardedPattern
 
-FORMAT = 1  # bump when the layout of the cached objects changes in a way the key misses
+FORMAT = 2  # bump when the layout of the cached objects changes in a way the key misses
 KEEP = 8  # cache files kept per folder (several checkouts or rule folders share one cache)
 _METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn", "split", "scanner")
 
@@ -39,25 +44,37 @@ _METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn"
 class LazyPattern:
     """A compiled regular expression restored from the cache: compiled on first use.
 
-    After the first attribute access the compiled pattern's methods are set on the
-    instance, so later calls cost what calls on a ``re.Pattern`` cost.
+    ``sre`` holds what ``re`` compiled the pattern to (its ``_sre`` code), so that compiling
+    it again skips the parser and the compiler; without it (or if the interpreter refuses
+    it) the pattern is compiled from its source. After the first attribute access the
+    compiled pattern's methods are set on the instance, so later calls cost what calls on
+    a ``re.Pattern`` cost.
     """
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, sre: tuple | None = None) -> None:
         self.pattern = pattern
         self.flags = flags
+        self._sre = sre
+
+    def _compile(self):
+        if self._sre is not None:
+            try:
+                return _from_code(self.pattern, self._sre)
+            except Exception:  # another interpreter's code: compile from the source
+                pass
+        return re.compile(self.pattern, self.flags)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = self._compile()
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         self.groups, self.groupindex = compiled.groups, compiled.groupindex
         return getattr(compiled, name)
 
     def __reduce__(self):
-        return LazyPattern, (self.pattern, self.flags)
+        return type(self), (self.pattern, self.flags, self._sre)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, (LazyPattern, re.Pattern)) and (self.pattern, self.flags) == (other.pattern, other.flags)
@@ -66,21 +83,50 @@ class LazyPattern:
         return hash((self.pattern, self.flags))
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
+        return f"{type(self).__name__}({self.pattern!r})"
 
 
-def _guarded(pattern: str, flags: int) -> GuardedPattern:
-    return GuardedPattern(re.compile(pattern, flags))
+def _code(compiled: re.Pattern) -> tuple | None:
+    """What ``re`` compiles the pattern to (as ``re._compiler.compile`` builds it), when
+    rebuilding the pattern from it gives the same pattern; else None."""
+    try:
+        parsed = re._parser.parse(compiled.pattern, compiled.flags)
+        state = parsed.state
+        indexgroup = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        code = array("I", re._compiler._code(parsed, compiled.flags)).tobytes()
+        sre = (compiled.flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
+        return sre if _from_code(compiled.pattern, sre) == compiled else None
+    except Exception:
+        return None
+
+
+def _from_code(pattern: str, sre: tuple) -> re.Pattern:
+    flags, code, groups, groupindex, indexgroup = sre
+    return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
+
+
+class LazyRegex(LazyPattern):
+    """The same for a pattern of the ``regex`` module (the guarded patterns of guard.py)."""
+
+    def _compile(self):
+        import regex
+
+        return regex.compile(self.pattern, self.flags)
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles compiled patterns as lazy ones."""
+    """Pickles compiled patterns as lazy ones (of either regex engine)."""
 
     def reducer_override(self, obj: Any):
-        if type(obj) is re.Pattern:
-            return LazyPattern, (obj.pattern, obj.flags)
-        if type(obj) is GuardedPattern:
-            return _guarded, (obj.pattern, obj.flags)
+        kind = type(obj)
+        if kind is re.Pattern:
+            return LazyPattern, (obj.pattern, obj.flags, _code(obj))
+        if kind.__module__ == "_regex" and kind.__name__ == "Pattern":
+            return LazyRegex, (obj.pattern, obj.flags)
+        if kind is MappingProxyType:  # re.Pattern.groupindex
+            return MappingProxyType, (dict(obj),)
         return NotImplemented
 
 
