@@ -103,3 +103,11 @@ def test_unwritable_cache_folder_still_checks(tmp_path, reference):
     proc = _check(tmp_path, blocker)
     assert (proc.returncode, proc.stdout_text) == reference
     assert "Traceback" not in proc.stderr_text
+
+
+@pytest.mark.parametrize("command", [["--help"], ["rules"], ["explain", "TC101"], ["config", "--isolated"]])
+def test_listing_commands_load_no_tables(tmp_path, command):
+    cache = tmp_path / "cache"
+    proc = run_cli(*command, env={"TRANSCHECK_CACHE_DIR": str(cache)})
+    assert proc.returncode == 0, proc.stderr_text
+    assert not (cache / "tables").exists()
