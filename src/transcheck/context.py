@@ -26,11 +26,11 @@ def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans of ``words`` (made of word characters only) not inside a longer word.
     Occurrences of such words cannot overlap where both are whole words, so every hit
     of the automaton is judged on its own."""
-    n = len(text)
+    padded = f" {text} "  # one blank each side: no bounds to test (the hits' offsets are one more)
     return [
-        (start, end)
-        for _, start, end in AhoCorasick(words).find_matches_as_indexes(text, overlapping=True)
-        if not (start and _word_char(text[start - 1])) and not (end < n and _word_char(text[end]))
+        (start - 1, end - 1)
+        for _, start, end in AhoCorasick(words).find_matches_as_indexes(padded, overlapping=True)
+        if not ((c := padded[start - 1]).isalnum() or c in "_-’'") and not ((c := padded[end]).isalnum() or c in "_-’'")
     ]
 
 
