@@ -59,3 +59,13 @@ def test_json_report_is_what_the_standard_encoder_writes() -> None:
         text = json_report.render(found, ReportContext())
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
         assert [f["rule"] for f in json.loads(text)["findings"]] == [f.rule for f in found]
+
+
+def test_line_start_pattern_tried_at_line_starts_finds_what_finditer_finds() -> None:
+    rng = random.Random(5)
+    pieces = ["the", "old", "dog", "ran", "A", " ", " ", "\t", ".", "!", "”", "\n", "\n\n"]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(600)]
+    assert sum(len(list(cap.LINE_START.finditer(t))) for t in lines) > 5
+    for text in _texts() + lines:
+        fast = [m.span() for m in cap._at_line_starts(cap.LINE_START, text)]
+        assert fast == [m.span() for m in cap.LINE_START.finditer(text)], text

@@ -399,6 +399,18 @@ LINE_START = re.compile(
 HEADING_WORDS = 8
 
 
+def _at_line_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that can only match at the start of a line
+    and within it: tried at each line start instead of at every character."""
+    start = 0
+    while start != -1:
+        m = pattern.match(text, start)
+        if m:
+            yield m
+        start = text.find("\n", start)
+        start = -1 if start == -1 else start + 1
+
+
 @detector("lower-case-line-start")
 @dataclass
 class LowerCaseLineStart:
@@ -406,7 +418,7 @@ class LowerCaseLineStart:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for m in LINE_START.finditer(text):
+        for m in _at_line_starts(LINE_START, text):
             word = m.group(1)
             line = _line(text, m.start(), m.end()).rstrip()
             heading = len(line.split()) <= HEADING_WORDS and not line.endswith((".", "!", "?", ":", ",", ";", "”", '"', ")"))
