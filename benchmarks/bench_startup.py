@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,10 +46,14 @@ def proselint() -> Path:
     return command
 
 
-def wall(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main() -> None:
@@ -72,18 +77,20 @@ def main() -> None:
         }
         for command, env in cases.values():  # untimed: fill the warm caches
             if env is warm_env:
-                wall(command, env)
-        times: dict[str, list[float]] = {name: [] for name in cases}
+                timed(command, env)
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         for _ in range(args.runs):
             for name, (command, env) in cases.items():
                 if env is cold_env:
                     shutil.rmtree(cold_cache, ignore_errors=True)
-                times[name].append(wall(command, env))
-    peer_median = statistics.median(times["proselint check"])
-    print(f"{'command':32} {'median':>8} {'min':>8} {'× proselint':>12}   ({args.runs} runs, one-line file)")
+                times[name].append(timed(command, env))
+    peer_wall, peer_cpu = (statistics.median(t[i] for t in times["proselint check"]) for i in (0, 1))
+    print(f"{'command':32} {'wall median':>11} {'wall min':>9} {'× proselint':>11} {'CPU median':>11} {'× proselint':>11}"
+          f"   ({args.runs} runs, one-line file)")
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:32} {median:7.3f}s {min(values):7.3f}s {median / peer_median:11.1f}×")
+        walls, cpus = [t[0] for t in values], [t[1] for t in values]
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
+        print(f"{name:32} {wall:10.3f}s {min(walls):8.3f}s {wall / peer_wall:10.1f}× {cpu:10.3f}s {cpu / peer_cpu:10.1f}×")
     print(f"load average: {os.getloadavg()[0]:.1f}")
 
 

@@ -130,26 +130,28 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _package_files() -> Iterable[Path]:
-    root = Path(transcheck.__file__).resolve().parent
+def _walk(root: Path, suffixes: tuple[str, ...] = ("",)) -> Iterable[str]:
+    """Files under ``root`` ending in one of ``suffixes``, in a fixed order (``os.walk`` is
+    many times faster than ``Path.rglob``, and this runs on every start)."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if not name.endswith((".pyc", ".tmp")):
-                yield Path(folder) / name
+            if name.endswith(suffixes) and not name.endswith((".pyc", ".tmp")):
+                yield os.path.join(folder, name)
 
 
 def key(roots: list[Path], builtin: Path | None) -> str:
     """A hash of the rule folders' YAML files, the package's files and the versions."""
     h = hashlib.sha256(f"{FORMAT}|{transcheck.__version__}|{sys.version}|{sys.implementation.cache_tag}".encode())
-    for path in _package_files():
-        st = path.stat()
+    for path in _walk(Path(transcheck.__file__).resolve().parent):
+        st = os.stat(path)
         h.update(f"\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
     for root in roots:
         h.update(f"\1{root.resolve()}\1{root == builtin}".encode())
-        for path in sorted(root.rglob("*.y*ml")):
-            h.update(f"\2{path.relative_to(root)}\2".encode())
-            h.update(path.read_bytes())
+        for path in _walk(root, (".yaml", ".yml")):
+            with open(path, "rb") as handle:
+                h.update(f"\2{os.path.relpath(path, root)}\2".encode())
+                h.update(handle.read())
     return h.hexdigest()[:32]
 
 
