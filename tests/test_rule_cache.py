@@ -111,3 +111,25 @@ def test_listing_commands_load_no_tables(tmp_path, command):
     proc = run_cli(*command, env={"TRANSCHECK_CACHE_DIR": str(cache)})
     assert proc.returncode == 0, proc.stderr_text
     assert not (cache / "tables").exists()
+
+
+def test_cached_rules_find_what_freshly_built_rules_find(tmp_path, monkeypatch):
+    """Rules restored from the cache (lazy patterns, re-registered prefilter literals) give
+    the same findings as rules built from the YAML, on every rule's examples at once."""
+    from transcheck.documents import Document
+    from transcheck.engine import check
+    from transcheck.rules import cache, load_rules
+    from transcheck.rules.loader import builtin_rules_dir
+
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path))
+    built = load_rules(use_cache=False)
+    load_rules()  # builds and writes the cache
+    root = builtin_rules_dir()
+    assert cache.load(cache.key([root], root)) is not None
+    cached = load_rules()  # read from it
+    texts = [ex.text for rule in built for ex in (*rule.spec.flag, *rule.spec.passes)]
+    doc = Document.from_text("examples.txt", "\n\n".join(texts) + "\n")
+    for locale in ("en-US", "en-GB"):
+        found = check(doc, built, locale)
+        assert len(found) > 100
+        assert check(doc, cached, locale) == found
