@@ -69,3 +69,17 @@ def test_line_start_pattern_tried_at_line_starts_finds_what_finditer_finds() -> 
     for text in _texts() + lines:
         fast = [m.span() for m in cap._at_line_starts(cap.LINE_START, text)]
         assert fast == [m.span() for m in cap.LINE_START.finditer(text)], text
+
+
+def test_phrase_patterns_with_their_first_letter_first_find_the_same_matches() -> None:
+    from transcheck.rules.matchers import _literal_first
+
+    phrases = [r"(?<![\w-])Smith(?![\w-])", r"(?<![\w-])in\s+of(?![\w-])", r"(?<![\w-])über", r"(?<![\w-])a(?![\w-])",
+               r"(?<![\w-])(?:x|y)", r"(?<![\w-])e\-mail(?![\w-])", r"(?<![\w-])2021"]
+    for pattern in phrases:
+        for flags in (re.MULTILINE, re.MULTILINE | re.IGNORECASE):
+            plain, fast = re.compile(pattern, flags), re.compile(_literal_first(pattern), flags)
+            for text in _texts():
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (pattern, text)
+                assert [m.span() for m in fast.finditer(text, 3, 20)] == [m.span() for m in plain.finditer(text, 3, 20)]
+    assert _literal_first(r"(?<![\w-])(?:x|y)") == r"(?<![\w-])(?:x|y)"
