@@ -18,8 +18,16 @@ and peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN)`` in a small w
     .venv/bin/python benchmarks/bench_peers.py [--words 1000000] [--files 1000] [--big-mb 50]
 
 Measured 2026-11-30 on the project's 2-core machine while seven other engineers ran tests
-and benchmarks on it (load average 8-13: wall times are 2-4 times a quiet machine's;
-compare rows of one run with each other): see README "Speed".
+and benchmarks on it (load average 8-15: wall times are 2-4 times a quiet machine's;
+compare rows of one run with each other, CPU rather than wall):
+
+    command                                          wall       CPU    peak RSS
+    transcheck check -f json --jobs 1 (1 file)     144.88 s   30.22 s    544 MiB
+    proselint 0.16 --output-format json (1 file)    67.43 s   11.60 s     76 MiB
+    transcheck check -f json --jobs 2 (1,000 files) 177.62 s  35.66 s    233 MiB
+    transcheck check -f json --jobs 1 (53 MB file) 819.39 s  203.87 s  1280 MiB
+
+See README "Speed".
 """
 
 from __future__ import annotations
