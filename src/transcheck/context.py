@@ -7,14 +7,45 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable
 
+from ahocorasick_rs import AhoCorasick
+
 from transcheck.documents import Document
 
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 SEPARATORS = str.maketrans({ch: " " for ch in ".,;:!?()[]{}“”„\"‘’‚'«»—–-…*/|<>=+_#@&%$€£0123456789"})
 
 
+TOKEN_RE = re.compile(r"[\w’'-]+")  # \w is str.isalnum() plus "_"
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-’'"
+
+
+def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Spans of ``words`` (made of word characters only) not inside a longer word.
+    Occurrences of such words cannot overlap where both are whole words, so every hit
+    of the automaton is judged on its own."""
+    padded = f" {text} "  # one blank each side: no bounds to test (the hits' offsets are one more)
+    return [
+        (start - 1, end - 1)
+        for _, start, end in AhoCorasick(words).find_matches_as_indexes(padded, overlapping=True)
+        if not ((c := padded[start - 1]).isalnum() or c in "_-’'") and not ((c := padded[end]).isalnum() or c in "_-’'")
+    ]
+
+
+def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Whole-word spans of each word found with ``str.find`` (after a hit, the search goes
+    on from its end)."""
+    spans = []
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            end = i + len(word)
+            if not (i and _word_char(text[i - 1])) and not (end < len(text) and _word_char(text[end])):
+                spans.append((i, end))
+            i = text.find(word, end)
+    return spans
 
 
 @dataclass
@@ -59,16 +90,13 @@ class Context:
         return vocabulary & accepted
 
     def occurrences(self, words: set[str]) -> list[tuple[int, int]]:
-        """Sorted spans of whole-word occurrences of ``words`` (``str.find``, no regex to compile)."""
-        text = self.text
-        spans = []
-        for word in words:
-            i = text.find(word)
-            while i != -1:
-                end = i + len(word)
-                if not (i and _word_char(text[i - 1])) and not (end < len(text) and _word_char(text[end])):
-                    spans.append((i, end))
-                i = text.find(word, end)
+        """Sorted spans of whole-word occurrences of ``words``: one Aho-Corasick pass over
+        the text for all of them (a word is bounded by characters that are not letters,
+        digits, ``_``, ``-`` or apostrophes)."""
+        plain = [w for w in words if TOKEN_RE.fullmatch(w)]
+        spans = _whole_words(self.text, plain) if plain else []
+        if len(plain) < len(words):  # a word with other characters: found one by one
+            spans += _occurrences_one_by_one(self.text, [w for w in words if w and not TOKEN_RE.fullmatch(w)])
         spans.sort()
         return spans
 

@@ -74,6 +74,52 @@ class Document:
         return len(self.text.split())
 
 
+@dataclass(frozen=True)
+class Block(Document):
+    """A stretch of paragraphs of a larger document, checked on its own: its offsets,
+    lines and columns are reported as the whole document's."""
+
+    whole: Document | None = field(default=None, repr=False, compare=False)
+    base: int = 0  # where the block starts in the whole document's text
+
+    @classmethod
+    def of(cls, whole: Document, start: int, end: int) -> "Block":
+        return cls(whole.path, whole.text[start:end], whole.bom, whole.crlf, whole=whole, base=start)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        assert self.whole is not None
+        return self.whole.position(self.base + offset)
+
+    def locate(self, start: int, end: int) -> dict[str, int]:
+        assert self.whole is not None
+        return self.whole.locate(self.base + start, self.base + end)
+
+    def file_offset(self, offset: int) -> int:
+        assert self.whole is not None
+        return self.whole.file_offset(self.base + offset)
+
+    def line_text(self, line: int) -> str:
+        assert self.whole is not None
+        return self.whole.line_text(line)
+
+
+def blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive stretches of ``text`` of at least ``size`` characters
+    (the last may be shorter), each cut after the blank lines that end a paragraph."""
+    spans, start, n = [], 0, len(text)
+    while start < n:
+        cut = text.find("\n\n", start + size) if n - start > size else -1
+        if cut == -1:
+            spans.append((start, n))
+            break
+        end = cut + 2
+        while end < n and text[end] == "\n":
+            end += 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
 def _removed_cr_positions(raw: str) -> tuple[int, ...]:
     """Positions (in normalised text) of each CR removed from a CRLF pair."""
     out = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from transcheck.context import Context
-from transcheck.documents import Document
+from transcheck.documents import Block, Document, blocks
 from transcheck.models import Finding, Fix, Match
 from transcheck.errors import RuleTimeoutError
 from transcheck.rules.guard import PatternTimeout
@@ -61,8 +63,32 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
     return out
 
 
+BLOCK_CHARS_VARIABLE = "TRANSCHECK_BLOCK_CHARS"
+BLOCK_CHARS = 8_000_000  # a plain document longer than this (8 MB of text) is checked in blocks of paragraphs
+
+
+def block_chars() -> int:
+    """The block size: ``TRANSCHECK_BLOCK_CHARS`` when set (tests use a small one), else the default."""
+    value = os.environ.get(BLOCK_CHARS_VARIABLE, "")
+    return int(value) if value.isdigit() and int(value) > 0 else BLOCK_CHARS
+
+
 def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Finding]:
-    """All findings of the rules that apply to ``locale``, in document order."""
+    """All findings of the rules that apply to ``locale``, in document order.
+
+    A long plain document is checked a block of paragraphs at a time, so the work and
+    memory of each step (tokens, tags, prefilter hits) stay bounded; each block sees only
+    its own text, as a document of its own would."""
+    size = block_chars()
+    if type(doc) is not Document or len(doc.text) <= size:
+        return _check_whole(doc, ruleset, locale)
+    findings: list[Finding] = []
+    for start, end in blocks(doc.text, size):
+        findings.extend(_check_whole(Block.of(doc, start, end), ruleset, locale))
+    return findings
+
+
+def _check_whole(doc: Document, ruleset: RuleSet, locale: str) -> list[Finding]:
     ctx = Context(doc, locale)
     findings: list[Finding] = []
     for rule in ruleset:

@@ -7,17 +7,21 @@ Tags are the Penn Treebank set (``NN``, ``VBD``, ``MD`` …) as in the EWT ``XPO
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-import numpy as np
+from transcheck import tables
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from transcheck.context import Context
 
 MODEL = "ewt-perceptron.npz"
@@ -59,6 +63,8 @@ class Model:
     @property
     def weights(self) -> dict[str, dict[str, float]]:
         """The weights as NLTK keeps them (feature → tag → weight)."""
+        import numpy as np
+
         return {
             feature: {self.classes[c]: float(self.matrix[row, c]) for c in np.flatnonzero(self.matrix[row])}
             for feature, row in self.rows.items()
@@ -88,7 +94,7 @@ class Model:
         unknown = len(self.rows)
         scores = self.matrix[[self.rows.get(f, unknown) for f in features]].sum(axis=0)
         # NLTK breaks ties by the larger tag name: take the last of the best scores.
-        return self.classes[len(scores) - 1 - int(np.argmax(scores[::-1]))]
+        return self.classes[len(scores) - 1 - int(scores[::-1].argmax())]
 
 
 def normalize(word: str) -> str:
@@ -104,8 +110,24 @@ def normalize(word: str) -> str:
 
 @cache
 def model() -> Model:
-    """The trained tagger, loaded once per process."""
-    with np.load(files("transcheck") / "data" / "tagger" / MODEL, allow_pickle=False) as data:
+    """The trained tagger, loaded once per process: memory-mapped from the cache folder
+    (``tables.py``), which is built from the shipped model on first use."""
+    import numpy as np  # imported only when a rule tags text
+
+    source = files("transcheck") / "data" / "tagger" / MODEL
+    try:
+        stat = Path(str(source)).stat()
+        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|numpy {np.__version__}"
+    except OSError:  # not a plain file (a zipped install): read it every time
+        return _read_model(source)
+    return tables.cached("tagger", version, lambda: _read_model(source), _save_model, _load_model)
+
+
+def _read_model(source) -> Model:
+    """The model from the shipped file (sparse weights, as ``scripts/train_tagger.py`` writes them)."""
+    import numpy as np
+
+    with np.load(source, allow_pickle=False) as data:
         classes = tuple(data["classes"].tolist())
         rows = {feature: n for n, feature in enumerate(data["features"].tolist())}
         matrix = np.zeros((len(rows) + 1, len(classes)))  # the last row: unknown features
@@ -113,6 +135,23 @@ def model() -> Model:
         tagdict = dict(zip(data["tagdict_words"].tolist(), data["tagdict_tags"].tolist()))
         tags = [frozenset(t.split()) for t in data["lexicon_tags"].tolist()]
         lexicon = dict(zip(data["lexicon_words"].tolist(), tags))
+    return Model(rows, matrix, tagdict, classes, lexicon)
+
+
+def _save_model(built: Model, folder: Path) -> None:
+    import numpy as np
+
+    np.save(folder / "matrix.npy", built.matrix, allow_pickle=False)
+    (folder / "tables.marshal").write_bytes(marshal.dumps((built.rows, built.tagdict, built.classes, built.lexicon)))
+
+
+def _load_model(folder: Path) -> Model:
+    import numpy as np
+
+    rows, tagdict, classes, lexicon = marshal.loads((folder / "tables.marshal").read_bytes())
+    matrix = np.load(folder / "matrix.npy", mmap_mode="r", allow_pickle=False)
+    if matrix.shape != (len(rows) + 1, len(classes)):
+        raise ValueError(f"{folder}: the model's parts do not match")
     return Model(rows, matrix, tagdict, classes, lexicon)
 
 

@@ -33,14 +33,24 @@ def root(
     """Check English machine-translated from German for translation artifacts, and score it."""
 
 
-def _register() -> None:
-    from transcheck.cli import check, rules_cmd  # noqa: F401  (commands register on import)
+# The module that registers each command; `transcheck <command>` imports only its own.
+COMMAND_MODULES = {
+    "check": "check", "rules": "rules_cmd", "explain": "rules_cmd", "score": "score", "fix": "fix",
+    "languagetool": "languagetool_cmd", "config": "config_cmd", "eval": "eval_cmd", "report": "report_cmd",
+}
+OPTIONAL = ("score", "fix", "languagetool_cmd", "config_cmd", "eval_cmd", "report_cmd")
 
-    for optional in ("score", "fix", "languagetool_cmd", "config_cmd", "eval_cmd", "report_cmd"):
+
+def _register(argv: list[str] | None = None) -> None:
+    """Import the command modules (commands register on import): only the one ``argv``
+    names, so a run does not pay for the others' imports; all of them for ``--help``."""
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    module = COMMAND_MODULES.get(words[0]) if words else None
+    for name in [module] if module else dict.fromkeys(COMMAND_MODULES.values()):
         try:
-            __import__(f"transcheck.cli.{optional}")
+            __import__(f"transcheck.cli.{name}")
         except ModuleNotFoundError as err:
-            if err.name != f"transcheck.cli.{optional}":
+            if name not in OPTIONAL or err.name != f"transcheck.cli.{name}":
                 raise
 
 

@@ -9,9 +9,9 @@ or not at all, and ``main`` exits with 128 + the signal number (130, 143).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
+import sys
 import threading
 
 _MAIN_PID = os.getpid()
@@ -39,7 +39,8 @@ def _raise(signum: int, frame) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not interrupt the clean-up
         signal.signal(sig, signal.SIG_IGN)
     threading.excepthook = _quiet  # the pool's manager thread may trip over futures cancelled mid-stop
-    for worker in multiprocessing.active_children():  # else the pool would finish its queued work first
+    multiprocessing = sys.modules.get("multiprocessing")  # not imported: no worker was started
+    for worker in multiprocessing.active_children() if multiprocessing else ():  # else the pool would finish its queued work first
         worker.terminate()
     raise Stopped(signum)
 

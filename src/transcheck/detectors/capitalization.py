@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ahocorasick_rs import AhoCorasick
+
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
@@ -114,11 +116,33 @@ def _singular(plural: str) -> str:
 
 
 def _named_elsewhere(text: str, word: str) -> bool:
-    """The word follows a capitalised name elsewhere in the text (`Lou Williams`)."""
-    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text):
-        if zipf(m.group(1)) < 5.8:
-            return True
-    return False
+    """The word follows a capitalised name elsewhere in the text (`Lou Williams`): the
+    matches of ``\\b([A-Z][a-z]+)\\s+WORD\\b``, found from the word backwards (a pattern
+    that starts with a literal is searched fast)."""
+    if not WORD.fullmatch(word):
+        names = (m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text))
+    else:
+        names = _names_before(text, word)
+    return any(zipf(name) < 5.8 for name in names)
+
+
+def _names_before(text: str, word: str) -> Iterator[str]:
+    """The names of the successive non-overlapping ``Name WORD`` matches, left to right."""
+    last_end = 0
+    for m in re.finditer(re.escape(word) + r"\b", text):
+        space = m.start()
+        while space and text[space - 1].isspace():
+            space -= 1
+        start = space
+        while start and "a" <= text[start - 1] <= "z":
+            start -= 1
+        start -= 1  # the capital
+        if space == m.start() or start == space - 1 or start < max(last_end, 0) or not "A" <= text[start] <= "Z":
+            continue
+        if start and _is_word(text[start - 1]):
+            continue  # no word boundary before the name
+        last_end = m.end()
+        yield text[start:space]
 
 
 @detector("mid-sentence-capital")
@@ -376,12 +400,12 @@ class LowerCasedName:
         # names the dictionary knows are written in lower case (`germany`, `october`)
         written = len(ctx.words_where(self.capitalised_name))
         lower_cases_names = len(names) >= 2 and len(names) >= LOWERED_SHARE * (len(names) + written)
-        verdicts: dict[str, bool] = {}
-        for start, end in sorted(lowered + unknown):
+        spans = sorted(lowered + unknown)
+        # a month or weekday, or a name the text capitalises elsewhere
+        capitalised = set() if lower_cases_names else _capitalised_mid_sentence(text, {text[s:e].capitalize() for s, e in spans})
+        for start, end in spans:
             word = text[start:end]
-            if word not in verdicts:  # a month or weekday, or a name the text capitalises elsewhere
-                verdicts[word] = lower_cases_names or word in DAYS_AND_MONTHS or _capitalised_mid_sentence(text, word.capitalize())
-            if verdicts[word]:
+            if lower_cases_names or word in DAYS_AND_MONTHS or word.capitalize() in capitalised:
                 yield Match(start, end, word.capitalize())
 
     @staticmethod
@@ -389,9 +413,35 @@ class LowerCasedName:
         return _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end))
 
 
-def _capitalised_mid_sentence(text: str, word: str) -> bool:
-    """The text writes ``word`` capitalised after a lower-case word: a name, not a sentence start."""
-    return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", text) is not None
+def _capitalised_mid_sentence(text: str, words: set[str]) -> set[str]:
+    """The ``words`` the text writes after a lower-case word or a comma and blanks (a name,
+    not a sentence start): ``[a-z,][ \\t]+WORD\\b``, all words found in one pass."""
+    found: set[str] = set()
+    plain = [w for w in words if WORD.fullmatch(w)]
+    for w in words:
+        if w and not WORD.fullmatch(w) and re.search(rf"[a-z,][ \t]+{re.escape(w)}\b", text):
+            found.add(w)
+    if not plain:
+        return found
+    n = len(text)
+    for index, start, end in AhoCorasick(plain).find_matches_as_indexes(text, overlapping=True):
+        if end < n and _is_word(text[end]):
+            continue  # no word boundary after it
+        blank = start
+        while blank and text[blank - 1] in " \t":
+            blank -= 1
+        if blank < start and blank and text[blank - 1] in LOWER_OR_COMMA:
+            found.add(plain[index])
+    return found
+
+
+WORD = re.compile(r"\w+")
+LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
+
+
+def _is_word(ch: str) -> bool:
+    """A character of ``\\w``."""
+    return ch.isalnum() or ch == "_"
 
 
 # After a blank line or a finished sentence; a heading (no closing punctuation) or a paragraph
@@ -404,6 +454,18 @@ LINE_START = re.compile(
 HEADING_WORDS = 8
 
 
+def _at_line_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that can only match at the start of a line
+    and within it: tried at each line start instead of at every character."""
+    start = 0
+    while start != -1:
+        m = pattern.match(text, start)
+        if m:
+            yield m
+        start = text.find("\n", start)
+        start = -1 if start == -1 else start + 1
+
+
 @detector("lower-case-line-start")
 @dataclass
 class LowerCaseLineStart:
@@ -411,7 +473,7 @@ class LowerCaseLineStart:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for m in LINE_START.finditer(text):
+        for m in _at_line_starts(LINE_START, text):
             word = m.group(1)
             line = _line(text, m.start(), m.end()).rstrip()
             heading = len(line.split()) <= HEADING_WORDS and not line.endswith((".", "!", "?", ":", ",", ";", "”", '"', ")"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as encode_string  # C, for ensure_ascii=False
 from collections import Counter
 
 from transcheck import __version__
@@ -43,7 +44,39 @@ def render(findings: list[Finding], ctx: ReportContext) -> str:
         "ruleset": ctx.ruleset.digest() if ctx.ruleset is not None else None,
         "locale": ctx.locale,
         "files": [_file(score, references) for score in quality.files],
-        "findings": [f.to_dict() for f in findings],
+        "findings": [],
         "summary": {**summary(findings), "quality": _quality(quality, ctx.max_penalty)},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text.replace('"findings": []', f'"findings": {_findings(findings)}', 1)
+
+
+def _findings(findings: list[Finding]) -> str:
+    """The findings list as ``json.dumps(..., indent=2)`` writes it two levels deep, built
+    from C-encoded scalars (the indenting encoder is pure Python: seconds per 10,000 findings)."""
+    if not findings:
+        return "[]"
+    try:
+        items = [_object(f.to_dict(), "    ") for f in findings]
+    except TypeError:  # a value this writer does not know: the standard encoder
+        return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return "[\n" + ",\n".join(items) + "\n  ]"
+
+
+def _object(data: dict, indent: str) -> str:
+    """``indent`` + a dict of scalars (and dicts of scalars), indented by two spaces a level."""
+    if not data:
+        return indent + "{}"
+    inner = indent + "  "
+    fields = ",\n".join(f"{inner}{encode_string(key)}: {_value(value, inner)}" for key, value in data.items())
+    return f"{indent}{{\n{fields}\n{indent}}}"
+
+
+def _value(value: object, indent: str) -> str:
+    if isinstance(value, str):
+        return encode_string(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return _object(value, indent).lstrip(" ")
+    raise TypeError(type(value).__name__)

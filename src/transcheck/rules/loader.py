@@ -6,10 +6,9 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from transcheck.context import Context
 from transcheck.detectors import build_detector
@@ -98,22 +97,30 @@ class RuleSet:
         return h.hexdigest()[:16]
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key given twice in one mapping (YAML keeps the last)."""
+@cache
+def _strict_loader() -> type:
+    """A safe YAML loader (libyaml's parser when PyYAML has it) that refuses a key given
+    twice in one mapping (YAML keeps the last). PyYAML is imported only when a rule file is read."""
+    import yaml
 
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return StrictLoader
 
 
 def _read_yaml(path: Path):
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -121,7 +128,7 @@ def _read_yaml(path: Path):
     if not text.strip():
         raise RuleFileError(f"{path}: empty rule file")
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=_strict_loader())
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -172,16 +179,29 @@ def compile_rule(spec: RuleSpec, lexicons: dict[str, list]) -> Rule:
     return Rule(spec, matcher, unless)
 
 
-def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True) -> RuleSet:
-    """Load the built-in rules and any user rule folders; ids must be unique."""
+def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True, use_cache: bool = True) -> RuleSet:
+    """Load the built-in rules and any user rule folders; ids must be unique.
+
+    The result is cached on disk (see ``cache.py``) and rebuilt when a rule file changes.
+    """
     roots = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     own = builtin_rules_dir() if builtin else None
+    for root in roots:
+        if not root.is_dir():
+            raise UsageError(f"{root}: rules folder not found")
+    if not use_cache:
+        return _build(roots, own)
+    from transcheck.rules import cache
+
+    return cache.cached(roots, own, lambda: _build(roots, own))
+
+
+def _build(roots: list[Path], own: Path | None) -> RuleSet:
+    """Parse and compile every rule file of ``roots`` (``own``: the built-in folder)."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     lexicons: dict[str, list] = {}
     for root in roots:
-        if not root.is_dir():
-            raise UsageError(f"{root}: rules folder not found")
         lexicons.update(load_lexicons(root))
         for path in rule_files(root):
             spec = parse_rule(_read_yaml(path), str(path), builtin=root == own)

@@ -52,6 +52,7 @@ class Scanner:
     regex: re.Pattern
     paragraphs: bool
     trigger_id: int | None = None  # registered in prefilter.INDEX; None: scan everything
+    triggers: tuple[str, ...] | None = None  # the literals registered under trigger_id
 
     @classmethod
     def build(cls, regex: re.Pattern, triggers: list[str] | None = None) -> "Scanner":
@@ -59,8 +60,16 @@ class Scanner:
             found = prefilter.literal_triggers(regex.pattern, regex.flags)
         else:
             found = tuple(sorted({t.lower() for t in triggers})) or None
-        trigger_id = prefilter.INDEX.register(found) if found else None
-        return cls(regex, prefilter.crosses_lines(regex.pattern, regex.flags), trigger_id)
+        return cls.restore(regex, prefilter.crosses_lines(regex.pattern, regex.flags), found)
+
+    @classmethod
+    def restore(cls, regex: re.Pattern, paragraphs: bool, triggers: tuple[str, ...] | None) -> "Scanner":
+        """A scanner with its literals registered in this process's index (also used by pickle)."""
+        trigger_id = prefilter.INDEX.register(triggers) if triggers else None
+        return cls(regex, paragraphs, trigger_id, triggers)
+
+    def __reduce__(self):
+        return Scanner.restore, (self.regex, self.paragraphs, self.triggers)
 
     def finditer(self, ctx: Context) -> Iterator[re.Match]:
         if self.trigger_id is None:
@@ -165,8 +174,7 @@ class PhraseMatcher:
                     raise RuleFileError(f"{where}[{i}].phrase: duplicate phrase {entry.phrase!r}")
                 seen.add(key)
             entries.append(entry)
-        scanners = [Scanner.build(compile_safe(_bounded(e), flags | re.MULTILINE)) for e in entries]
-        return cls(entries, scanners)
+        return cls(entries, [_scanner(_bounded(e), flags | re.MULTILINE) for e in entries])
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
@@ -194,6 +202,28 @@ class PhraseMatcher:
             return None
         detail = entry.note or (f"German: {entry.german}" if entry.german else None)
         return Match(start, end, _match_case(ctx.text[start:end], entry.suggestion), detail=detail)
+
+
+def _scanner(pattern: str, flags: int) -> Scanner:
+    """The entry's scanner: its literals and line reach come from ``pattern``; it runs as
+    ``_literal_first(pattern)``, which finds the same matches faster."""
+    triggers = prefilter.literal_triggers(pattern, flags)
+    return Scanner.restore(compile_safe(_literal_first(pattern), flags), prefilter.crosses_lines(pattern, flags), triggers)
+
+
+LEFT_BOUND = r"(?<![\w-])"
+
+
+def _literal_first(pattern: str) -> str:
+    """``(?<![\\w-])x…`` as ``x(?<![\\w-]x)…``: the same matches (the look-behind, taken after
+    the first character, tests the character before it), but a pattern that starts with a
+    literal is searched for that character instead of being tried at every position."""
+    if not pattern.startswith(LEFT_BOUND) or len(pattern) <= len(LEFT_BOUND):
+        return pattern
+    first = pattern[len(LEFT_BOUND)]
+    if not (first.isalnum() or first == "_"):
+        return pattern
+    return f"{first}(?<![\\w-]{first}){pattern[len(LEFT_BOUND) + 1:]}"
 
 
 def _bounded(entry: Entry) -> str:

@@ -1,0 +1,156 @@
+"""Throughput and memory of whole processes, transcheck side by side with proselint, in one run.
+
+Built at run time (in a temporary folder, never committed) from the English lines of
+../shared/wmt/*/*.en (WMT de-en references and system outputs, sorted by file): one
+segment a line, a blank line after every 5 lines, until 1,000,000 words. Then, one
+after another (each command but the last once untimed first, so every cache is warm):
+
+* ``transcheck check -f json --jobs 1`` on that single file, and proselint 0.16 on it
+  (``--output-format json``, its 1,000-error cap lifted with ``max_errors`` in a config
+  file); proselint is installed from PyPI into ``benchmarks/.venv-peers`` when missing;
+* ``transcheck check -f json --jobs 2`` on the same text cut into 1,000 files;
+* ``transcheck check -f json --jobs 1`` on a file of ``--big-mb`` MB (the text repeated;
+  ``--big-mb 0`` skips it), which is checked in blocks of paragraphs.
+
+Each figure is a whole process: wall time, CPU time (user + system, all its processes)
+and peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN)`` in a small wrapper).
+
+    .venv/bin/python benchmarks/bench_peers.py [--words 1000000] [--files 1000] [--big-mb 50]
+
+Measured 2026-11-30 on the project's 2-core machine while seven other engineers ran tests
+and benchmarks on it (load average 8-15: wall times are 2-4 times a quiet machine's;
+compare rows of one run with each other, CPU rather than wall):
+
+    command                                          wall       CPU    peak RSS
+    transcheck check -f json --jobs 1 (1 file)     144.88 s   30.22 s    544 MiB
+    proselint 0.16 --output-format json (1 file)    67.43 s   11.60 s     76 MiB
+    transcheck check -f json --jobs 2 (1,000 files) 177.62 s  35.66 s    233 MiB
+    transcheck check -f json --jobs 1 (53 MB file) 819.39 s  203.87 s  1280 MiB
+
+See README "Speed".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WMT = ROOT.parent / "shared" / "wmt"
+PEERS = ROOT / "benchmarks" / ".venv-peers"
+PROSELINT = "proselint==0.16.0"
+TRANSCHECK = [sys.executable, "-m", "transcheck", "check", "-f", "json"]
+# Runs a command and prints its children's CPU seconds and peak RSS (KiB) as JSON on stderr's last line.
+WRAPPER = (
+    "import resource, subprocess, sys, json\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(json.dumps([code, u.ru_utime + u.ru_stime, u.ru_maxrss]), file=sys.stderr)\n"
+)
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+
+
+def lines(min_words: int) -> list[str]:
+    """WMT English segments, a blank line after every 5, until ``min_words`` words."""
+    out, total, n = [], 0, 0
+    for path in sorted(WMT.glob("*/*.en")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if total >= min_words:
+                return out
+            out.append(line)
+            total += len(line.split())
+            n += 1
+            if n % 5 == 0:
+                out.append("")
+    if total < min_words:
+        sys.exit(f"{WMT} holds only {total:,} words")
+    return out
+
+
+def proselint() -> Path:
+    """proselint's command in the peers' environment, installed on first use."""
+    command = PEERS / "bin" / "proselint"
+    if not command.exists():
+        if not (PEERS / "bin" / "python").exists():
+            venv.create(PEERS, with_pip=True)
+        subprocess.run([str(PEERS / "bin" / "python"), "-m", "pip", "install", "-q", PROSELINT], check=True)
+    return command
+
+
+def measure(command: list[str]) -> Run:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *command], capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    code, cpu, peak = json.loads(done.stderr.strip().splitlines()[-1])
+    if code not in (0, 1):
+        sys.exit(f"{command[:4]}… exited with {code}")
+    return Run(wall, cpu, peak / 1024)
+
+
+def timed(name: str, command: list[str], words: int, rows: list, warm: bool = True) -> Run:
+    if warm:
+        measure(command)  # untimed: warm caches and the page cache
+    run = measure(command)
+    rows.append((name, words, run))
+    print(f"{name:48} {run.wall:7.2f} s {run.cpu:7.2f} s {run.peak_mib:7.0f} MiB {words / run.wall:11,.0f}", flush=True)
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--big-mb", type=int, default=50, help="size of the big file in MB (0: skip)")
+    args = parser.parse_args()
+    peer = proselint()
+    segments = lines(args.words)
+    words = sum(len(s.split()) for s in segments)
+    rows: list = []
+    with tempfile.TemporaryDirectory(prefix="bench-peers-") as tmp:
+        folder = Path(tmp)
+        single = folder / "one-million.txt"
+        single.write_text("\n".join(segments) + "\n", encoding="utf-8")
+        config = folder / "proselint.json"
+        config.write_text(json.dumps({"max_errors": 10**9}), encoding="utf-8")
+        report = str(folder / "report.json")
+        print(f"{words:,} words, {single.stat().st_size / 1e6:.1f} MB; load average {os.getloadavg()[0]:.1f}")
+        print(f"{'command':48} {'wall':>9} {'CPU':>9} {'peak RSS':>11} {'words/s':>11}")
+        ours = timed("transcheck check -f json --jobs 1 (1 file)", TRANSCHECK + ["--jobs", "1", str(single), "-o", report], words, rows)
+        theirs = timed("proselint 0.16 --output-format json (1 file)",
+                       [str(peer), "--config", str(config), "--output-format", "json", "check", str(single)], words, rows)
+        many = folder / "many"
+        many.mkdir()
+        per_file = -(-len(segments) // args.files)
+        for i in range(args.files):
+            part = segments[i * per_file : (i + 1) * per_file]
+            (many / f"part{i:04}.txt").write_text("\n".join(part).strip("\n") + "\n", encoding="utf-8")
+        timed(f"transcheck check -f json --jobs 2 ({args.files:,} files)", TRANSCHECK + ["--jobs", "2", str(many), "-o", report], words, rows)
+        if args.big_mb:
+            big = folder / "big.txt"
+            text = single.read_text(encoding="utf-8")
+            copies = -(-args.big_mb * 1_000_000 // len(text.encode("utf-8")))
+            big.write_text("\n".join([text] * copies), encoding="utf-8")
+            size = big.stat().st_size / 1e6
+            timed(f"transcheck check -f json --jobs 1 ({size:.0f} MB file)", TRANSCHECK + ["--jobs", "1", str(big), "-o", report],
+                  words * copies, rows, warm=False)
+    print(f"single file: transcheck is {theirs.wall / ours.wall:.2f}× proselint's speed (wall), "
+          f"{theirs.cpu / ours.cpu:.2f}× (CPU), at {ours.peak_mib / theirs.peak_mib:.1f}× its memory; "
+          f"load average {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

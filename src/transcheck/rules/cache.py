@@ -1,0 +1,208 @@
+"""The loaded rule set cached on disk, so that a run starts without parsing YAML or regexes.
+
+The cache file (``<cache>/rules/<key>.pickle``) is keyed by a hash of everything that
+shapes the rules: the content of every YAML file under the rule folders, the path,
+size and modification time of every file of the installed package (code and data), the
+transcheck and Python versions. Any change gives a new key, so a stale file is never read.
+A missing, unreadable, corrupt or truncated file is ignored (the rules are built from the
+YAML again); a cache folder that cannot be written only costs the time of that build.
+Files are written atomically (a temporary file, then a rename), so a concurrent run sees
+the old file or the new one, never half.
+
+Compiled regular expressions pickle as their source and recompile when loaded, which costs
+as much as building the rules. Here they are stored as ``LazyPattern``\\ s, with the code
+``re`` compiled them to: a pattern is rebuilt from that code (no parsing, no compiling)
+the first time a run uses it, so a run pays only for the patterns that its text reaches.
+"""
+
+from __future__ import annotations
+
+import _sre
+import hashlib
+import io
+import os
+import pickle
+import re
+import re._compiler
+import re._parser
+import sys
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import transcheck
+from transcheck.cachedir import cache_root
+
+FORMAT = 2  # bump when the layout of the cached objects changes in a way the key misses
+KEEP = 8  # cache files kept per folder (several checkouts or rule folders share one cache)
+_METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn", "split", "scanner")
+
+
+class LazyPattern:
+    """A compiled regular expression restored from the cache: compiled on first use.
+
+    ``sre`` holds what ``re`` compiled the pattern to (its ``_sre`` code), so that compiling
+    it again skips the parser and the compiler; without it (or if the interpreter refuses
+    it) the pattern is compiled from its source. After the first attribute access the
+    compiled pattern's methods are set on the instance, so later calls cost what calls on
+    a ``re.Pattern`` cost.
+    """
+
+    def __init__(self, pattern: str, flags: int, sre: tuple | None = None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._sre = sre
+
+    def _compile(self):
+        if self._sre is not None:
+            try:
+                return _from_code(self.pattern, self._sre)
+            except Exception:  # another interpreter's code: compile from the source
+                pass
+        return re.compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = self._compile()
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        self.groups, self.groupindex = compiled.groups, compiled.groupindex
+        return getattr(compiled, name)
+
+    def __reduce__(self):
+        return type(self), (self.pattern, self.flags, self._sre)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (LazyPattern, re.Pattern)) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.pattern!r})"
+
+
+def _code(compiled: re.Pattern) -> tuple | None:
+    """What ``re`` compiles the pattern to (as ``re._compiler.compile`` builds it), when
+    rebuilding the pattern from it gives the same pattern; else None."""
+    try:
+        parsed = re._parser.parse(compiled.pattern, compiled.flags)
+        state = parsed.state
+        indexgroup = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        code = array("I", re._compiler._code(parsed, compiled.flags)).tobytes()
+        sre = (compiled.flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
+        return sre if _from_code(compiled.pattern, sre) == compiled else None
+    except Exception:
+        return None
+
+
+def _from_code(pattern: str, sre: tuple) -> re.Pattern:
+    flags, code, groups, groupindex, indexgroup = sre
+    return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
+
+
+class LazyRegex(LazyPattern):
+    """The same for a pattern of the ``regex`` module (the guarded patterns of guard.py)."""
+
+    def _compile(self):
+        import regex
+
+        return regex.compile(self.pattern, self.flags)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles compiled patterns as lazy ones (of either regex engine)."""
+
+    def reducer_override(self, obj: Any):
+        kind = type(obj)
+        if kind is re.Pattern:
+            return LazyPattern, (obj.pattern, obj.flags, _code(obj))
+        if kind.__module__ == "_regex" and kind.__name__ == "Pattern":
+            return LazyRegex, (obj.pattern, obj.flags)
+        if kind is MappingProxyType:  # re.Pattern.groupindex
+            return MappingProxyType, (dict(obj),)
+        return NotImplemented
+
+
+def _walk(root: Path, suffixes: tuple[str, ...] = ("",)) -> Iterable[str]:
+    """Files under ``root`` ending in one of ``suffixes``, in a fixed order (``os.walk`` is
+    many times faster than ``Path.rglob``, and this runs on every start)."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(suffixes) and not name.endswith((".pyc", ".tmp")):
+                yield os.path.join(folder, name)
+
+
+def key(roots: list[Path], builtin: Path | None) -> str:
+    """A hash of the rule folders' YAML files, the package's files and the versions."""
+    h = hashlib.sha256(f"{FORMAT}|{transcheck.__version__}|{sys.version}|{sys.implementation.cache_tag}".encode())
+    for path in _walk(Path(transcheck.__file__).resolve().parent):
+        st = os.stat(path)
+        h.update(f"\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    for root in roots:
+        h.update(f"\1{root.resolve()}\1{root == builtin}".encode())
+        for path in _walk(root, (".yaml", ".yml")):
+            with open(path, "rb") as handle:
+                h.update(f"\2{os.path.relpath(path, root)}\2".encode())
+                h.update(handle.read())
+    return h.hexdigest()[:32]
+
+
+def _path(digest: str) -> Path:
+    return cache_root() / "rules" / f"{digest}.pickle"
+
+
+def load(digest: str) -> Any | None:
+    """The object cached under ``digest``, or None when there is none or it cannot be read."""
+    try:
+        data = _path(digest).read_bytes()
+        stored, value = pickle.loads(data)
+    except Exception:  # missing, unreadable, truncated, garbage, or from other code: rebuild
+        return None
+    return value if stored == digest else None
+
+
+def store(digest: str, value: Any) -> None:
+    """Write ``value`` under ``digest`` atomically; any failure only means no cache."""
+    target = _path(digest)
+    try:
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((digest, value))
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(buffer.getvalue())
+            os.replace(tmp, target)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        _prune(target.parent)
+    except Exception:  # unwritable folder, full disk, an object that does not pickle
+        return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest KEEP cache files."""
+    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def cached(roots: list[Path], builtin: Path | None, build: Callable[[], Any]) -> Any:
+    """``build()``'s result, from the cache when the rule files and the code are unchanged."""
+    try:
+        digest = key(roots, builtin)
+    except OSError:
+        return build()
+    value = load(digest)
+    if value is None:
+        value = build()
+        store(digest, value)
+    return value

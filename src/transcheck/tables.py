@@ -1,0 +1,108 @@
+"""Large tables that open in a blink: built once into transcheck's cache folder, then
+memory-mapped (or read in one call) by every later run.
+
+A word table is a MARISA trie (word → id) and an array of float values, both
+memory-mapped: building a Python dict of 600,000 words costs about half a second a run,
+opening a trie nothing, and each lookup a microsecond (runs look up each distinct word
+once). ``cached`` keeps any such build in ``<cache>/tables/<name>-<hash of its
+version>/``, written as a temporary folder and then renamed, so a concurrent run sees
+all of it or none. A table that cannot be read is built again; a cache folder that
+cannot be written falls back to the table built in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+import shutil
+import sys
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from transcheck.cachedir import cache_root
+
+FORMAT = 1
+T = TypeVar("T")
+
+
+def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, Path], None],
+           load: Callable[[Path], T]) -> T:
+    """``load(folder)`` of the cached build of ``name`` at ``version`` (any string that
+    changes when the source data does); on first use ``build()`` it and ``save`` it there."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{version}".encode()).hexdigest()[:16]
+    folder = cache_root() / "tables" / f"{name}-{digest}"
+    try:
+        return load(folder)
+    except Exception:  # not built yet, or unreadable: build it again
+        shutil.rmtree(folder, ignore_errors=True)
+    value = build()
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        try:
+            save(value, tmp)
+            os.rename(tmp, folder)  # fails when a concurrent run got there first: its build is the same
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return load(folder)
+    except Exception:  # an unwritable cache folder: use the build in memory
+        return value
+
+
+class WordTable(Mapping[str, float]):
+    """A read-only mapping of words to floats: a trie of the words, an array of the values."""
+
+    def __init__(self, trie, values) -> None:
+        self._trie = trie
+        self._values = values
+
+    def get(self, word: str, default=None):
+        index = self._trie.get(word)
+        return default if index is None else self._values[index]
+
+    def __getitem__(self, word: str) -> float:
+        index = self._trie.get(word)
+        if index is None:
+            raise KeyError(word)
+        return self._values[index]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._trie
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie.keys())
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+
+def _save_words(table: Mapping[str, float], folder: Path) -> None:
+    import marisa_trie
+
+    trie = marisa_trie.Trie(table)
+    values = array("d", bytes(8 * len(trie)))
+    for word, index in trie.iteritems():
+        values[index] = table[word]
+    trie.save(str(folder / "words.marisa"))
+    (folder / "values.f64").write_bytes(values.tobytes())
+
+
+def _load_words(folder: Path) -> WordTable:
+    import marisa_trie
+
+    trie = marisa_trie.Trie()
+    trie.mmap(str(folder / "words.marisa"))
+    with open(folder / "values.f64", "rb") as handle:
+        values = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)).cast("d")
+    if len(values) != len(trie):
+        raise ValueError(f"{folder}: the table's parts do not match")
+    return WordTable(trie, values)
+
+
+def word_table(name: str, version: str, build: Callable[[], Mapping[str, float]]) -> Mapping[str, float]:
+    """The word → float table ``name`` at ``version``, memory-mapped; ``build()`` makes it on first use."""
+    return cached(name, version, build, _save_words, _load_words)

@@ -1,0 +1,85 @@
+"""The fast ways of matching find exactly what the plain ways (kept here as references) find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from transcheck.context import Context, _occurrences_one_by_one
+from transcheck.detectors import capitalization as cap
+from transcheck.documents import Document
+
+PIECES = [
+    "Smith", "Lou", "The", "Word", "word", "germany", "Germany", "in", "of", "Berlin", "Berlin-based",
+    "Measures", "don’t", "it's", "x_y", "Über", "über", "2021", "a", "e-mail", "Smith’s",
+    " ", " ", " ", "  ", "\t", ",", ", ", ".", "\n", "\n\n", "„", "“", "-", "—", "\u200b", "(", ")",
+]
+
+
+def _texts(n: int = 300) -> list[str]:
+    rng = random.Random(12)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 60))) for _ in range(n)]
+
+
+def _reference_named_elsewhere(text: str, word: str) -> bool:
+    return any(cap.zipf(m.group(1)) < 5.8 for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(word)}\b", text))
+
+
+def test_occurrences_match_the_one_by_one_search() -> None:
+    words = {"Smith", "Lou", "The", "Word", "word", "germany", "in", "Berlin", "e-mail", "it's", "x_y", "Über", "a", "Smith’s"}
+    for text in _texts():
+        ctx = Context(Document.from_text("t", text))
+        assert ctx.occurrences(words) == sorted(_occurrences_one_by_one(text, list(words))), text
+
+
+def test_names_before_a_word_match_the_regex() -> None:
+    for text in _texts():
+        for word in ("Smith", "Word", "Measures", "Berlin", "Über"):
+            assert cap._named_elsewhere(text, word) == _reference_named_elsewhere(text, word), (text, word)
+
+
+def test_capitalised_mid_sentence_matches_the_regex() -> None:
+    words = {"Germany", "Smith", "Berlin", "Über", "Word"}
+    for text in _texts():
+        expected = {w for w in words if re.search(rf"[a-z,][ \t]+{re.escape(w)}\b", text)}
+        assert cap._capitalised_mid_sentence(text, words) == expected, text
+
+
+def test_json_report_is_what_the_standard_encoder_writes() -> None:
+    import json
+
+    from transcheck.models import Category, Finding, Fix, Safety, Severity
+    from transcheck.report import ReportContext, json_report
+
+    findings = [
+        Finding("a “b”\\c.txt", "TC1", "n", "f", Category.STYLE, Severity.MINOR, "“é”\n\t\u2028\x01", 1, 2, 3, 4, 5, 6),
+        Finding("p", "TC2", "n", "f", Category.FLUENCY, Severity.MAJOR, "m", 1, 2, 3, 4, 5, 6, "s", Fix(1, 2, "r\r\n", Safety.UNSAFE), "u1"),
+    ]
+    for found in (findings, []):
+        text = json_report.render(found, ReportContext())
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert [f["rule"] for f in json.loads(text)["findings"]] == [f.rule for f in found]
+
+
+def test_line_start_pattern_tried_at_line_starts_finds_what_finditer_finds() -> None:
+    rng = random.Random(5)
+    pieces = ["the", "old", "dog", "ran", "A", " ", " ", "\t", ".", "!", "”", "\n", "\n\n"]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(600)]
+    assert sum(len(list(cap.LINE_START.finditer(t))) for t in lines) > 5
+    for text in _texts() + lines:
+        fast = [m.span() for m in cap._at_line_starts(cap.LINE_START, text)]
+        assert fast == [m.span() for m in cap.LINE_START.finditer(text)], text
+
+
+def test_phrase_patterns_with_their_first_letter_first_find_the_same_matches() -> None:
+    from transcheck.rules.matchers import _literal_first
+
+    phrases = [r"(?<![\w-])Smith(?![\w-])", r"(?<![\w-])in\s+of(?![\w-])", r"(?<![\w-])über", r"(?<![\w-])a(?![\w-])",
+               r"(?<![\w-])(?:x|y)", r"(?<![\w-])e\-mail(?![\w-])", r"(?<![\w-])2021"]
+    for pattern in phrases:
+        for flags in (re.MULTILINE, re.MULTILINE | re.IGNORECASE):
+            plain, fast = re.compile(pattern, flags), re.compile(_literal_first(pattern), flags)
+            for text in _texts():
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (pattern, text)
+                assert [m.span() for m in fast.finditer(text, 3, 20)] == [m.span() for m in plain.finditer(text, 3, 20)]
+    assert _literal_first(r"(?<![\w-])(?:x|y)") == r"(?<![\w-])(?:x|y)"
