@@ -31,6 +31,9 @@ busy machine (sacrebleu alone had used 176 CPU s of an estimated 620 in 27 minut
     transcheck       253.7      59.7              237                   85
     ratio             0.31      0.39             0.23                 0.08
 
+    $ .venv/bin/python benchmarks/bench_score.py --only transcheck    # 100,000 lines; load 11 falling to 4
+    transcheck: wall 841.8 s, cpu 332.9 s, peak 299 MiB (tree), largest process 132 MiB
+
 Usage: .venv/bin/python benchmarks/bench_score.py [--segments 100000] [--jobs 2] [--only transcheck]
 """
 
