@@ -168,9 +168,20 @@ def adverbials_end(tokens: list[Token], k: int, adverbs: bool = True) -> int:
 
 
 @cache
+def _words_by_tag() -> dict[str, frozenset[str]]:
+    """Every tag with the word forms the treebank gives it, built in one pass over the lexicon."""
+    words: dict[str, set[str]] = {}
+    for word, seen in model().lexicon.items():
+        for tag in seen:
+            words.setdefault(tag, set()).add(word)
+    return {tag: frozenset(forms) for tag, forms in words.items()}
+
+
+@cache
 def words_tagged(*tags: str) -> frozenset[str]:
     """Every word form the treebank gives one of ``tags`` (for cheap tests before tagging)."""
-    return frozenset(word for word, seen in model().lexicon.items() if seen.intersection(tags))
+    by_tag = _words_by_tag()
+    return frozenset().union(*(by_tag.get(tag, frozenset()) for tag in tags))
 
 
 def likely_tag(word: str) -> str | None:

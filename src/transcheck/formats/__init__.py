@@ -9,16 +9,17 @@ with ``--align``).
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from transcheck.documents import BOM, Document, decode, read_bytes
-from transcheck.formats import glossary, html, markdown, po, tmx, xliff
 from transcheck.formats.model import PLACEHOLDER, Glossary, MappedDocument, Segment
 from transcheck.formats.plain import aligned, paired
 
-READERS = {"xliff": xliff.read, "po": po.read, "tmx": tmx.read, "html": html.read, "markdown": markdown.read}
+# Reader modules by format name, imported only when a file of that format is read.
+READERS = {"xliff": "xliff", "po": "po", "tmx": "tmx", "html": "html", "markdown": "markdown"}
 SUFFIXES = {
     ".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".pot": "po", ".tmx": "tmx",
     ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
@@ -59,8 +60,10 @@ def read_text(path: str, text: str, options: ReadOptions = DEFAULT) -> Document:
         pair = aligned if options.align else partial(paired, source_name=options.source)
         doc: Document = pair(path, raw, source, bom)
     else:
-        doc = READERS[fmt](path, raw.encode("utf-8"), raw, bom)
+        reader = import_module(f"transcheck.formats.{READERS[fmt]}").read
+        doc = reader(path, raw.encode("utf-8"), raw, bom)
     if options.glossary and isinstance(doc, MappedDocument):
+        glossary = import_module("transcheck.formats.glossary")
         doc = replace(doc, glossary=glossary.load(options.glossary))
     return doc
 
