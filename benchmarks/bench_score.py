@@ -19,9 +19,8 @@ report the same BLEU, chrF2 and TER (sacrebleu's 4 decimals).
 The machine is shared: figures are noisy and only the side-by-side ratio means much.
 Measured 2026-11-30 on the project's 2-core machine, very busy (load average 11-15 from other
 sessions throughout, so each process got a fraction of a core), sacrebleu 2.6.0,
-``--jobs 2`` (the default: all cores). 100,000 lines did not fit in the time left on the
-busy machine (sacrebleu alone had used 176 CPU s of an estimated 620 in 27 minutes, at
-4.7 GiB resident, when it was stopped), so the side-by-side run is on 20,000 lines:
+``--jobs 2`` (the default: all cores). A side-by-side run of 100,000 lines did not fit in the
+time left on the busy machine, so the side-by-side run is on 20,000 lines:
 
     $ .venv/bin/python benchmarks/bench_score.py --segments 20000
     20,000 segment pairs from wmt21-newstest2021-deen, wmt22-generaltest2022-deen; load average 11.7 at start
@@ -31,7 +30,14 @@ busy machine (sacrebleu alone had used 176 CPU s of an estimated 620 in 27 minut
     transcheck       253.7      59.7              237                   85
     ratio             0.31      0.39             0.23                 0.08
 
-    $ .venv/bin/python benchmarks/bench_score.py --only transcheck    # 100,000 lines; load 11 falling to 4
+100,000 lines, one side at a time (the load changed between the runs, so the wall ratio is
+not like for like; CPU and memory are):
+
+    $ .venv/bin/python benchmarks/bench_score.py --only sacrebleu     # load average 2.5-4
+    sacrebleu: wall 707.3 s, cpu 636.0 s, peak 4706 MiB (tree), largest process 4706 MiB
+    $ .venv/bin/python benchmarks/bench_score.py --only transcheck    # load average 0.5-1.9
+    transcheck: wall 133.3 s, cpu 251.4 s, peak 274 MiB (tree), largest process 121 MiB
+    $ .venv/bin/python benchmarks/bench_score.py --only transcheck    # earlier, load 11 falling to 4
     transcheck: wall 841.8 s, cpu 332.9 s, peak 299 MiB (tree), largest process 132 MiB
 
 Usage: .venv/bin/python benchmarks/bench_score.py [--segments 100000] [--jobs 2] [--only transcheck]
