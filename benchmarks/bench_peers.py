@@ -39,14 +39,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import venv
 from dataclasses import dataclass
 from pathlib import Path
 
+from peers import proselint
+
 ROOT = Path(__file__).resolve().parents[1]
 WMT = ROOT.parent / "shared" / "wmt"
-PEERS = ROOT / "benchmarks" / ".venv-peers"
-PROSELINT = "proselint==0.16.0"
 TRANSCHECK = [sys.executable, "-m", "transcheck", "check", "-f", "json"]
 # Runs a command and prints its children's CPU seconds and peak RSS (KiB) as JSON on stderr's last line.
 WRAPPER = (
@@ -80,15 +79,6 @@ def lines(min_words: int) -> list[str]:
         sys.exit(f"{WMT} holds only {total:,} words")
     return out
 
-
-def proselint() -> Path:
-    """proselint's command in the peers' environment, installed on first use."""
-    command = PEERS / "bin" / "proselint"
-    if not command.exists():
-        if not (PEERS / "bin" / "python").exists():
-            venv.create(PEERS, with_pip=True)
-        subprocess.run([str(PEERS / "bin" / "python"), "-m", "pip", "install", "-q", PROSELINT], check=True)
-    return command
 
 
 def measure(command: list[str]) -> Run:

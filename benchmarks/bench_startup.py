@@ -29,24 +29,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import venv
 from pathlib import Path
 
+from peers import proselint
+
 ROOT = Path(__file__).resolve().parents[1]
-PEERS = ROOT / "benchmarks" / ".venv-peers"
-PROSELINT = "proselint==0.16.0"
 TRANSCHECK = [sys.executable, "-m", "transcheck"]
 LINE = "The committee met on Tuesday and agreed on the budget for next year.\n"
 
-
-def proselint() -> Path:
-    """proselint's command in the peers' environment, installed on first use."""
-    command = PEERS / "bin" / "proselint"
-    if not command.exists():
-        if not (PEERS / "bin" / "python").exists():
-            venv.create(PEERS, with_pip=True)
-        subprocess.run([str(PEERS / "bin" / "python"), "-m", "pip", "install", "-q", PROSELINT], check=True)
-    return command
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -11,27 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from processes import descendants
 from conftest import ROOT, SHARED
 
 WMT21 = SHARED / "wmt" / "wmt21-newstest2021-deen"
 pytestmark = pytest.mark.skipif(not WMT21.is_dir(), reason="../shared/wmt is absent")
 
-
-def _descendants(pid: int) -> list[int]:
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-    found, frontier = [], [pid]
-    while frontier:
-        current = frontier.pop()
-        kids = [child for child, parent in parents.items() if parent == current]
-        found.extend(kids)
-        frontier.extend(kids)
-    return found
 
 
 def _alive(pid: int) -> bool:
@@ -51,9 +36,9 @@ def test_signal_stops_score_and_its_workers(tmp_path, signum, code):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
-        while len(_descendants(proc.pid)) < 2 and time.monotonic() < deadline:  # the two workers are up
+        while len(descendants(proc.pid)) < 2 and time.monotonic() < deadline:  # the two workers are up
             time.sleep(0.05)
-        workers = _descendants(proc.pid)
+        workers = descendants(proc.pid)
         assert len(workers) >= 2, "no worker processes started"
         time.sleep(0.5)
         proc.send_signal(signum)

@@ -11,29 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from processes import descendants as children
 from conftest import ROOT
 from transcheck.languagetool.install import is_installed
 
 PARAGRAPH = "The minister said „yes“ on 3.5.2021 in Berlin, and Dhe talks went on for hours.\n\n"
 
-
-def _children(pid: int) -> list[int]:
-    """Every descendant of ``pid`` (from /proc)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    found, frontier = [], [pid]
-    while frontier:
-        current = frontier.pop()
-        kids = [child for child, parent in parents.items() if parent == current]
-        found.extend(kids)
-        frontier.extend(kids)
-    return found
 
 
 def _is_java(pid: int) -> bool:
@@ -68,7 +51,7 @@ def _wait_for(condition, timeout: float) -> bool:
 
 def _stop(proc: subprocess.Popen, signum: int) -> tuple[int, str, list[int]]:
     """Send the signal; return the exit code, stderr and the descendants seen just before."""
-    descendants = _children(proc.pid)
+    descendants = children(proc.pid)
     proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     return proc.returncode, err.decode(), descendants
@@ -87,7 +70,7 @@ def many_files(tmp_path: Path) -> Path:
 def test_check_with_workers_stops_them_all(many_files: Path, tmp_path: Path, signum: int, code: int) -> None:
     report = tmp_path / "report.json"
     proc = _start("check", "--isolated", "--jobs", "2", "-f", "json", "-o", str(report), str(many_files))
-    assert _wait_for(lambda: len(_children(proc.pid)) >= 2, 60), "the workers never started"
+    assert _wait_for(lambda: len(children(proc.pid)) >= 2, 60), "the workers never started"
     returncode, err, descendants = _stop(proc, signum)
     assert returncode == code, err
     assert "Traceback" not in err and err.strip().splitlines()[-1] in ("transcheck: terminated", "transcheck: interrupted")
@@ -99,7 +82,7 @@ def test_check_with_workers_stops_them_all(many_files: Path, tmp_path: Path, sig
 @pytest.mark.skipif(not is_installed(), reason="LanguageTool's jars are not installed (scripts/setup installs them)")
 def test_languagetool_serve_stops_its_server_on_sigterm() -> None:
     proc = _start("languagetool", "serve", "--port", "0")
-    assert _wait_for(lambda: bool(_children(proc.pid)), 30), "no server process started"
+    assert _wait_for(lambda: bool(children(proc.pid)), 30), "no server process started"
     time.sleep(1.0)
     returncode, err, descendants = _stop(proc, signal.SIGTERM)
     assert returncode == 143, err
@@ -116,7 +99,7 @@ def test_check_with_languagetool_stops_its_server_on_sigterm(tmp_path: Path) -> 
     finally:
         if env_url is not None:
             os.environ["TRANSCHECK_LANGUAGETOOL_URL"] = env_url
-    assert _wait_for(lambda: any(_is_java(pid) for pid in _children(proc.pid)), 60), "no LanguageTool server started"
+    assert _wait_for(lambda: any(_is_java(pid) for pid in children(proc.pid)), 60), "no LanguageTool server started"
     returncode, err, descendants = _stop(proc, signal.SIGTERM)
     assert returncode == 143, err
     assert _wait_for(lambda: not any(_alive(pid) for pid in descendants), 15), "the LanguageTool server outlived the run"
