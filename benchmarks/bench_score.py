@@ -37,6 +37,8 @@ not like for like; CPU and memory are):
     sacrebleu: wall 707.3 s, cpu 636.0 s, peak 4706 MiB (tree), largest process 4706 MiB
     $ .venv/bin/python benchmarks/bench_score.py --only transcheck    # load average 0.5-1.9
     transcheck: wall 133.3 s, cpu 251.4 s, peak 274 MiB (tree), largest process 121 MiB
+    $ .venv/bin/python benchmarks/bench_score.py --only sacrebleu     # right after it, load 1.6-4
+    sacrebleu: wall 662.7 s, cpu 625.4 s, peak 4706 MiB (tree), largest process 4706 MiB
     $ .venv/bin/python benchmarks/bench_score.py --only transcheck    # earlier, load 11 falling to 4
     transcheck: wall 841.8 s, cpu 332.9 s, peak 299 MiB (tree), largest process 132 MiB
 
