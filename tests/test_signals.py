@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,9 @@ def test_languagetool_serve_stops_its_server_on_sigterm() -> None:
 @pytest.mark.skipif(not is_installed(), reason="LanguageTool's jars are not installed (scripts/setup installs them)")
 def test_check_with_languagetool_stops_its_server_on_sigterm(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
-    draft.write_text(PARAGRAPH * 3, encoding="utf-8")
+    # A sentence no earlier run has sent, so LanguageTool's match cache cannot answer it without a server.
+    unique = f"The note {uuid.uuid4().hex} was filed.\n\n"
+    draft.write_text(unique + PARAGRAPH * 3, encoding="utf-8")
     env_url = os.environ.pop("TRANSCHECK_LANGUAGETOOL_URL", None)
     try:
         proc = _start("check", "--isolated", "--languagetool", str(draft))
