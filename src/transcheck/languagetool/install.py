@@ -9,23 +9,15 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+from transcheck.cachedir import cache_root
 from transcheck.errors import TranscheckError
 
 LT_VERSION = "6.8"  # must match <languagetool.version> in pom.xml
-CACHE_ENV = "TRANSCHECK_CACHE_DIR"
 _DONE = ".installed"
 
 
 class LanguageToolUnavailable(TranscheckError):
     """LanguageTool cannot be installed, started or reached (one-line message)."""
-
-
-def cache_root() -> Path:
-    """transcheck's cache folder: $TRANSCHECK_CACHE_DIR, else $XDG_CACHE_HOME/transcheck, else ~/.cache/transcheck."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "transcheck"
 
 
 def install_dir(version: str = LT_VERSION) -> Path:

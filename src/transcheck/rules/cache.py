@@ -26,7 +26,6 @@ import re
 import re._compiler
 import re._parser
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import Any
 
 import transcheck
 from transcheck.cachedir import cache_root
+from transcheck.fileio import atomic_write
 
 FORMAT = 2  # bump when the layout of the cached objects changes in a way the key misses
 KEEP = 8  # cache files kept per folder (several checkouts or rule folders share one cache)
@@ -176,13 +176,7 @@ def store(digest: str, value: Any) -> None:
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((digest, value))
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(buffer.getvalue())
-            os.replace(tmp, target)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        atomic_write(target, buffer.getvalue())
         _prune(target.parent)
     except Exception:  # unwritable folder, full disk, an object that does not pickle
         return
