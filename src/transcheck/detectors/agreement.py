@@ -1,0 +1,70 @@
+"""Subject–verb agreement lost in German reported speech: `he`/`she` followed by a base
+form (`Er glaube, …` → `He believe that …`), found on part-of-speech tags."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.phrases import words_tagged
+from transcheck.tagger import Token, tagged_sentences
+
+SUBJECTS = frozenset("he she He She".split())
+# Words before the pronoun that make the base form right: a modal or `do` in a question
+# (`Did he know`), a causative or perception verb (`let he go` is wrong, but `made he`
+# never occurs; these guard tagger slips), a subjunctive after `that`/`if`/`lest`.
+GOVERNORS = frozenset(
+    "can could may might must shall should will would do does did let lets make makes made help helps helped "
+    "see sees saw hear hears heard watch watched have has had that if lest whether unless whatever wherever "
+    "lest till until".split()
+)
+# Base forms that head a fixed phrase after a subject (`she sort of agreed`) or are adverbs.
+NOT_VERBS = frozenset("sort kind even further last first once still only long no like better".split())
+AFTER_NOT = frozenset("VBD VBN VBZ VBG MD".split())
+NEXT_WORD = re.compile(r"\s+([a-z]+?)(?:n[’']t)?\b")
+
+
+def _base_forms() -> frozenset[str]:
+    """Words the treebank saw as a base form but never as a past or third-person form
+    (`put`, `cut`, `set` are past tenses as well)."""
+    return words_tagged("VB", "VBP") - words_tagged("VBD", "VBZ", "MD") - NOT_VERBS
+
+
+@detector("subject-verb-agreement")
+@dataclass
+class SubjectVerbAgreement:
+    """`he`/`she` directly before a verb in its base form, in a statement: German reported
+    speech (Konjunktiv I: `er glaube`, `sie habe`) rendered without the English `-s`."""
+
+    def candidates(self, ctx: Context) -> Iterator[int]:
+        """Offsets of `he`/`she` followed by a word that can only be a base form."""
+        text, base = ctx.text, _base_forms()
+        for start, end in ctx.occurrences(SUBJECTS & ctx.vocabulary):
+            following = NEXT_WORD.match(text, end)
+            if following and following.group(1) in base:
+                yield start
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        base = _base_forms()
+        for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
+            if sentence[-1].word == "?":
+                continue
+            for k in range(len(sentence) - 1):
+                if sentence[k].word in SUBJECTS and self._disagrees(sentence, k, base):
+                    last = k + 2 if k + 2 < len(sentence) and sentence[k + 2].word in ("n’t", "n't") else k + 1
+                    yield Match(sentence[k].start, sentence[last].end, detail=sentence[k + 1].word)
+
+    @staticmethod
+    def _disagrees(sentence: list[Token], k: int, base: frozenset[str]) -> bool:
+        verb = sentence[k + 1]
+        if verb.word not in base or verb.tag not in ("VB", "VBP"):
+            return False
+        if k and sentence[k - 1].word.lower() in GOVERNORS:
+            return False
+        after = sentence[k + 2] if k + 2 < len(sentence) else None
+        # `He cross examined`, `she sort of`: the base form is part of a longer verb or phrase.
+        return after is None or (after.tag not in AFTER_NOT and after.word not in ("of", "-"))
