@@ -10,6 +10,7 @@ finite verb of its clause, and checks the verb's tense.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -77,7 +78,7 @@ def governing_verb(tokens: list[Token], first: int, last: int) -> tuple[int, str
         return _verb_after_subject(tokens, last + (last < len(tokens) and tokens[last].word == ","))
     for k in range(first - 1, start - 1, -1):
         token = tokens[k]
-        if token.word.lower() in OPENERS or token.tag in ("WDT", "WP", "TO"):
+        if token.word.lower() in OPENERS or token.tag in ("WDT", "WP", "WRB", "TO"):
             return None
         tag = _finite_tag(tokens, k)
         if tag is not None:
@@ -216,6 +217,57 @@ class SincePresent:
         if first.tag in ("DT", "PRP$") and (j == k + 1 or _verb_after_subject(tokens, k)):
             return None  # "since the police and the army are …" is a clause
         return j
+
+
+NUMBER_WORDS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|many"
+SPAN = "years|months|weeks|decades"
+# `for` and a span that reaches up to now, as German `seit` has it: `for years`, `for the
+# past ten months`, `for a long time`, `for three weeks now`; a bare count (`for two weeks`)
+# is as often a span ahead (`the hall becomes a canteen for two weeks`).
+DURATION = re.compile(
+    rf"\b[Ff]or (?:(?:many|several|some|the past|the last) )?(?:{SPAN})\b(?! (?:a|per|each|every|of|to come)\b)"
+    rf"|\b[Ff]or the (?:past|last) (?:{NUMBER_WORDS}) (?:{SPAN})\b"
+    rf"|\b[Ff]or (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN}) now\b"
+    r"|\b[Ff]or (?:a long time|some time|ages)\b"
+)
+# Verbs whose present with a span says how long something lasts, not since when.
+LASTING = frozenset("last lasts run runs take takes keep keeps".split())
+
+
+@detector("for-duration-present")
+@dataclass
+class ForDurationPresent:
+    """A clause in the simple present with `for <a span of time>`: German `seit` with a
+    span (`Sie arbeitet seit zehn Jahren hier` → `She works here for ten years`); English
+    the present perfect (`She has worked here for ten years`)."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        spans = {m.start(): m.end() for m in DURATION.finditer(ctx.text)}
+        for sentence in tagged_sentences(ctx, at=spans):
+            if sentence[-1].word not in (".", "!", '"', "”"):
+                continue
+            for i, token in enumerate(sentence):
+                if token.start in spans:
+                    end = i
+                    while end < len(sentence) and sentence[end].end <= spans[token.start]:
+                        end += 1
+                    found = self._check(sentence, i, end)
+                    if found is not None:
+                        yield found
+
+    @staticmethod
+    def _check(tokens: list[Token], i: int, end: int) -> Match | None:
+        found = governing_verb(tokens, i, end)
+        if found is None or found[1] not in PRESENT or tokens[found[0]].word.lower() in LASTING:
+            return None
+        v = found[0]
+        if perfect(tokens, v, _clause_end(tokens, v)) or going_to(tokens, v):
+            return None
+        span = tokens[min(v, _clause_start(tokens, i)) : max(v + 1, _clause_end(tokens, end))]
+        if {t.word.lower() for t in span} & HABITUAL:
+            return None
+        first, stop = (v, end) if v < i else (i, v + 1)
+        return Match(tokens[first].start, tokens[stop - 1].end, detail=tokens[v].word)
 
 
 SO_FAR = ("so far", "thus far", "to date", "up to now", "up until now")
