@@ -1,0 +1,53 @@
+"""The mined MT-formula lexicon (TC413): rebuilt from the reviewed entries and the WMT data in ../shared."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+
+from conftest import ROOT, SHARED
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("mine_mt_formulas", ROOT / "scripts" / "mine_mt_formulas.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lexicon_is_rebuilt_from_the_reviewed_entries_and_wmt():
+    build = _script()
+    text = build.lexicon_text(build.load_reviewed(), build.load_wmt(SHARED))
+    assert text == build.LEXICON.read_text(encoding="utf-8")
+
+
+def test_every_entry_is_written_by_several_systems_and_not_by_the_references():
+    counts = re.findall(
+        r"evidence: WMT21-23 (\d+) systems, (\d+) system lines \((\d+) with the German\), references (\d+)",
+        _script().LEXICON.read_text(encoding="utf-8"),
+    )
+    assert len(counts) == len(_script().load_reviewed())
+    for systems, lines, supported, refs in (map(int, c) for c in counts):
+        assert systems >= 3 and supported >= 3 and supported >= lines // 2 and refs <= 1
+
+
+def test_mining_finds_what_systems_share_and_the_references_avoid():
+    build = _script()
+    source = ["Heute gibt es Hochnebel.", "Morgen droht Hochnebel.", "Im Tal liegt Hochnebel.", "Ein anderer Satz."]
+    refs = [["Low cloud today."], ["Fog tomorrow."], ["The valley lies under low cloud."], ["Another sentence."]]
+    english = ["Today there is high fog.", "Tomorrow high fog threatens.", "In the valley lies high fog.", "Another sentence."]
+    hyps = {name: english for name in "ABC"}
+    found = build.mine([build.WmtSet("toy", source, refs, hyps)], native_pairs=set())
+    phrases = {c[0]: c for c in found}
+    assert "high fog" in phrases and phrases["high fog"][1:4] == (3, 3, 0)
+    assert "hochnebel" in phrases["high fog"][4]
+    assert "another sentence" not in phrases
+    listed = build.mine([build.WmtSet("toy", source, refs, hyps)], native_pairs={"high fog"})
+    assert "high fog" not in {c[0] for c in listed}
+
+
+def test_ngrams_do_not_cross_punctuation_and_numbers_are_one_token():
+    grams = _script().ngrams("He scored 12 goals, it was said.")
+    assert "scored # goals" in grams and "goals it" not in grams and "it was said" in grams
