@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.phrases import MONTHS, could_be
+from transcheck.phrases import MONTHS, could_be, words_tagged
 from transcheck.tagger import Token, tagged_sentences
 
 # Marks that end a clause (a hyphen or decimal point does not).
@@ -64,7 +64,7 @@ def _finite(token: Token) -> bool:
     return token.tag in ("VBZ", "VBP", "VBD", "MD")
 
 
-def governing_verb(tokens: list[Token], first: int, last: int) -> tuple[int, str] | None:
+def governing_verb(tokens: list[Token], first: int, last: int, adverb: bool = False) -> tuple[int, str] | None:
     """Index and tag of the finite verb whose clause holds the adjunct ``tokens[first:last]``:
     the nearest one before it in its clause, or, when the adjunct opens its clause (`Since
     2015, he lives …`), the one after its subject. None when a new clause opens between
@@ -85,22 +85,49 @@ def governing_verb(tokens: list[Token], first: int, last: int) -> tuple[int, str
             return None if _modifier(tokens, k) else (k, tag)
         if token.tag in ("VBG", "VBN") and not _verb_group(tokens, k):
             return None
-    return None  # the adjunct belongs to the subject: "Sales since May are up"
+    if adverb and last < len(tokens) and _finite_tag(tokens, last) and tokens[last].word not in BE and tokens[first - 1].tag in SUBJECT_TAGS:
+        return last, _finite_tag(tokens, last)  # an adverb between subject and verb: "The police so far found"
+    return None  # a phrase that belongs to the subject: "Sales since May are up"
 
 
-def _verb_after_subject(tokens: list[Token], k: int) -> tuple[int, str] | None:
-    """The finite verb after a subject (nouns, lists of them, `of` phrases) from ``k``."""
+def _verb_after_subject(tokens: list[Token], k: int, commas: bool = True) -> tuple[int, str] | None:
+    """The finite verb after a subject (nouns, `of` phrases, lists of them: `doctors,
+    nurses and drivers are`, with commas only if ``commas``) from ``k``."""
+    joins = (",", "and", "or", "&", "of") if commas else ("and", "or", "&", "of")
     j = k
     while j < len(tokens) and (
-        tokens[j].tag in SUBJECT_TAGS or tokens[j].word in (",", "and", "or", "&", "of")
-    ) and _finite_tag(tokens, j) is None:
+        tokens[j].tag in SUBJECT_TAGS or tokens[j].word in joins
+    ) and _finite_tag(tokens, j) is None and not (j > k and _present_after_noun(tokens, j)):
         j += 1
     if j == k or tokens[j - 1].tag not in ("NN", "NNS", "NNP", "NNPS", "PRP", "EX", "CD"):
         return None  # no subject after the adjunct: "Since the area to chew is" is a clause
+    if j < len(tokens) and _present_after_noun(tokens, j):
+        return j, "VBZ" if tokens[j].word.endswith("s") else "VBP"
     while j < len(tokens) and tokens[j].tag == "RB":
         j += 1
     tag = _finite_tag(tokens, j) if j < len(tokens) else None
     return None if tag is None else (j, tag)
+
+
+def _present_after_noun(tokens: list[Token], j: int) -> bool:
+    """A word after the subject that the tagger read as a noun or adverb but that may be a
+    present verb, before a preposition, adverb or the end (`the village belongs/NNS to`,
+    `the new rules apply/RB.`)."""
+    token = tokens[j]
+    following = tokens[j + 1].tag if j + 1 < len(tokens) else "."
+    return (
+        token.tag in ("NN", "NNS", "RB", "JJ")
+        and token.word.islower()
+        and tokens[j - 1].tag in ("NN", "NNS", "NNP", "NNPS")
+        and following in ("IN", "RB", "DT", "TO", "PRP$", "CD", ".", ",")
+        and (could_be(token, PRESENT) or _stem_is_verb(token.word))
+    )
+
+
+def _stem_is_verb(word: str) -> bool:
+    """`rises`, `belongs`: a third-person form of a word the treebank saw as a verb."""
+    bases = words_tagged("VB", "VBP")
+    return word.endswith("s") and (word[:-1] in bases or (word.endswith("es") and word[:-2] in bases))
 
 
 def _finite_tag(tokens: list[Token], k: int) -> str | None:
@@ -117,6 +144,7 @@ def _finite_tag(tokens: list[Token], k: int) -> str | None:
 
 
 PAST = frozenset({"VBD"})
+BE = frozenset("is are was were".split())
 SUBJECT_TAGS = frozenset("DT PDT PRP PRP$ NN NNS NNP NNPS EX CD JJ POS HYPH".split())
 
 
@@ -198,15 +226,19 @@ class SincePresent:
         first = tokens[k]
         word = first.word
         if not (
-            word.lower() in SINCE_TIME
+            word.lower() in SINCE_TIME | DURATIONS | {"many", "several", "a", "few"}
             or word in MONTHS
             or word in WEEKDAYS
             or (word.isdigit() and len(word) == 4)
-            or (first.tag == "CD" and k + 1 < len(tokens) and tokens[k + 1].word in DURATIONS)
+            or (first.tag == "CD" and k + 1 < len(tokens) and (tokens[k + 1].word in DURATIONS or tokens[k + 1].word in MONTHS))
         ):
             return None
         if word.lower() in ("then", "yesterday"):
             return k + 1
+        if word.lower() in DURATIONS:
+            return k + 1  # "since years": German `seit Jahren`
+        if word.lower() in ("many", "several", "a", "few"):
+            return k + 2 if k + 1 < len(tokens) and tokens[k + 1].word in DURATIONS else None
         j = k + 1
         while j < len(tokens) and (tokens[j].tag in TIME_PHRASE or tokens[j].word == "of"):
             j += 1
@@ -214,7 +246,7 @@ class SincePresent:
                 j += 1  # "the beginning of the year"
         if j < len(tokens) and (_finite(tokens[j]) or tokens[j].tag in ("VBN", "VBG")):
             return None
-        if first.tag in ("DT", "PRP$") and (j == k + 1 or _verb_after_subject(tokens, k)):
+        if first.tag in ("DT", "PRP$") and (j == k + 1 or _verb_after_subject(tokens, k, commas=False)):
             return None  # "since the police and the army are …" is a clause
         return j
 
@@ -225,7 +257,7 @@ SPAN = "years|months|weeks|decades"
 # past ten months`, `for a long time`, `for three weeks now`; a bare count (`for two weeks`)
 # is as often a span ahead (`the hall becomes a canteen for two weeks`).
 DURATION = re.compile(
-    rf"\b[Ff]or (?:(?:many|several|some|the past|the last) )?(?:{SPAN})\b(?! (?:a|per|each|every|of|to come)\b)"
+    rf"\b[Ff]or (?:(?:many|several|some|the past|the last) )?(?:{SPAN})\b(?! (?:a|per|each|every|of|to come|at a time)\b)"
     rf"|\b[Ff]or the (?:past|last) (?:{NUMBER_WORDS}) (?:{SPAN})\b"
     rf"|\b[Ff]or (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN}) now\b"
     r"|\b[Ff]or (?:a long time|some time|ages)\b"
@@ -315,7 +347,7 @@ class SoFarPast:
 
     @staticmethod
     def _check(tokens: list[Token], i: int, end: int) -> Match | None:
-        found = governing_verb(tokens, i, end)
+        found = governing_verb(tokens, i, end, adverb=True)
         if found is None or found[1] != "VBD" or tokens[found[0]].word.lower() in SPEECH | {"had"}:
             return None
         v = found[0]
