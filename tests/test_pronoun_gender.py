@@ -1,0 +1,35 @@
+"""The pronoun-gender detector (TC330) and its generated tables."""
+
+from transcheck.context import Context
+from transcheck.detectors.pronoun_gender import PronounGender, inanimate_genders, person_nouns
+from transcheck.documents import Document
+
+
+def flagged(text: str) -> list[str]:
+    ctx = Context(Document.from_text("<test>", text))
+    return [text[m.start : m.end] for m in PronounGender().find(ctx)]
+
+
+def test_tables_hold_german_genders_and_people():
+    genders, persons = inanimate_genders(), person_nouns()
+    assert genders["government"][0] == "f" and genders["newspaper"][0] == "f"
+    assert "woman" not in genders and persons["woman"] == "f" and persons["minister"] == "x"
+
+
+def test_institution_with_feminine_german_noun():
+    assert flagged("The government met on Monday. Afterwards she published the plan.") == ["she"]
+
+
+def test_person_in_the_window_silences():
+    assert flagged("The minister met on Monday. The government published the plan, she said.") == []
+    assert flagged("Anna Berg runs the bank. The bank grew, and she hired staff.") == []
+
+
+def test_nominalised_age_and_possessed_person_silence():
+    assert flagged("The 40-year-old crashed the car. The car was towed and his licence taken.") == []
+    assert flagged("The company grew fast. Last year her husband joined the board.") == []
+
+
+def test_indefinite_and_modifier_nouns_are_no_antecedents():
+    assert flagged("That makes the day a bit easier, he says.") == []
+    assert flagged("Because of the corona virus outbreak he stayed home.") == []
