@@ -60,7 +60,8 @@ HEADER = """\
 # systems in several segments whose German source holds the construction, and (almost)
 # never by the human references. Entries were reviewed by hand (mechanism, idiom, guard)
 # in src/transcheck/data/mt_formulas/reviewed.yaml; counts below are recomputed from WMT
-# on every build: systems, system lines (with the German in the aligned source), and
+# on every build from the pattern alone (context and unless not applied): systems, system
+# lines (with the German in the aligned source), and
 # reference lines that hold the English. See src/transcheck/data/mt_formulas/README.md.
 # Used by rules/calques/TC413-mt-formula-calque.yaml.
 entries:
