@@ -39,6 +39,13 @@ SINCE_FRAMES = frozenset("time times years months weeks days decades long ever".
 COMPARISONS = frozenset("first only record up down higher lower more less fewer unchanged".split())
 # What may follow `since` as a point in time.
 SINCE_TIME = frozenset("then yesterday last early late mid the this its their his her our".split())
+# `since` before what may start a point in time (not `since he`, `since it`): the
+# sentences worth tagging.
+SINCE_POINT = re.compile(
+    r"since (?:\d|(?:then|yesterday|last|early|late|mid|the|this|its|their|his|her|our|many|several|a|few|"
+    r"years|months|weeks|decades|days|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+)  # run on the lower-cased text: a literal start is found fast
 # Words of a clause that make a present habitual or a comparison: "for ten days a year".
 HABITUAL = frozenset("every each per usually always often normally typically annually".split())
 
@@ -188,8 +195,9 @@ class SincePresent:
     perfect (`He has lived here since 2015`)."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        spots = ctx.occurrences({"since", "Since"} & ctx.vocabulary)
-        for sentence in tagged_sentences(ctx, at=(s for s, _ in spots)):
+        lower = ctx.lower_text
+        spots = [m.start() for m in SINCE_POINT.finditer(lower) if not lower.endswith("ever ", 0, m.start())]
+        for sentence in tagged_sentences(ctx, at=spots):
             if sentence[-1].word not in (".", "!", '"', "”"):
                 continue  # a headline or a question
             for i, token in enumerate(sentence):
@@ -256,11 +264,11 @@ SPAN = "years|months|weeks|decades"
 # `for` and a span that reaches up to now, as German `seit` has it: `for years`, `for the
 # past ten months`, `for a long time`, `for three weeks now`; a bare count (`for two weeks`)
 # is as often a span ahead (`the hall becomes a canteen for two weeks`).
-DURATION = re.compile(
-    rf"\b[Ff]or (?:(?:many|several|some|the past|the last) )?(?:{SPAN})\b(?! (?:a|per|each|every|of|to come|at a time)\b)"
-    rf"|\b[Ff]or the (?:past|last) (?:{NUMBER_WORDS}) (?:{SPAN})\b"
-    rf"|\b[Ff]or (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN}) now\b"
-    r"|\b[Ff]or (?:a long time|some time|ages)\b"
+DURATION = re.compile(  # on the lower-cased text
+    rf"for (?:(?:many|several|some|the past|the last) )?(?:{SPAN})\b(?! (?:a|per|each|every|of|to come|at a time)\b)"
+    rf"|for the (?:past|last) (?:{NUMBER_WORDS}) (?:{SPAN})\b"
+    rf"|for (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN}) now\b"
+    r"|for (?:a long time|some time|ages)\b"
 )
 # Verbs whose present with a span says how long something lasts, not since when.
 LASTING = frozenset("last lasts run runs take takes keep keeps".split())
@@ -274,7 +282,8 @@ class ForDurationPresent:
     the present perfect (`She has worked here for ten years`)."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        spans = {m.start(): m.end() for m in DURATION.finditer(ctx.text)}
+        lower = ctx.lower_text
+        spans = {m.start(): m.end() for m in DURATION.finditer(lower) if not lower[m.start() - 1 : m.start()].isalnum()}
         for sentence in tagged_sentences(ctx, at=spans):
             if sentence[-1].word not in (".", "!", '"', "”"):
                 continue
