@@ -13,7 +13,8 @@ Steps:
 
     # 1. rank candidates (read by hand; not shipped): phrase, systems, segments, reference
     #    uses, the German words most typical of the segments it came from
-    .venv/bin/python scripts/mine_mt_formulas.py mine [SHARED] [--bigrams FILE]... > /tmp/mt-formula-candidates.tsv
+    .venv/bin/python scripts/mine_mt_formulas.py mine [SHARED] [--bigrams FILE]... [--names] > /tmp/mt-formula-candidates.tsv
+    #    (--names: capitalized words as <n>, for formulas around a name: "<n> selection")
     # (explore GERMAN_REGEX: the n-grams systems write where the source matches)
     # 2. the lexicon rules/lexicons/calques-mt-formulas.yaml from the reviewed entries
     #    (src/transcheck/data/mt_formulas/reviewed.yaml) and their counts in WMT
@@ -42,6 +43,7 @@ SHARED = ROOT.parent / "shared"
 REVIEWED = ROOT / "src" / "transcheck" / "data" / "mt_formulas" / "reviewed.yaml"
 LEXICON = ROOT / "rules" / "lexicons" / "calques-mt-formulas.yaml"
 WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+NAME_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 CHUNK = re.compile(r"[^.,;:!?()\"“”„«»\[\]]+")
 GERMAN_WORD = re.compile(r"[^\W\d_]{3,}")
 SIZES = range(2, 6)
@@ -99,14 +101,24 @@ def load_wmt(shared: Path) -> list[WmtSet]:
 # step 1: mine
 
 
-def ngrams(line: str) -> set[str]:
-    """The 2-5-word n-grams of a line, lower-cased, not crossing punctuation."""
+def ngrams(line: str, names: bool = False) -> set[str]:
+    """The 2-5-word n-grams of a line, lower-cased, not crossing punctuation; with NAMES, a run
+    of capitalized words after a chunk's first word becomes `<n>` (so "according to ARD
+    information" and "according to ZDF information" count as one formula)."""
     out = set()
-    for chunk in CHUNK.findall(line.lower()):
-        words = ["#" if NUMBER.match(w) else w for w in WORD.findall(chunk)]
+    for chunk in CHUNK.findall(line):
+        words = [_token(w, names and i > 0) for i, w in enumerate(NAME_WORD.findall(chunk))]
+        words = [w for i, w in enumerate(words) if not (w == "<n>" and i and words[i - 1] == "<n>")]
         for n in SIZES:
             out.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
     return out
+
+
+def _token(word: str, name: bool) -> str:
+    """A word as mined: numbers as #, capitalized words as <n> when NAME, else lower case."""
+    if NUMBER.match(word):
+        return "#"
+    return "<n>" if name and word[0].isupper() else word.lower()
 
 
 def bigram_list(path: Path) -> set[str]:
@@ -126,18 +138,18 @@ def german_trigger(segments: list[str], df: collections.Counter, total: int) -> 
     return " ".join(sorted(score, key=score.get, reverse=True)[:4])
 
 
-def mine(sets: list[WmtSet], native_pairs: set[str]) -> list[tuple]:
+def mine(sets: list[WmtSet], native_pairs: set[str], names: bool = False) -> list[tuple]:
     """Candidates: (phrase, systems, segments, reference lines, German trigger words), best first."""
     ref_counts: collections.Counter = collections.Counter()
     for s in sets:
         for refs in s.refs:
-            ref_counts.update(set().union(*(ngrams(r) for r in refs)))
+            ref_counts.update(set().union(*(ngrams(r, names) for r in refs)))
     seen: dict[str, list] = collections.defaultdict(lambda: [set(), []])
     for s in sets:
         for i, refs in enumerate(s.refs):
-            in_refs = set().union(*(ngrams(r) for r in refs))
+            in_refs = set().union(*(ngrams(r, names) for r in refs))
             by_system: collections.Counter = collections.Counter()
-            per_system = {name: ngrams(hyp[i]) for name, hyp in s.hyps.items()}
+            per_system = {name: ngrams(hyp[i], names) for name, hyp in s.hyps.items()}
             for grams in per_system.values():
                 by_system.update(grams - in_refs)
             for gram, n in by_system.items():
@@ -148,7 +160,7 @@ def mine(sets: list[WmtSet], native_pairs: set[str]) -> list[tuple]:
     total = sum(len(s.source) for s in sets)
     out = []
     for gram, (systems, sources) in seen.items():
-        if len(systems) < MIN_SYSTEMS or len(sources) < MIN_SEGMENTS:
+        if len(systems) < MIN_SYSTEMS or len(sources) < MIN_SEGMENTS or names and "<n>" not in gram:
             continue
         if gram.count(" ") == 1 and gram in native_pairs or CONTRACTION.search(gram) or not _has_content(gram):
             continue
@@ -244,7 +256,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit(__doc__)
     rest = [a for a in argv[1:]]
     bigrams = [Path(rest[i + 1]) for i, a in enumerate(rest) if a == "--bigrams"]
-    positional = [a for i, a in enumerate(rest) if a != "--bigrams" and (i == 0 or rest[i - 1] != "--bigrams")]
+    positional = [a for i, a in enumerate(rest) if not a.startswith("--") and (i == 0 or rest[i - 1] != "--bigrams")]
     if argv[0] == "explore":  # explore GERMAN_REGEX [SHARED]
         sets = load_wmt(Path(positional[1]) if len(positional) > 1 else SHARED)
         for c in explore(sets, re.compile(positional[0]))[:60]:
@@ -254,7 +266,7 @@ def main(argv: list[str]) -> None:
     if argv[0] == "mine":
         native_pairs = set().union(*(bigram_list(b) for b in bigrams)) if bigrams else set()
         print("phrase\tsystems\tsegments\tref_lines\tgerman")
-        for c in mine(sets, native_pairs):
+        for c in mine(sets, native_pairs, names="--names" in rest):
             print("\t".join(map(str, c)))
     else:
         LEXICON.write_text(lexicon_text(load_reviewed(), sets), encoding="utf-8")

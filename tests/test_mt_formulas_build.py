@@ -51,3 +51,11 @@ def test_mining_finds_what_systems_share_and_the_references_avoid():
 def test_ngrams_do_not_cross_punctuation_and_numbers_are_one_token():
     grams = _script().ngrams("He scored 12 goals, it was said.")
     assert "scored # goals" in grams and "goals it" not in grams and "it was said" in grams
+
+
+def test_names_become_one_placeholder_so_formulas_around_names_count_together():
+    grams = _script().ngrams(
+        "Yesterday the DHB selection lost, the Welt am Sonntag reported.", names=True
+    )  # a run of capitalized words is one <n>; lower-case "am" breaks the run
+    grams |= _script().ngrams("Then Frankfurter Allgemeine Zeitung reported.", names=True)
+    assert "the <n> selection" in grams and "then <n> reported" in grams and "<n> am <n>" in grams
