@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
+
+from ahocorasick_rs import AhoCorasick
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -22,9 +25,9 @@ from transcheck.wordfreqs import zipf
 WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-@dataclass(frozen=True)
-class Pair:
-    """A segment's target (its span in the checked text) and its source."""
+class Pair(NamedTuple):
+    """A segment's target (its span in the checked text) and its source (a tuple: 50,000 are
+    made in a blink)."""
 
     start: int
     end: int
@@ -53,6 +56,14 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _holding(ctx: Context, literals: tuple[str, ...]) -> list[Pair]:
+    """The pairs whose source or target holds one of ``literals`` (``in`` tests in C): the
+    only ones a pattern that needs one of them can match."""
+    if not _any(ctx, literals):
+        return []
+    return [p for p in pairs(ctx) if any(lit in p.source or lit in p.target for lit in literals)]
+
+
 def _any(ctx: Context, literals: tuple[str, ...]) -> bool:
     """Whether any source or target of the document holds one of ``literals`` (str.find in C)."""
     key = "bilingual.sources"
@@ -67,7 +78,9 @@ def _whole(p: Pair, detail: str) -> Match:
 
 
 # -- numbers ------------------------------------------------------------------------------
-NUMBER_RE = re.compile(r"(?<![\w.,:])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*)")
+# A number not glued to a word or another number; the first digit comes first, so the regex
+# engine skips to digits in C (it is `(?<![\w.,:])(?:\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*)`).
+NUMBER_RE = re.compile(r"\d(?<![\w.,:]\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d*(?:[.,:]\d+)*)")
 LOOSE_NUMBER_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*")  # also digits inside words (A81, K2, 11x15mm)
 GERMAN_NUMBERS = {
     w: i for i, w in enumerate(
@@ -115,6 +128,10 @@ def _scaled(value: Decimal) -> set[str]:
     return out
 
 
+GROUP_SPACE_RE = re.compile(r"[ \u00a0\u202f]")
+DIGIT_RE = re.compile(r"\d")
+
+
 @lru_cache(maxsize=65536)
 def readings(token: str) -> frozenset[str]:
     """Every value a number token may stand for, read the German or the English way."""
@@ -122,7 +139,8 @@ def readings(token: str) -> frozenset[str]:
 
 
 def _readings(token: str) -> set[str]:
-    """Readings of one token (uncached)."""
+    """Readings of one token (uncached); spaces that group thousands are left out."""
+    token = GROUP_SPACE_RE.sub("", token)
     out: set[str] = set()
     parts = re.split(r"[.,:]", token)
     if ":" in token:  # a time, or a score (61:72)
@@ -152,7 +170,7 @@ def _numbers(text: str, regex: re.Pattern = NUMBER_RE) -> list[tuple[int, int, s
     out = []
     for m in regex.finditer(text):
         try:
-            out.append((m.start(), m.end(), readings(re.sub(r"[ \u00a0\u202f]", "", m.group()))))
+            out.append((m.start(), m.end(), readings(m.group())))
         except (InvalidOperation, ValueError):
             continue
     return out
@@ -186,7 +204,7 @@ class BilingualNumbers:
     def find(self, ctx: Context) -> list[Match]:
         out = []
         for p in pairs(ctx):
-            source = _numbers(p.source)
+            source = _numbers(p.source) if DIGIT_RE.search(p.source) else None
             if not source:
                 continue  # nothing to lose: numbers only the target has are not reported
             target = _numbers(p.target)
@@ -286,10 +304,9 @@ class BilingualSourceWords:
         candidates = ctx.words_where(self._german)
         if not candidates:
             return []
-        found = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(candidates))) + r")\b")
         out = []
-        for p in pairs(ctx):
-            if p.same or not found.search(p.target):
+        for p in _with_words(ctx, candidates):
+            if p.same:
                 continue  # an identical target is reported by the identical-target rule
             shared = set(WORD_RE.findall(p.source)) & set(WORD_RE.findall(p.target))
             left = {w for w in shared if self._german(w)}
@@ -299,6 +316,26 @@ class BilingualSourceWords:
                 if m.group() in left and not (m.group()[0].isupper() and _in_name(p.target, m.start(), m.end())):
                     out.append(Match(p.start + m.start(), p.start + m.end(), detail=m.group()))
         return out
+
+
+def _with_words(ctx: Context, words: set[str]) -> list[Pair]:
+    """The pairs whose target holds one of ``words`` (word characters only) as a whole word,
+    as ``\\b(?:word|...)\\b`` finds it: one Aho-Corasick pass over the text."""
+    text, all_pairs = ctx.text, pairs(ctx)
+    starts = [p.start for p in all_pairs]
+    found: set[int] = set()
+    for _, start, end in AhoCorasick(list(words)).find_matches_as_indexes(text, overlapping=True):
+        if (start and _word_char(text[start - 1])) or (end < len(text) and _word_char(text[end])):
+            continue
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= all_pairs[i].end:
+            found.add(i)
+    return [all_pairs[i] for i in sorted(found)]
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 NAME_NEIGHBOUR_RE = re.compile(r"[A-ZÄÖÜ][\w’'-]*")
@@ -313,7 +350,9 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 # -- names, URLs, placeholders, tags ------------------------------------------------------------
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}|[A-Z]+[a-z]*-?\d+[A-Za-z]*)\b")
+# `\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}|[A-Z]+[a-z]*-?\d+[A-Za-z]*)\b`, its first capital
+# first (the engine skips to capitals in C), the word boundary before it a look-behind.
+ACRONYM_RE = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{1,5}|[a-z]?[A-Z]{1,4}|[A-Z]*[a-z]*-?\d+[A-Za-z]*)\b")
 
 
 def _url_key(url: str) -> str:
@@ -345,9 +384,7 @@ class BilingualUrls:
     """URLs and e-mail addresses of the source missing from the target, changed or added."""
 
     def find(self, ctx: Context) -> list[Match]:
-        if not _any(ctx, ("://", "www.", "@")):
-            return []
-        return [m for p in pairs(ctx) for m in _missing_added(p, URL_RE, _url_key)]
+        return [m for p in _holding(ctx, ("://", "www.", "@")) for m in _missing_added(p, URL_RE, _url_key)]
 
 
 @detector("bilingual-names")
@@ -417,10 +454,8 @@ class BilingualPlaceholders:
     """Placeholders ({0}, %s, {{name}}) missing, added or, when unnumbered, reordered."""
 
     def find(self, ctx: Context) -> list[Match]:
-        if not _any(ctx, ("{", "%")):
-            return []
         out = []
-        for p in pairs(ctx):
+        for p in _holding(ctx, ("{", "%")):
             found = _missing_added(p, PLACEHOLDER_RE)
             if not found:
                 source_order = [m.group() for m in PRINTF_RE.finditer(p.source) if "$" not in m.group()]

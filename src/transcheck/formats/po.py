@@ -13,7 +13,7 @@ import polib
 from transcheck.errors import InputError
 from transcheck.formats.model import Builder, MappedDocument
 
-STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+STRING_RE = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')  # loops unrolled: one repeat per run of plain characters
 ESCAPE_RE = re.compile(r"\\(.)")
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 UNIT_WIDTH = 60
@@ -31,12 +31,11 @@ def _unit(entry: polib.POEntry, form: int | None) -> str:
 
 
 HEADER_RE = re.compile(r'(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*msgid[ \t]+""[ \t]*\r?\n[ \t]*msgstr[ \t]')
-BLOCK_RE = re.compile(
-    r'^msgstr(?:\[(\d+)\])?[ \t]*("(?:[^"\\\n]|\\.)*"[ \t]*(?:\r?\n[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*)*)', re.M
-)
+LINE_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # a quoted string on one line
+BLOCK_RE = re.compile(rf"^msgstr(?:\[(\d+)\])?[ \t]*({LINE_STRING}[ \t]*(?:\r?\n[ \t]*{LINE_STRING}[ \t]*)*)", re.M)
 
 
-STRING_LINE_RE = re.compile(r'[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?("(?:[^"\\\n]|\\.)*")?[ \t]*\r?$')
+STRING_LINE_RE = re.compile(rf"[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?({LINE_STRING})?[ \t]*\r?$")
 
 
 # a line that starts a keyword or a string and holds a quote, but is not a keyword and one whole string
@@ -59,20 +58,18 @@ def _blocks(raw: str) -> list[list[tuple[int, str]]]:
     ]
 
 
-def _emit(b: Builder, strings: list[tuple[int, str]]) -> str:
-    """Add the decoded strings to ``b``; returns the decoded text."""
-    decoded = []
+def _emit(b: Builder, strings: list[tuple[int, str]]) -> None:
+    """Add the decoded strings to ``b``: plain runs as they stand, each escape as an opaque piece."""
     for offset, content in strings:
+        if "\\" not in content:
+            b.text(content, offset)
+            continue
         pos = 0
         for m in ESCAPE_RE.finditer(content):
             b.text(content[pos : m.start()], offset + pos)
-            char = ESCAPES.get(m.group(1), m.group(1))
-            b.opaque(char, offset + m.start(), offset + m.end())
-            decoded.append(content[pos : m.start()] + char)
+            b.opaque(ESCAPES.get(m.group(1), m.group(1)), offset + m.start(), offset + m.end())
             pos = m.end()
         b.text(content[pos:], offset + pos)
-        decoded.append(content[pos:])
-    return "".join(decoded)
 
 
 def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
