@@ -43,6 +43,7 @@ SINCE_TIME = frozenset("then yesterday last early late mid the this its their hi
 # sentences worth tagging.
 SINCE_POINT = re.compile(
     r"since (?:\d|(?:then|yesterday|last|early|late|mid|the|this|its|their|his|her|our|many|several|a|few|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"years|months|weeks|decades|days|january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )  # run on the lower-cased text: a literal start is found fast
