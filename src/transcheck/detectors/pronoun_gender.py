@@ -49,6 +49,20 @@ SPEAKER = re.compile(
     r"insist|smile|sigh|write|wrote|remember|hope|wonder)(?:s|ed|es)?\b"
 )
 ADJECTIVE = frozenset({"JJ", "JJR", "JJS", "CD", "VBN"})
+THEIR_RE = re.compile(r"\b[Tt]heir\b")
+FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
+# plural or coordinated owners, and words that English takes up with a singular "their"
+NOT_ONE_WOMAN = frozenset({
+    "they", "them", "their", "theirs", "themselves", "we", "us", "our", "you", "your",
+    "both", "each", "every", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+    "nobody", "no-one", "whoever", "person", "together", "plus", "/",
+})  # fmt: skip
+CALENDAR = re.compile(r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber")  # given names too
+SECOND_PERSON = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
+YOU_OPENS = re.compile(r"(?<![^\n])You\b|(?<=[.!?] )You\b|(?<=[.!?][”\"’] )You\b")
+# "You can see ...": the generic "you" of English (German "man"), not a mistaken "Sie"
+GENERIC_YOU = re.compile(r"\s+(?:can|could|may|might)\b|[’']")
+QUOTE_CLOSED = re.compile(r"[”»]|’(?![a-z])")
 PLURAL = frozenset({"NNS", "NNPS"})
 QUOTE_OPENERS = frozenset('"“„‘\'«»')
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -71,6 +85,19 @@ def _rows(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
 
 
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """English nouns naming a group (team, band, family), which English may call "they"."""
+    lines = (DATA / "group-nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and line[0] != "#")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> the sex (f/m) of nearly all its bearers (1990 US Census)."""
+    return {r[0]: r[1] for r in _rows(DATA / "given-names-sex.tsv")}
+
+
 def singular(word: str) -> list[str]:
     """Candidate singular forms of an English plural (regular endings only)."""
     forms = [word]
@@ -83,6 +110,31 @@ def singular(word: str) -> list[str]:
     if word.endswith("men"):
         forms.append(word[:-3] + "man")
     return forms
+
+
+def pronoun_windows(
+    ctx: Context, pattern: re.Pattern[str], size: int
+) -> Iterator[tuple[re.Match[str], list[tuple[Token, bool]], int, int]]:
+    """Each match of ``pattern``, with the tagged tokens before it
+    in its sentence and the ``size`` sentences before that (each with True when it starts a
+    sentence), and the offsets where the previous sentence and its own start."""
+    text = ctx.text
+    spans = ctx.cache.get("sentences")
+    if spans is None:
+        spans = ctx.cache["sentences"] = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
+    for m in pattern.finditer(text):
+        index = bisect_right(starts, m.start()) - 1
+        if index < 0:
+            continue
+        window = []
+        for n in range(max(0, index - size), index + 1):
+            start, end = spans[n]
+            if start not in tagged:
+                tagged[start] = tag(text, start, end)
+            window.extend((t, k == 0) for k, t in enumerate(tagged[start]) if t.start < m.start())
+        yield m, window, spans[max(0, index - 1)][0], spans[index][0]
 
 
 @detector("pronoun-gender")
@@ -98,29 +150,15 @@ class PronounGender:
     def find(self, ctx: Context) -> Iterator[Match]:
         if not ctx.vocabulary & _FORMS:
             return
-        text = ctx.text
-        spans = ctx.cache.get("sentences")
-        if spans is None:
-            spans = ctx.cache["sentences"] = sentence_spans(text)
-        starts = [s for s, _ in spans]
-        tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
-        flagged_sentences: set[int] = set()
-        for m in PRONOUN_RE.finditer(text):
-            index = bisect_right(starts, m.start()) - 1
-            if index < 0 or index in flagged_sentences or AFTER_QUOTE.search(text, max(0, m.start() - 4), m.start()):
+        text, flagged = ctx.text, set()
+        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window):
+            if sentence in flagged or AFTER_QUOTE.search(text, max(0, m.start() - 4), m.start()):
                 continue
-            gender = PRONOUNS[m.group().lower()]
             if owns_person(m.group(), text, m.end()) or SPEAKER.match(text, m.end()):
                 continue
-            window = []
-            for n in range(max(0, index - self.window), index + 1):
-                start, end = spans[n]
-                if start not in tagged:
-                    tagged[start] = tag(text, start, end)
-                window.extend((t, k == 0) for k, t in enumerate(tagged[start]) if t.start < m.start())
-            antecedent = self.antecedent(window, gender, spans[max(0, index - 1)][0])
+            antecedent = self.antecedent(window, PRONOUNS[m.group().lower()], near)
             if antecedent is not None:
-                flagged_sentences.add(index)
+                flagged.add(sentence)
                 german, noun = antecedent
                 yield Match(m.start(), m.end(), suggestion=_it(m.group()), detail=f"{noun} (German {german})")
 
@@ -161,6 +199,78 @@ class PronounGender:
         if (word in given or word in surnames) and frequency < self.max_surname_zipf:
             return True
         return frequency < (self.max_first_zipf if first else self.max_name_zipf)
+
+
+@detector("their-for-her")
+@dataclass
+class TheirForHer:
+    """"their" where the only possible owner is one woman: German ``ihr`` (her/their) read as plural."""
+
+    window: int = 2  # sentences before the pronoun's own that are searched for other owners
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        if not ctx.vocabulary & {"their", "Their"}:
+            return
+        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window):
+            if self.one_woman(window):
+                her = "Her" if m.group()[0] == "T" else "her"
+                yield Match(m.start(), m.end(), replacement=her, suggestion=her)
+
+    def one_woman(self, window: list[tuple[Token, bool]]) -> bool:
+        """A she/her (or a woman) in the window, and nothing plural, no group, no man and no
+        second person: no plural pronoun, no plural noun but of things, no person noun that
+        may be a man (but a title before a name), no man's given name and one woman's at most."""
+        persons, groups, given = person_nouns(), group_nouns(), given_names()
+        female, names = False, set()
+        for (token, first), (following, _) in zip(window, [*window[1:], (None, False)]):
+            lower, after = token.word.lower(), following.word if following else ""
+            if lower in FEMALE_WORDS or persons.get(lower) == "f" and token.tag in SINGULAR_NOUN:
+                female = True
+            elif lower in NOT_ONE_WOMAN or lower in groups or token.tag in PLURAL and not self.plural_thing(lower):
+                return False
+            elif persons.get(lower) == "m" or PRONOUNS.get(lower) == "m":
+                return False
+            elif persons.get(lower) == "x" and not after[:1].isupper():
+                return False  # "the customer ... their", but not "singer Mara Lind"
+            elif token.word in given and (not first or after[:1].isupper()) and not CALENDAR.fullmatch(token.word):
+                if given[token.word] == "m":
+                    return False
+                female = True
+                names.add(token.word)
+        return female and len(names) <= 1
+
+    @staticmethod
+    def plural_thing(word: str) -> bool:
+        """A plural noun that names things, not people or groups (shows, dates, songs)."""
+        genders, persons, groups = inanimate_genders(), person_nouns(), group_nouns()
+        forms = singular(word)[1:]
+        return any(f in genders for f in forms) and not any(f in persons or f in groups for f in forms)
+
+
+@detector("sie-as-you")
+@dataclass
+class SieAsYou:
+    """A sentence opened by "You" in a text that addresses no reader: German ``Sie`` (they,
+    she) read as the formal "you"."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        if not ctx.vocabulary & {"You", "you", "Your", "your", "yours", "Yours", "yourself"}:
+            return
+        text = ctx.text
+        outside = [m for m in SECOND_PERSON.finditer(text) if not inside_quotation(text, m.start())]
+        if len(outside) == 1 and YOU_OPENS.match(text, outside[0].start()):
+            m = outside[0]
+            if not GENERIC_YOU.match(text, m.end()):
+                yield Match(m.start(), m.end(), suggestion="They")
+
+
+def inside_quotation(text: str, offset: int) -> bool:
+    """True when a quotation opened earlier on the line is still open at ``offset``."""
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    if before.count('"') % 2:
+        return True
+    opened = max(before.rfind(mark) for mark in "“‘„«")
+    return opened >= 0 and not QUOTE_CLOSED.search(before, opened + 1)
 
 
 def owns_person(pronoun: str, text: str, end: int) -> bool:
