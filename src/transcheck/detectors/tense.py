@@ -30,6 +30,12 @@ OPENERS = frozenset(
 # Tags that continue a point in time after its first word.
 TIME_PHRASE = frozenset("NN NNS NNP NNPS CD JJ POS HYPH".split())
 PRESENT = frozenset({"VBZ", "VBP"})
+PAST = frozenset({"VBD"})
+BE = frozenset("is are was were".split())
+# Tags of the words of a subject (and of a noun phrase after `since`).
+SUBJECT_TAGS = frozenset("DT PDT PRP PRP$ NN NNS NNP NNPS EX CD JJ POS HYPH".split())
+# Past verbs of saying, after which reported speech keeps the past.
+SPEECH = frozenset("said told reported added explained stated announced wrote confirmed according".split())
 PAST_TIME = frozenset("yesterday ago last earlier previously".split())
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 DURATIONS = frozenset("years months weeks days decades hours".split())
@@ -51,6 +57,11 @@ SINCE_POINT = re.compile(
 HABITUAL = frozenset("every each per usually always often normally typically annually".split())
 
 
+def _past_time(word: str) -> bool:
+    """A word that dates an event: `yesterday`, `ago`, a month, a weekday, a year."""
+    return word.lower() in PAST_TIME or word in MONTHS or word in WEEKDAYS or (word.isdigit() and len(word) == 4)
+
+
 def _clause_start(tokens: list[Token], i: int) -> int:
     """Index of the first word of the clause holding ``tokens[i]`` (after the last
     boundary mark before it)."""
@@ -69,6 +80,7 @@ def _clause_end(tokens: list[Token], i: int) -> int:
 
 
 def _finite(token: Token) -> bool:
+    """Tagged as a finite verb or a modal."""
     return token.tag in ("VBZ", "VBP", "VBD", "MD")
 
 
@@ -93,8 +105,9 @@ def governing_verb(tokens: list[Token], first: int, last: int, adverb: bool = Fa
             return None if _modifier(tokens, k) else (k, tag)
         if token.tag in ("VBG", "VBN") and not _verb_group(tokens, k):
             return None
-    if adverb and last < len(tokens) and _finite_tag(tokens, last) and tokens[last].word not in BE and tokens[first - 1].tag in SUBJECT_TAGS:
-        return last, _finite_tag(tokens, last)  # an adverb between subject and verb: "The police so far found"
+    after = _finite_tag(tokens, last) if adverb and last < len(tokens) else None
+    if after and tokens[last].word not in BE and tokens[first - 1].tag in SUBJECT_TAGS:
+        return last, after  # an adverb between subject and verb: "The police so far found"
     return None  # a phrase that belongs to the subject: "Sales since May are up"
 
 
@@ -151,11 +164,6 @@ def _finite_tag(tokens: list[Token], k: int) -> str | None:
     return None
 
 
-PAST = frozenset({"VBD"})
-BE = frozenset("is are was were".split())
-SUBJECT_TAGS = frozenset("DT PDT PRP PRP$ NN NNS NNP NNPS EX CD JJ POS HYPH".split())
-
-
 def _modifier(tokens: list[Token], k: int) -> bool:
     """A past form after an article, number or adjective is a participle (`the ten
     confirmed races`)."""
@@ -185,6 +193,7 @@ def perfect(tokens: list[Token], v: int, end: int) -> bool:
 
 
 def going_to(tokens: list[Token], v: int) -> bool:
+    """`is going to`: a future."""
     return any(t.word == "going" for t in tokens[v + 1 : v + 3])
 
 
@@ -312,8 +321,12 @@ class ForDurationPresent:
         return Match(tokens[first].start, tokens[stop - 1].end, detail=tokens[v].word)
 
 
-SO_FAR = ("so far", "thus far", "to date", "up to now", "up until now")
-SO_FAR_FIRST = frozenset({"far", "date", "now"})
+# Adverbs that tie a past event to the present (`until now` is left out: English puts a
+# contrast with what is new in the past, `Until now, tickets were sold only at the station`).
+SO_FAR = ("so far", "thus far", "to date", "up to now")
+# Words after or before `so far` that make it a degree, not a time (`went so far as to`).
+DEGREE_AFTER = frozenset("as from away behind ahead that this in".split())
+DEGREE_BEFORE = frozenset("go goes went gone not and or".split())
 
 
 @detector("so-far-past")
@@ -344,13 +357,14 @@ class SoFarPast:
 
     @staticmethod
     def _adverb_end(tokens: list[Token], i: int) -> int | None:
+        """Index after one of the adverbs when it starts at ``i``, else None."""
         for phrase in SO_FAR:
             words = phrase.split()
             if [t.word.lower() for t in tokens[i : i + len(words)]] == words:
                 end = i + len(words)
                 after = tokens[end].word.lower() if end < len(tokens) else ""
                 before = tokens[i - 1].word.lower() if i else ""
-                if words[0] == "so" and (after in ("as", "from", "away", "behind", "ahead", "that", "this", "in") or before in ("go", "goes", "went", "gone", "not", "and", "or")):
+                if words[0] == "so" and (after in DEGREE_AFTER or before in DEGREE_BEFORE):
                     return None
                 return end
         return None
@@ -365,13 +379,10 @@ class SoFarPast:
             return None  # "I've enjoyed", "a post vacant so far"
         start = _clause_start(tokens, min(v, i))
         clause = tokens[start : _clause_end(tokens, max(v, end - 1))]
-        words = {t.word.lower() for t in clause}
-        if words & PAST_TIME or any(t.word in MONTHS or t.word in WEEKDAYS or (t.word.isdigit() and len(t.word) == 4) for t in clause):
+        if any(_past_time(t.word) for t in clause):
             return None  # a past time in the clause: "so far this year … last week"
         if any(t.word.lower() in SPEECH for t in tokens[:start]):
             return None  # reported speech after a past verb of saying keeps the past
         first, stop = (v, end) if v < i else (i, v + 1)
         return Match(tokens[first].start, tokens[stop - 1].end, detail=tokens[v].word)
 
-
-SPEECH = frozenset("said told reported added explained stated announced wrote confirmed according".split())
