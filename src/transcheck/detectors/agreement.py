@@ -15,12 +15,21 @@ from transcheck.tagger import Token, tagged_sentences
 
 SUBJECTS = frozenset("he she He She".split())
 # Words before the pronoun that make the base form right: a modal or `do` in a question
-# (`Did he know`), a causative or perception verb (`let he go` is wrong, but `made he`
-# never occurs; these guard tagger slips), a subjunctive after `that`/`if`/`lest`.
+# (`Did he know`), a causative or perception verb (guards against tagger slips: `let him
+# go` is right, `let he go` does not occur), a subjunctive after `that`, `if`, `lest` or a
+# verb of demanding (`The court ordered he pay the costs`).
 GOVERNORS = frozenset(
     "can could may might must shall should will would do does did let lets make makes made help helps helped "
-    "see sees saw hear hears heard watch watched have has had that if lest whether unless whatever wherever "
-    "lest till until".split()
+    "see sees saw hear hears heard watch watched have has had if lest whether unless whatever wherever "
+    "till until dare demand demands demanded insist insists insisted order orders ordered require requires "
+    "required recommend recommends recommended suggest suggests suggested propose proposes proposed request "
+    "requests requested urge urges urged ask asks asked".split()
+)
+# Words that make a base form after `that` a subjunctive (`insisted that he leave`,
+# `it is essential that she attend`), matched at the start of a word.
+MANDATIVE = (
+    "demand", "insist", "order", "requir", "recommend", "suggest", "propos", "request", "urg", "ask", "essential",
+    "important", "vital", "necessary", "crucial", "imperative", "mandatory", "advis", "stipulat", "prefer",
 )
 # Base forms that head a fixed phrase after a subject (`she sort of agreed`) or are adverbs.
 NOT_VERBS = frozenset("sort kind even further last first once still only long no like better".split())
@@ -55,7 +64,8 @@ class SubjectVerbAgreement:
                 continue
             for k in range(len(sentence) - 1):
                 if sentence[k].word in SUBJECTS and self._disagrees(sentence, k, base):
-                    last = k + 2 if k + 2 < len(sentence) and sentence[k + 2].word in ("n’t", "n't") else k + 1
+                    negated = k + 2 < len(sentence) and sentence[k + 2].word in ("n’t", "n't")
+                    last = k + 2 if negated else k + 1
                     yield Match(sentence[k].start, sentence[last].end, detail=sentence[k + 1].word)
 
     @staticmethod
@@ -63,7 +73,10 @@ class SubjectVerbAgreement:
         verb = sentence[k + 1]
         if verb.word not in base or verb.tag not in ("VB", "VBP"):
             return False
-        if k and sentence[k - 1].word.lower() in GOVERNORS:
+        before = sentence[k - 1].word.lower() if k else ""
+        if before in GOVERNORS:
+            return False
+        if before == "that" and any(t.word.lower().startswith(MANDATIVE) for t in sentence[: k - 1]):
             return False
         after = sentence[k + 2] if k + 2 < len(sentence) else None
         # `He cross examined`, `she sort of`: the base form is part of a longer verb or phrase.
