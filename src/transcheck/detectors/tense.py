@@ -103,6 +103,8 @@ def governing_verb(tokens: list[Token], first: int, last: int, adverb: bool = Fa
         tag = _finite_tag(tokens, k)
         if tag is not None:
             return None if _modifier(tokens, k) else (k, tag)
+        if _present_after_noun(tokens, k) and not any(map(_finite, tokens[start:k] + tokens[last : _clause_end(tokens, last)])):
+            return k, "VBZ" if token.word.endswith("s") else "VBP"  # "The couple lives/NNS in Spain for years"
         if token.tag in ("VBG", "VBN") and not _verb_group(tokens, k):
             return None
     after = _finite_tag(tokens, last) if adverb and last < len(tokens) else None
@@ -272,12 +274,13 @@ class SincePresent:
 NUMBER_WORDS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|several|many"
 SPAN = "years|months|weeks|decades"
 # `for` and a span that reaches up to now, as German `seit` has it: `for years`, `for the
-# past ten months`, `for a long time`, `for three weeks now`; a bare count (`for two weeks`)
+# past ten months`, `for a long time`, `for three weeks now`, `already for two years`; a bare count (`for two weeks`)
 # is as often a span ahead (`the hall becomes a canteen for two weeks`).
 DURATION = re.compile(  # on the lower-cased text
     rf"for (?:(?:many|several|some|the past|the last) )?(?:{SPAN})\b(?! (?:a|per|each|every|of|to come|at a time)\b)"
     rf"|for the (?:past|last) (?:{NUMBER_WORDS}) (?:{SPAN})\b"
-    rf"|for (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN}) now\b"
+    rf"|for (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN}) (?:now|already)\b"
+    rf"|(?<=already )for (?:more than |over |almost |nearly |about |around )?(?:{NUMBER_WORDS}) (?:{SPAN})\b"
     r"|for (?:a long time|some time|ages)\b"
 )
 # Verbs whose present with a span says how long something lasts, not since when.
