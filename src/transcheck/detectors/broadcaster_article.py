@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.said_outlet import media_names
 from transcheck.models import Match
 from transcheck.tagger import model
 
@@ -22,19 +22,9 @@ FUNCTION_TAGS = frozenset("IN TO CC DT MD PRP WDT WRB".split())
 @cache
 def broadcasters() -> frozenset[str]:
     """Acronyms of German, Austrian and Swiss public broadcasters in the fundus publisher
-    list (``data/calques/media-names.tsv``): `Norddeutscher Rundfunk (NDR)`, `ZDF`."""
-    found = set()
-    table = (files("transcheck") / "data" / "calques" / "media-names.tsv").read_text(encoding="utf-8")
-    for line in table.splitlines():
-        if line.startswith("#") or line.count("\t") < 2:
-            continue
-        name = line.split("\t")[1]
-        full, _, acronym = name.partition(" (")
-        if acronym and BROADCASTING.search(full) and acronym.rstrip(")").isupper():
-            found.add(acronym.rstrip(")"))
-        elif full.isupper() and full.isalpha():
-            found.add(full)
-    return frozenset(found)
+    list: `Norddeutscher Rundfunk (NDR)`, `ZDF`."""
+    found = {acronym for full, acronym in media_names() if acronym.isupper() and BROADCASTING.search(full)}
+    return frozenset(found | {full for full, acronym in media_names() if full.isupper() and full.isalpha()})
 
 
 def _modifies(word: str) -> bool:

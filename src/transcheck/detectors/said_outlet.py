@@ -12,7 +12,7 @@ from importlib.resources import files
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.tagger import tagged_sentences
+from transcheck.tagger import Token, tagged_sentences
 
 # Verbs of saying that take the person addressed in the German dative (sagte, erklärte, betonte).
 VERBS = "said|explained|stressed|emphasized|emphasised"
@@ -28,19 +28,26 @@ CLAUSE_END = frozenset(",;:.!?–—()")
 
 
 @cache
-def outlets() -> tuple[str, ...]:
-    """Names of German, Austrian and Swiss newspapers and broadcasters (the fundus
-    publisher list of ``data/calques/media-names.tsv``, with their acronyms and without a
-    German article or an `Online` suffix), longest first."""
-    names: set[str] = set()
+def media_names() -> tuple[tuple[str, str], ...]:
+    """(name, acronym or "") of each German, Austrian and Swiss newspaper and broadcaster
+    in the fundus publisher list (``data/calques/media-names.tsv``): `Norddeutscher
+    Rundfunk (NDR)` → (`Norddeutscher Rundfunk`, `NDR`)."""
     table = (files("transcheck") / "data" / "calques" / "media-names.tsv").read_text(encoding="utf-8")
+    pairs = []
     for line in table.splitlines():
-        if line.startswith("#") or line.count("\t") < 2:
-            continue
-        full, _, acronym = line.split("\t")[1].partition(" (")
-        names.add(ONLINE.sub("", ARTICLES.sub("", full.strip())))
-        if acronym.rstrip(")") not in ("DE", ""):
-            names.add(acronym.rstrip(")"))
+        if not line.startswith("#") and line.count("\t") >= 2:
+            full, _, acronym = line.split("\t")[1].partition(" (")
+            acronym = acronym.rstrip(")")
+            pairs.append((full.strip(), "" if acronym == "DE" else acronym))  # `Euronews (DE)`: a country
+    return tuple(pairs)
+
+
+@cache
+def outlets() -> tuple[str, ...]:
+    """The outlets' names without a German article or an `Online` suffix, and their
+    acronyms, longest first."""
+    names = {ONLINE.sub("", ARTICLES.sub("", full)) for full, _ in media_names()}
+    names |= {acronym for _, acronym in media_names() if acronym}
     return tuple(sorted(names, key=len, reverse=True))
 
 
@@ -82,7 +89,7 @@ class SaidOutlet:
                     yield Match(m.start(1), m.end(1), replacement=_told(m.group(1)), detail=token.word)
 
     @staticmethod
-    def _clause_follows(tokens: list, end: int) -> bool:
+    def _clause_follows(tokens: list[Token], end: int) -> bool:
         """A finite verb follows the outlet in the same clause: the outlet is the subject
         of a reported clause (`said the paper had erred`), or a possessive (`the paper's`)."""
         for token in tokens:
