@@ -13,6 +13,9 @@ from transcheck.documents import Document
 
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 SEPARATORS = str.maketrans({ch: " " for ch in ".,;:!?()[]{}“”„\"‘’‚'«»—–-…*/|<>=+_#@&%$€£0123456789"})
+# the same characters as one class: on text that is not all ASCII a regex substitution is
+# 3-4x faster than str.translate (which then looks up every character in a dict)
+SEPARATOR_RE = re.compile("[" + re.escape("".join(map(chr, SEPARATORS))) + "]")
 
 
 TOKEN_RE = re.compile(r"[\w’'-]+")  # \w is str.isalnum() plus "_"
@@ -74,8 +77,10 @@ class Context:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every distinct word form in the text, as written (split at punctuation,
-        apostrophes and hyphens): one ``translate`` and one ``split`` in C."""
-        return frozenset(self.text.translate(SEPARATORS).split())
+        apostrophes and hyphens): one ``translate`` (ASCII text) or regex substitution
+        and one ``split`` in C."""
+        text = self.text
+        return frozenset((text.translate(SEPARATORS) if text.isascii() else SEPARATOR_RE.sub(" ", text)).split())
 
     def words_where(self, test: Callable[[str], bool]) -> set[str]:
         """The words of ``vocabulary`` that pass ``test``. Verdicts are remembered on the

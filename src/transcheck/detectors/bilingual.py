@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ from ahocorasick_rs import AhoCorasick
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.langid import language
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
@@ -36,7 +37,12 @@ class Pair(NamedTuple):
     source_codes: tuple[str, ...]
     target_codes: tuple[str, ...]
     key: str  # the source, white space and case normalised
-    same: bool  # the target is the source (white space and case aside)
+    target_key: str  # the target, normalised so
+
+    @property
+    def same(self) -> bool:
+        """The target is the source (white space and case aside)."""
+        return self.target_key == self.key
 
 
 def pairs(ctx: Context) -> list[Pair]:
@@ -46,8 +52,8 @@ def pairs(ctx: Context) -> list[Pair]:
         out = []
         for s in getattr(ctx.document, "segments", ()):
             if s.source is not None and s.source.strip():
-                target, key = text[s.start : s.end], _norm(s.source)
-                out.append(Pair(s.start, s.end, target, s.source, s.source_codes, s.target_codes, key, _norm(target) == key))
+                target = text[s.start : s.end]
+                out.append(Pair(s.start, s.end, target, s.source, s.source_codes, s.target_codes, _norm(s.source), _norm(target)))
         ctx.cache["bilingual.pairs"] = out
     return ctx.cache["bilingual.pairs"]
 
@@ -64,12 +70,31 @@ def _holding(ctx: Context, literals: tuple[str, ...]) -> list[Pair]:
     return [p for p in pairs(ctx) if any(lit in p.source or lit in p.target for lit in literals)]
 
 
-def _any(ctx: Context, literals: tuple[str, ...]) -> bool:
-    """Whether any source or target of the document holds one of ``literals`` (str.find in C)."""
+def _sources(ctx: Context) -> tuple[str, list[int]]:
+    """The sources of all pairs joined by newlines, and where each begins: a pattern that
+    cannot match across a newline runs once over all of them (``_in_sources``)."""
     key = "bilingual.sources"
     if key not in ctx.cache:
-        ctx.cache[key] = "\n".join(p.source for p in pairs(ctx))
-    return any(lit in ctx.cache[key] or lit in ctx.text for lit in literals)
+        starts, pos = [], 0
+        for p in pairs(ctx):
+            starts.append(pos)
+            pos += len(p.source) + 1
+        ctx.cache[key] = "\n".join(p.source for p in pairs(ctx)), starts
+    return ctx.cache[key]
+
+
+def _in_sources(ctx: Context, regex: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
+    """(pair index, offset of its source in the joined text, match) of each match of ``regex``
+    in the sources, in order; ``regex`` must see a newline as it sees the start or end of a text."""
+    joined, starts = _sources(ctx)
+    for m in regex.finditer(joined):
+        i = bisect_right(starts, m.start()) - 1
+        yield i, starts[i], m
+
+
+def _any(ctx: Context, literals: tuple[str, ...]) -> bool:
+    """Whether any source or target of the document holds one of ``literals`` (str.find in C)."""
+    return any(lit in _sources(ctx)[0] or lit in ctx.text for lit in literals)
 
 
 def _whole(p: Pair, detail: str) -> Match:
@@ -81,7 +106,8 @@ def _whole(p: Pair, detail: str) -> Match:
 # A number not glued to a word or another number; the first digit comes first, so the regex
 # engine skips to digits in C (it is `(?<![\w.,:])(?:\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*)`).
 NUMBER_RE = re.compile(r"\d(?<![\w.,:]\d)(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d*(?:[.,:]\d+)*)")
-LOOSE_NUMBER_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*")  # also digits inside words (A81, K2, 11x15mm)
+# also digits inside words (A81, K2, 11x15mm): `\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,:]\d+)*`, first digit first
+LOOSE_NUMBER_RE = re.compile(r"\d(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d*(?:[.,:]\d+)*)")
 GERMAN_NUMBERS = {
     w: i for i, w in enumerate(
         "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
@@ -129,7 +155,6 @@ def _scaled(value: Decimal) -> set[str]:
 
 
 GROUP_SPACE_RE = re.compile(r"[ \u00a0\u202f]")
-DIGIT_RE = re.compile(r"\d")
 
 
 @lru_cache(maxsize=65536)
@@ -176,6 +201,18 @@ def _numbers(text: str, regex: re.Pattern = NUMBER_RE) -> list[tuple[int, int, s
     return out
 
 
+def _source_numbers(ctx: Context) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
+    """``_numbers(source)`` of each pair whose source has a number, by pair index (one pass)."""
+    out: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    for i, base, m in _in_sources(ctx, NUMBER_RE):
+        try:
+            values = readings(m.group())
+        except (InvalidOperation, ValueError):
+            continue
+        out.setdefault(i, []).append((m.start() - base, m.end() - base, values))
+    return out
+
+
 def _word_values(text: str) -> set[str]:
     """Values of spelled-out numbers and ordinals in English text."""
     values = set()
@@ -203,13 +240,9 @@ class BilingualNumbers:
 
     def find(self, ctx: Context) -> list[Match]:
         out = []
-        for p in pairs(ctx):
-            source = _numbers(p.source) if DIGIT_RE.search(p.source) else None
-            if not source:
-                continue  # nothing to lose: numbers only the target has are not reported
-            target = _numbers(p.target)
-            if not source and not target:
-                continue
+        all_pairs = pairs(ctx)
+        for i, source in _source_numbers(ctx).items():  # numbers only a target has are not reported
+            p = all_pairs[i]
             target_values = set().union(*(v for *_, v in _numbers(p.target, LOOSE_NUMBER_RE)))
             if all(v & target_values for *_, v in source):
                 continue
@@ -218,7 +251,7 @@ class BilingualNumbers:
             if not missing:
                 continue
             source_values = set().union(*(v for *_, v in _numbers(p.source, LOOSE_NUMBER_RE))) | _german_word_values(p.source)
-            added = [(s, e) for s, e, v in target if not v & source_values]
+            added = [(s, e) for s, e, v in _numbers(p.target) if not v & source_values]
             for s, e in added:
                 out.append(Match(p.start + s, p.start + e, detail=f"not in the source, which has {', '.join(missing)}"))
             if not added:
@@ -252,9 +285,7 @@ class BilingualIdentical:
 
 @lru_cache(maxsize=4096)
 def _language(text: str) -> str:
-    import py3langid
-
-    return py3langid.classify(text)[0]
+    return language(text)
 
 
 @detector("bilingual-german-target")
@@ -404,16 +435,12 @@ class BilingualNames:
 
     def find(self, ctx: Context) -> list[Match]:
         all_pairs = pairs(ctx)
-        starts, pos = [], 0
-        for p in all_pairs:
-            starts.append(pos)
-            pos += len(p.source) + 1
         names: set[str] = set()
         holders: set[int] = set()  # the pairs whose source holds one
-        for m in ACRONYM_RE.finditer("\n".join(p.source for p in all_pairs)):
+        for i, _, m in _in_sources(ctx, ACRONYM_RE):
             if m.group().isalpha() and self._international(m.group()):
                 names.add(m.group())
-                holders.add(bisect_right(starts, m.start()) - 1)
+                holders.add(i)
         out = []
         for i in sorted(holders):
             p = all_pairs[i]
@@ -590,8 +617,8 @@ class BilingualConsistency:
     def find(self, ctx: Context) -> list[Match]:
         variants: dict[str, dict[str, Pair]] = {}  # source key -> normalised target -> first pair
         for p in pairs(ctx):
-            if len(p.key.split()) >= self.min_words:
-                variants.setdefault(p.key, {}).setdefault(_norm(p.target), p)
+            if p.key.count(" ") + 1 >= self.min_words:  # words of the normalised source
+                variants.setdefault(p.key, {}).setdefault(p.target_key, p)
         out = []
         for found in variants.values():
             if len(found) > 1:
