@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +63,13 @@ YOU_OPENS = re.compile(r"(?<![^\n])You\b|(?<=[.!?] )You\b|(?<=[.!?][”\"’] )Y
 # "You can see ...": the generic "you" of English (German "man"), not a mistaken "Sie"
 GENERIC_YOU = re.compile(r"\s+(?:can|could|may|might)\b|[’']")
 QUOTE_CLOSED = re.compile(r"[”»]|’(?![a-z])")
+SAME_GENDER = {
+    "f": re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
+    "m": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
+}
+FIRST_PERSON_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
+WORD_RE = re.compile(r"[a-z]+")
+NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
 PLURAL = frozenset({"NNS", "NNPS"})
 QUOTE_OPENERS = frozenset('"“„‘\'«»')
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -113,11 +120,12 @@ def singular(word: str) -> list[str]:
 
 
 def pronoun_windows(
-    ctx: Context, pattern: re.Pattern[str], size: int
+    ctx: Context, pattern: re.Pattern[str], size: int, wanted: Callable[[re.Match[str], str, str], bool]
 ) -> Iterator[tuple[re.Match[str], list[tuple[Token, bool]], int, int]]:
-    """Each match of ``pattern``, with the tagged tokens before it
-    in its sentence and the ``size`` sentences before that (each with True when it starts a
-    sentence), and the offsets where the previous sentence and its own start."""
+    """Each match of ``pattern`` whose window passes ``wanted`` (a cheap test of the match, the
+    window's text and the text from the previous sentence on, before anything is tagged), with the tagged tokens of the window: its
+    sentence up to the match and the ``size`` sentences before (each token with True when it
+    starts a sentence), and the offsets where the previous sentence and its own start."""
     text = ctx.text
     spans = ctx.cache.get("sentences")
     if spans is None:
@@ -126,15 +134,17 @@ def pronoun_windows(
     tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
     for m in pattern.finditer(text):
         index = bisect_right(starts, m.start()) - 1
-        if index < 0:
+        first = max(0, index - size)
+        near = spans[max(0, index - 1)][0]
+        if index < 0 or not wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
             continue
         window = []
-        for n in range(max(0, index - size), index + 1):
+        for n in range(first, index + 1):
             start, end = spans[n]
             if start not in tagged:
                 tagged[start] = tag(text, start, end)
             window.extend((t, k == 0) for k, t in enumerate(tagged[start]) if t.start < m.start())
-        yield m, window, spans[max(0, index - 1)][0], spans[index][0]
+        yield m, window, near, spans[index][0]
 
 
 @detector("pronoun-gender")
@@ -150,17 +160,28 @@ class PronounGender:
     def find(self, ctx: Context) -> Iterator[Match]:
         if not ctx.vocabulary & _FORMS:
             return
-        text, flagged = ctx.text, set()
-        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window):
-            if sentence in flagged or AFTER_QUOTE.search(text, max(0, m.start() - 4), m.start()):
-                continue
-            if owns_person(m.group(), text, m.end()) or SPEAKER.match(text, m.end()):
+        flagged = set()
+        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window, self.wanted):
+            if sentence in flagged:
                 continue
             antecedent = self.antecedent(window, PRONOUNS[m.group().lower()], near)
             if antecedent is not None:
                 flagged.add(sentence)
                 german, noun = antecedent
                 yield Match(m.start(), m.end(), suggestion=_it(m.group()), detail=f"{noun} (German {german})")
+
+    @staticmethod
+    def wanted(m: re.Match[str], before: str, near: str) -> bool:
+        """Cheap tests before tagging: not a speaker (after a quotation, before "says"), not
+        the owner of a person (his wife), no same-gender or first-person pronoun before it,
+        and some noun of that German gender since the previous sentence."""
+        text, gender = m.string, PRONOUNS[m.group().lower()]
+        if AFTER_QUOTE.search(before[-4:]) or SPEAKER.match(text, m.end()) or owns_person(m.group(), text, m.end()):
+            return False
+        if SAME_GENDER[gender].search(before) or FIRST_PERSON_RE.search(before):
+            return False
+        genders = inanimate_genders()
+        return any(genders.get(w, ("",))[0] == gender for w in set(WORD_RE.findall(near.lower())))
 
     def antecedent(self, window: list[tuple[Token, bool]], gender: str, near: int) -> tuple[str, str] | None:
         """The German noun and English noun the pronoun may stand for, or None when a
@@ -211,10 +232,15 @@ class TheirForHer:
     def find(self, ctx: Context) -> Iterator[Match]:
         if not ctx.vocabulary & {"their", "Their"}:
             return
-        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window):
+        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window, self.wanted):
             if self.one_woman(window):
                 her = "Her" if m.group()[0] == "T" else "her"
                 yield Match(m.start(), m.end(), replacement=her, suggestion=her)
+
+    @staticmethod
+    def wanted(m: re.Match[str], before: str, near: str) -> bool:
+        """Cheap test before tagging: a she/her or a woman's given name in the window."""
+        return bool(SAME_GENDER["f"].search(before)) or any(given_names().get(w) == "f" for w in NAME_RE.findall(before))
 
     def one_woman(self, window: list[tuple[Token, bool]]) -> bool:
         """A she/her (or a woman) in the window, and nothing plural, no group, no man and no
