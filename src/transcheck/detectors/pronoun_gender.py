@@ -70,6 +70,7 @@ SAME_GENDER = {
 FIRST_PERSON_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
 WORD_RE = re.compile(r"[a-z]+")
 NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+MIN_PROSE_LINE = 80
 PLURAL = frozenset({"NNS", "NNPS"})
 QUOTE_OPENERS = frozenset('"“„‘\'«»')
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -286,8 +287,16 @@ class SieAsYou:
         outside = [m for m in SECOND_PERSON.finditer(text) if not inside_quotation(text, m.start())]
         if len(outside) == 1 and YOU_OPENS.match(text, outside[0].start()):
             m = outside[0]
-            if not GENERIC_YOU.match(text, m.end()):
+            if not GENERIC_YOU.match(text, m.end()) and in_prose(text, m.start()):
                 yield Match(m.start(), m.end(), suggestion="They")
+
+
+def in_prose(text: str, offset: int) -> bool:
+    """The sentence follows another on its line, or opens a line of prose (long, and ending
+    like a sentence): not page chrome such as "You are here: Home"."""
+    start, end = text.rfind("\n", 0, offset) + 1, text.find("\n", offset)
+    line = text[start : len(text) if end == -1 else end].rstrip()
+    return offset > start or (len(line) >= MIN_PROSE_LINE and line[-1:] in '.!?"”’')
 
 
 def inside_quotation(text: str, offset: int) -> bool:
