@@ -31,7 +31,6 @@ may take up with "they"/"their".
 from __future__ import annotations
 
 import json
-import math
 import re
 import sys
 from collections import defaultdict

@@ -1,15 +1,19 @@
-"""Pronouns that keep the gender of a German noun: "the railway ... she" (die Bahn ... sie).
+"""Pronouns that follow German grammar instead of English meaning.
 
-German pronouns agree with the grammatical gender of the noun they stand for, so machine
-translation turns `sie` for die Zeitung into "she"/"her" and `ihn` for der Platz into
-"him". The detector flags he/she and their forms whose window (the sentence up to the
-pronoun and ``window`` sentences before it) names no person who could be meant, while it
-does hold an inanimate singular noun whose usual German translation has that gender.
-No person means: no person noun of that sex or of either sex (``person-nouns.tsv``, from
-WordNet), no earlier pronoun of the same gender, and no capitalised word that may be a
-name (a given name or surname of the census lists, or a word English rarely writes).
-Both tables are built by ``scripts/build_pronoun_gender.py`` (German Wiktionary genders,
-WordNet 3.0 animacy); see ``data/pronoun-gender/README.md``.
+German pronouns agree with the grammatical gender of their noun, and `sie`/`ihr` serve
+for she, they and the formal you. Machine translation carries both over:
+
+- ``pronoun-gender`` (TC330): he/she and their forms for a thing or an institution whose
+  usual German translation has that gender ("the railway ... she": die Bahn ... sie). It
+  fires when the pronoun's sentence up to the pronoun and ``window`` sentences before it
+  name no person who could be meant (no person noun of that sex or of either sex, no
+  earlier pronoun of the same gender, no capitalised word that may be a name), while a
+  definite singular noun of that German gender stands since the previous sentence.
+- ``their-for-her`` (TC331): "their" where one woman is the only owner in view (`ihr`).
+- ``sie-as-you`` (TC332): a sentence opened by "You" in a text that addresses no reader.
+
+The tables (``data/pronoun-gender/``) are built by ``scripts/build_pronoun_gender.py`` from
+German Wiktionary genders, WordNet 3.0 and the US Census given names; see the README there.
 """
 
 from __future__ import annotations
@@ -29,28 +33,42 @@ from transcheck.tagger import Token, model, sentence_spans, tag
 from transcheck.wordfreqs import zipf
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pronoun-gender"
+
+# --- he/she for a thing (TC330)
 PRONOUNS = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
     "he": "m", "him": "m", "his": "m", "himself": "m",
 }  # fmt: skip
+FORMS = frozenset(f for p in PRONOUNS for f in (p, p.capitalize()))
 PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
-GERMAN_PRONOUN = {"f": "sie/ihr", "m": "er/ihn/sein"}
-SINGULAR_NOUN = frozenset({"NN"})
+SAME_GENDER = {
+    "f": re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
+    "m": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
+}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+FIRST_PERSON_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
+WORD_RE = re.compile(r"[a-z]+")
 AFTER_QUOTE = re.compile(r"[’”\"'»«]\s*$")  # ‘…,’ she says: the speaker of a quotation
-NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "POS"})
-COMPLEMENT = frozenset({"that", "of"})
-DETERMINER = frozenset({"DT", "PRP$", "WP$"})
-DEFINITE = frozenset({"the", "this", "that", "its", "our", "their", "his", "her", "my", "your"})
-MODIFIER = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "VBG", "CD", "HYPH", "POS"})
-NEXT_WORDS = re.compile(r"((?:\s+[\w-]+){1,3})")
+QUOTE_OPENERS = frozenset('"“„‘\'«»:')  # the next word starts a sentence
 # "..., he says": the pronoun names a speaker or thinker, a person even when unnamed nearby
 SPEAKER = re.compile(
     r"\s+(?:\w+ly\s+)?(?:say|said|add|explain|recall|tell|told|stress|think|thought|believe|feel|felt|laugh|admit|"
     r"insist|smile|sigh|write|wrote|remember|hope|wonder)(?:s|ed|es)?\b"
 )
+NEXT_WORDS = re.compile(r"((?:\s+[\w-]+){1,3})")
+SINGULAR_NOUN = frozenset({"NN"})
+PLURAL = frozenset({"NNS", "NNPS"})
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "POS"})
 ADJECTIVE = frozenset({"JJ", "JJR", "JJS", "CD", "VBN"})
+DETERMINER = frozenset({"DT", "PRP$", "WP$"})
+DEFINITE = frozenset({"the", "this", "that", "its", "our", "their", "his", "her", "my", "your"})
+MODIFIER = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "VBG", "CD", "HYPH", "POS"})
+COMPLEMENT = frozenset({"that", "of"})  # "the fact that she ...": not the antecedent
+
+# --- their for her (TC331)
 THEIR_RE = re.compile(r"\b[Tt]heir\b")
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
+NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
 # plural or coordinated owners, and words that English takes up with a singular "their"
 NOT_ONE_WOMAN = frozenset({
     "they", "them", "their", "theirs", "themselves", "we", "us", "our", "you", "your",
@@ -58,22 +76,14 @@ NOT_ONE_WOMAN = frozenset({
     "nobody", "no-one", "whoever", "person", "together", "plus", "/",
 })  # fmt: skip
 CALENDAR = re.compile(r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber")  # given names too
+
+# --- You for Sie (TC332)
 SECOND_PERSON = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
 YOU_OPENS = re.compile(r"(?<![^\n])You\b|(?<=[.!?] )You\b|(?<=[.!?][”\"’] )You\b")
 # "You can see ...": the generic "you" of English (German "man"), not a mistaken "Sie"
 GENERIC_YOU = re.compile(r"\s+(?:can|could|may|might)\b|[’']")
 QUOTE_CLOSED = re.compile(r"[”»]|’(?![a-z])")
-SAME_GENDER = {
-    "f": re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
-    "m": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
-}
-FIRST_PERSON_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
-WORD_RE = re.compile(r"[a-z]+")
-NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
 MIN_PROSE_LINE = 80
-PLURAL = frozenset({"NNS", "NNPS"})
-QUOTE_OPENERS = frozenset('"“„‘\'«»')
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 
 
 @lru_cache(maxsize=1)
@@ -124,9 +134,10 @@ def pronoun_windows(
     ctx: Context, pattern: re.Pattern[str], size: int, wanted: Callable[[re.Match[str], str, str], bool]
 ) -> Iterator[tuple[re.Match[str], list[tuple[Token, bool]], int, int]]:
     """Each match of ``pattern`` whose window passes ``wanted`` (a cheap test of the match, the
-    window's text and the text from the previous sentence on, before anything is tagged), with the tagged tokens of the window: its
-    sentence up to the match and the ``size`` sentences before (each token with True when it
-    starts a sentence), and the offsets where the previous sentence and its own start."""
+    window's text and the text from the previous sentence on, before anything is tagged),
+    with the tagged tokens of the window: its sentence up to the match and the ``size``
+    sentences before (each token with True when it starts a sentence), and the offsets
+    where the previous sentence and its own sentence start."""
     text = ctx.text
     spans = ctx.cache.get("sentences")
     if spans is None:
@@ -135,9 +146,10 @@ def pronoun_windows(
     tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
     for m in pattern.finditer(text):
         index = bisect_right(starts, m.start()) - 1
-        first = max(0, index - size)
-        near = spans[max(0, index - 1)][0]
-        if index < 0 or not wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
+        if index < 0:
+            continue
+        first, near = max(0, index - size), spans[max(0, index - 1)][0]
+        if not wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
             continue
         window = []
         for n in range(first, index + 1):
@@ -159,7 +171,7 @@ class PronounGender:
     max_surname_zipf: float = 4.0  # "Young", "Brown", "Bank" are words first
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        if not ctx.vocabulary & _FORMS:
+        if not ctx.vocabulary & FORMS:
             return
         flagged = set()
         for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window, self.wanted):
@@ -196,8 +208,8 @@ class PronounGender:
             if PRONOUNS.get(lower) == gender or lower in FIRST_PERSON:
                 return None
             if token.tag not in PLURAL and (persons.get(lower) in (gender, "x") or lower.endswith("-old")):
-                return None  # a person noun, or "the 17-year-old" 
-            if word[:1].isupper() and self.may_be_name(word, first or after in QUOTE_OPENERS or after == ":"):
+                return None  # a person noun, or "the 17-year-old"
+            if word[:1].isupper() and self.may_be_name(word, first or after in QUOTE_OPENERS):
                 return None
             if candidate is not None and token.tag not in NOUN_TAGS and lower not in COMPLEMENT:
                 found = candidate  # the head of its noun phrase, not "the fact that ..."
@@ -321,9 +333,6 @@ def owns_person(pronoun: str, text: str, end: int) -> bool:
         if not (lexicon.get(lower, frozenset()) & ADJECTIVE or word[0].isdigit()):
             return False
     return False
-
-
-_FORMS = frozenset(f for p in PRONOUNS for f in (p, p.capitalize()))
 
 
 def _it(pronoun: str) -> str:
