@@ -63,11 +63,20 @@ def _norm(text: str) -> str:
 
 
 def _holding(ctx: Context, literals: tuple[str, ...]) -> list[Pair]:
-    """The pairs whose source or target holds one of ``literals`` (``in`` tests in C): the
-    only ones a pattern that needs one of them can match."""
+    """The pairs whose source or target holds one of ``literals`` (none with a newline): the
+    only ones a pattern that needs one of them can match. One search over all sources, one
+    over the text."""
     if not _any(ctx, literals):
         return []
-    return [p for p in pairs(ctx) if any(lit in p.source or lit in p.target for lit in literals)]
+    regex = re.compile("|".join(map(re.escape, literals)))
+    all_pairs = pairs(ctx)
+    starts = [p.start for p in all_pairs]
+    found = {i for i, _, _ in _in_sources(ctx, regex)}
+    for m in regex.finditer(ctx.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= all_pairs[i].end:
+            found.add(i)
+    return [all_pairs[i] for i in sorted(found)]
 
 
 def _sources(ctx: Context) -> tuple[str, list[int]]:
