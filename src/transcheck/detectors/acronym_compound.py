@@ -1,6 +1,6 @@
-"""German acronym compounds kept with their hyphen: `IT-Sicherheitsexperten` →
-`IT-security experts`, `BSI-Präsident` → `BSI-President`, where English writes the
-acronym as a separate modifier (`IT security experts`, `BSI president`)."""
+"""German acronym compounds kept with their hyphen: `IT-Abteilung` →
+`IT-department`, `BKA-Präsident` → `BKA-President`, where English writes the
+acronym as a separate modifier (`IT department`, `BKA president`)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from transcheck.detectors.untranslated import MixedCompound
 from transcheck.models import Match
 from transcheck.tagger import model
 
-# An acronym (CDU, AfD, BSI, G20) joined by a hyphen to a word with a lower-case tail.
+# An acronym (CDU, AfD, BKA, G20) joined by a hyphen to a word with a lower-case tail.
 COMPOUND = re.compile(r"(?<![\w-])([A-Z][A-Za-z\d]{0,4}[A-Z\d])-([A-Za-z][a-z]+)(?![\w-])")
 # English compound modifiers: `US-led`, `EU-wide`, `UK-style`, `CEO-level`, `HIV-positive`.
 MODIFIER_ENDINGS = (

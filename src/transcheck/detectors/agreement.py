@@ -1,5 +1,5 @@
 """Subject–verb agreement lost in German reported speech: `he`/`she` followed by a base
-form (`Er glaube, …` → `He believe that …`), found on part-of-speech tags."""
+form (`Sie bezweifle, …` → `She doubt the figures …`), found on part-of-speech tags."""
 
 from __future__ import annotations
 
@@ -38,9 +38,9 @@ NEXT_WORD = re.compile(r"\s+([a-z]+?)(?:n[’']t)?\b")
 
 
 def _base_forms() -> frozenset[str]:
-    """Words the treebank saw as a base form but never as a past or third-person form
-    (`put`, `cut`, `set` are past tenses as well)."""
-    return words_tagged("VB", "VBP") - words_tagged("VBD", "VBZ", "MD") - NOT_VERBS
+    """Words the treebank saw as a base form but never as a past, participle or
+    third-person form (`put`, `cast`, `spread` are past tenses as well)."""
+    return words_tagged("VB", "VBP") - words_tagged("VBD", "VBN", "VBZ", "MD") - NOT_VERBS
 
 
 @detector("subject-verb-agreement")
@@ -71,7 +71,7 @@ class SubjectVerbAgreement:
     @staticmethod
     def _disagrees(sentence: list[Token], k: int, base: frozenset[str]) -> bool:
         verb = sentence[k + 1]
-        if verb.word not in base or verb.tag not in ("VB", "VBP"):
+        if verb.word not in base or verb.tag not in ("VB", "VBP", "VBZ"):  # VBZ: the tagger reads the context
             return False
         before = sentence[k - 1].word.lower() if k else ""
         if before in GOVERNORS:

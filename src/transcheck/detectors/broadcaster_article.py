@@ -1,4 +1,4 @@
-"""The German article kept before a broadcaster's acronym: `des NDR`, `im ZDF` → `by
+"""The German article kept before a broadcaster's acronym: `des NDR`, `im ZDF` → `of
 the NDR`, `on the ZDF`, where English names the broadcaster bare (`NDR`, `ZDF`)."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _modifies(word: str) -> bool:
 @detector("broadcaster-article")
 @dataclass
 class BroadcasterArticle:
-    """`the` before a broadcaster acronym that stands alone (`asked by the NDR,`)."""
+    """`the` before a broadcaster acronym that stands alone (`an interview with the NDR,`)."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
         acronyms = broadcasters() & ctx.vocabulary

@@ -1,6 +1,6 @@
 """A prepositional phrase said twice in one sentence: the German one moved to the front
-and its English copy left in place (`Im zweiten Quartal schnitt … besser ab` → `In the
-second quarter, the company performed better in the second quarter than feared`)."""
+and its English copy left in place (`Im dritten Quartal verdiente … mehr` → `In the
+third quarter, the firm earned more in the third quarter than expected`)."""
 
 from __future__ import annotations
 

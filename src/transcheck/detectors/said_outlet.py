@@ -1,5 +1,5 @@
-"""The German dative object of `sagen` kept after `said`: `sagte er der Rheinischen Post`
-→ `he said the Rheinische Post`, where English needs `told` (or `said to`)."""
+"""The German dative object of `sagen` kept after `said`: `sagte sie dem Spiegel`
+→ `she said the Spiegel`, where English needs `told` (or `said to`)."""
 
 from __future__ import annotations
 

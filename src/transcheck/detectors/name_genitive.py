@@ -1,0 +1,66 @@
+"""The German genitive `-s` left on a name without an apostrophe: `Hartmanns Politik` →
+`Hartmanns policy`, where English writes `Hartmann’s policy`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck import speller
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.detectors.author_box import person_names
+from transcheck.models import Match
+from transcheck.wordfreqs import zipf
+
+TITLES = frozenset(
+    "Chancellor President Minister Mr Mrs Ms Dr Prof Professor Secretary Mayor Governor Senator Judge Coach "
+    "leader chancellor president minister mayor".split()
+)
+FOLLOWING = re.compile(r"(?:,|\s+[a-z])")
+
+
+def _genitive_shape(word: str) -> bool:
+    """A capitalised word ending in `s` that the English dictionary does not know and that
+    is rare in English and no rarer in German (`Hartmanns`; not `Jones`, `Barclays`)."""
+    if len(word) < 5 or not word[0].isupper() or not word[1:].islower() or not word.endswith("s"):
+        return False
+    english = zipf(word.lower(), "en")
+    return not speller.known(word) and english < 2.0 and zipf(word.lower(), "de") >= english
+
+
+def _surname_shape(name: str, given: frozenset[str]) -> bool:
+    """Could be a surname: not a given name (`Jeff`), not an English word (`That`), not
+    ending in a sibilant (German writes `Scholz'`)."""
+    return name not in given and name.lower() not in speller.words() and not name.endswith(("s", "x", "z"))
+
+
+def _person(ctx: Context, name: str) -> bool:
+    """Somewhere in the document the name follows a given name or a title (`Angela Merkel`,
+    `Chancellor Merkel`): a person's surname, not a shop or a plural (`Mortons`, `Tamils`)."""
+    given, _ = person_names()
+    text = ctx.text
+    for m in re.finditer(rf"\b([A-Z][\w.]*)\s+{re.escape(name)}\b", text):
+        if m.group(1) in given or m.group(1).rstrip(".") in TITLES:
+            return True
+    return False
+
+
+@detector("name-genitive")
+@dataclass
+class NameGenitive:
+    """`Xs` before a noun or a comma where the document calls a person `X` elsewhere."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        shaped = ctx.words_where(_genitive_shape)
+        given, _ = person_names()
+        candidates = {w for w in shaped if w[:-1] in ctx.vocabulary and _surname_shape(w[:-1], given)}
+        # `Warren Jeffs`: the word with its `s` is itself a surname.
+        people = {w for w in candidates if _person(ctx, w[:-1]) and not _person(ctx, w)}
+        for start, end in ctx.occurrences(people):
+            if text[max(0, start - 4) : start].lower() == "the " or not FOLLOWING.match(text, end):
+                continue
+            name = text[start : end - 1]
+            yield Match(start, end, replacement=f"{name}’s", detail=name)
