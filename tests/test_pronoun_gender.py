@@ -56,3 +56,8 @@ def test_you_opens_the_only_second_person_sentence():
     assert you("The firm cuts 300 jobs. You are to be offered new posts.") == ["You"]
     assert you("The firm cuts 300 jobs. You can read the plan online.") == []
     assert you("Your ticket is valid. The firm cuts 300 jobs. You are to be offered new posts.") == []
+
+
+def test_age_as_person_in_either_spelling():
+    assert flagged("The boat drifted into the harbour. Later he was found.") == ["he"]
+    assert flagged("The 17-year old drifted into the harbour. Later he was found.") == []

@@ -207,7 +207,7 @@ class PronounGender:
             lower = word.lower()
             if PRONOUNS.get(lower) == gender or lower in FIRST_PERSON:
                 return None
-            if token.tag not in PLURAL and (persons.get(lower) in (gender, "x") or lower.endswith("-old")):
+            if token.tag not in PLURAL and (persons.get(lower) in (gender, "x") or is_age(lower, after)):
                 return None  # a person noun, or "the 17-year-old"
             if word[:1].isupper() and self.may_be_name(word, first or after in QUOTE_OPENERS):
                 return None
@@ -318,6 +318,11 @@ def inside_quotation(text: str, offset: int) -> bool:
         return True
     opened = max(before.rfind(mark) for mark in "“‘„«")
     return opened >= 0 and not QUOTE_CLOSED.search(before, opened + 1)
+
+
+def is_age(word: str, previous: str) -> bool:
+    """``the 17-year-old``, ``the 17-year old``: a person named by age."""
+    return word.endswith("-old") or word == "old" and previous.lower() in ("year", "years")
 
 
 def owns_person(pronoun: str, text: str, end: int) -> bool:
