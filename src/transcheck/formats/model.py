@@ -139,6 +139,13 @@ class Builder:
 
 
 def _line_starts(raw: str) -> tuple[int, ...]:
+    if "\r" not in raw:  # the common case: a search for each newline in C
+        starts, find = [0], raw.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return tuple(starts)
     return (0, *(m.end() for m in re.finditer(r"\r\n|\n|\r(?!\n)", raw)))
 
 

@@ -52,10 +52,14 @@ def _check_strings(path: str, raw: str) -> None:
 
 def _blocks(raw: str) -> list[list[tuple[int, str]]]:
     """Every msgstr (and msgstr[n]) of the file in order: (raw offset, escaped content) of each string."""
-    return [
-        [(m.start(2) + s.start(1), s.group(1)) for s in STRING_RE.finditer(m.group(2))]
-        for m in BLOCK_RE.finditer(raw)
-    ]
+    out = []
+    for m in BLOCK_RE.finditer(raw):
+        block, offset = m.group(2), m.start(2)
+        if "\n" in block:
+            out.append([(offset + s.start(1), s.group(1)) for s in STRING_RE.finditer(block)])
+        else:  # one string, blanks after it at most
+            out.append([(offset + 1, block[1 : block.rindex('"')])])
+    return out
 
 
 def _emit(b: Builder, strings: list[tuple[int, str]]) -> None:
