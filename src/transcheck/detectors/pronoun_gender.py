@@ -56,7 +56,7 @@ SPEAKER = re.compile(
     r"insist|smile|sigh|write|wrote|remember|hope|wonder)(?:s|ed|es)?\b"
 )
 NEXT_WORDS = re.compile(r"((?:\s+[\w-]+){1,3})")
-SINGULAR_NOUN = frozenset({"NN"})
+SINGULAR_NOUN = frozenset({"NN", "NNP"})
 PLURAL = frozenset({"NNS", "NNPS"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "POS"})
 ADJECTIVE = frozenset({"JJ", "JJR", "JJS", "CD", "VBN"})
@@ -201,13 +201,14 @@ class PronounGender:
         person of that sex may be meant or no inanimate noun of that gender is near."""
         genders, persons = inanimate_genders(), person_nouns()
         found, candidate, previous, definite = None, None, "", False
-        for token, first in window:
+        for (token, first), (following, _) in zip(window, [*window[1:], (None, False)]):
             word, after = token.word, previous
             previous = word
             lower = word.lower()
             if PRONOUNS.get(lower) == gender or lower in FIRST_PERSON:
                 return None
-            if token.tag not in PLURAL and (persons.get(lower) in (gender, "x") or is_age(lower, after)):
+            in_name = word[:1].isupper() and following is not None and following.tag == "NNP"  # European Central Bank
+            if token.tag not in PLURAL and (persons.get(lower) in (gender, "x") and not in_name or is_age(lower, after)):
                 return None  # a person noun, or "the 17-year-old"
             if word[:1].isupper() and self.may_be_name(word, first or after in QUOTE_OPENERS):
                 return None
