@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from transcheck.documents import Document
 from transcheck.models import Finding
@@ -26,9 +27,9 @@ Escape = Callable[[str], str]
 Piece = tuple[int, int, int, int, bool]  # text t0, t1; raw r0, r1; identity run or opaque
 
 
-@dataclass(frozen=True)
-class Segment:
-    """One translation unit's target in the checked text, with its source when known."""
+class Segment(NamedTuple):
+    """One translation unit's target in the checked text, with its source when known (a
+    tuple: a big file has tens of thousands)."""
 
     unit: str | None
     start: int  # offsets of the target in the checked text
