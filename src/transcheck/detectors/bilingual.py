@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -69,14 +69,22 @@ def _holding(ctx: Context, literals: tuple[str, ...]) -> list[Pair]:
     if not _any(ctx, literals):
         return []
     regex = re.compile("|".join(map(re.escape, literals)))
-    all_pairs = pairs(ctx)
-    starts = [p.start for p in all_pairs]
     found = {i for i, _, _ in _in_sources(ctx, regex)}
-    for m in regex.finditer(ctx.text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= all_pairs[i].end:
+    found.update(_in_targets(ctx, ((m.start(), m.end()) for m in regex.finditer(ctx.text))))
+    return [pairs(ctx)[i] for i in sorted(found)]
+
+
+def _in_targets(ctx: Context, spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The indices of the pairs whose target holds one of ``spans`` (offsets in the text)."""
+    key = "bilingual.starts"
+    if key not in ctx.cache:
+        ctx.cache[key] = [p.start for p in pairs(ctx)]
+    starts, all_pairs, found = ctx.cache[key], pairs(ctx), set()
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= all_pairs[i].end:
             found.add(i)
-    return [all_pairs[i] for i in sorted(found)]
+    return found
 
 
 def _sources(ctx: Context) -> tuple[str, list[int]]:
@@ -361,16 +369,13 @@ class BilingualSourceWords:
 def _with_words(ctx: Context, words: set[str]) -> list[Pair]:
     """The pairs whose target holds one of ``words`` (word characters only) as a whole word,
     as ``\\b(?:word|...)\\b`` finds it: one Aho-Corasick pass over the text."""
-    text, all_pairs = ctx.text, pairs(ctx)
-    starts = [p.start for p in all_pairs]
-    found: set[int] = set()
-    for _, start, end in AhoCorasick(list(words)).find_matches_as_indexes(text, overlapping=True):
-        if (start and _word_char(text[start - 1])) or (end < len(text) and _word_char(text[end])):
-            continue
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and end <= all_pairs[i].end:
-            found.add(i)
-    return [all_pairs[i] for i in sorted(found)]
+    text = ctx.text
+    hits = AhoCorasick(list(words)).find_matches_as_indexes(text, overlapping=True)
+    found = _in_targets(ctx, (
+        (start, end) for _, start, end in hits
+        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end]))
+    ))
+    return [pairs(ctx)[i] for i in sorted(found)]
 
 
 def _word_char(char: str) -> bool:
