@@ -1,0 +1,149 @@
+"""One name, two forms in one text: machine translation renders each sentence on its own,
+so a name it anglicises or strips of its diacritics in one sentence stays as it was in
+another (`Helene Fischer` ... `Helen Fischer`, `Fürth` ... `Furth`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from transcheck import speller
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+
+# a club name in its German form: the ordinal `1.` of the first club of a town (1. FC Köln)
+GERMAN_CLUB = re.compile(r"\b1\.[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \u00a0]+([A-Z]\w+)")
+SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+# a possessive `'s` is no part of the name; `O'Brien` keeps its apostrophe
+SURNAME = r"((?:(?:von|van|de|der|zu)\s+)?[A-Z][\w-]*(?:['’][A-Z][\w-]*)?)"
+
+
+def _table(name: str) -> list[list[str]]:
+    data = resources.files("transcheck") / "data" / "name-variants" / name
+    return [line.split("\t") for line in data.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def variants() -> dict[str, frozenset[str]]:
+    """Given name -> the other spellings of the same name (German Wiktionary), both ways."""
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for german, english, _ in _table("given-name-variants.tsv"):
+        pairs[german].add(english)
+        pairs[english].add(german)
+    return {name: frozenset(others) for name, others in pairs.items()}
+
+
+@lru_cache(maxsize=None)
+def english_places() -> frozenset[str]:
+    """English names of German-speaking places (Zurich, Cologne): established, not stripped."""
+    return frozenset(english for _, english in _table("toponym-english.tsv"))
+
+
+@lru_cache(maxsize=None)
+def german_places() -> dict[str, str]:
+    """English name -> German name of a place, where English has a name of its own
+    (Cologne -> Köln; not Zurich, which is Zürich without its diacritics)."""
+    return {english: german for german, english in _table("toponym-english.tsv") if english not in plain(german)}
+
+
+def plain(word: str) -> set[str]:
+    """The word without its diacritics: marks dropped (`Fürth` -> `Furth`) and German
+    umlauts spelled out (`Müller` -> `Mueller`)."""
+    stripped = unicodedata.normalize("NFKD", word.replace("ß", "ss"))
+    return {"".join(ch for ch in stripped if not unicodedata.combining(ch)), word.translate(SPELLED_OUT)} - {word}
+
+
+def _marked_name(word: str) -> bool:
+    """A capitalised word with a letter outside ASCII (`Fürth`, `Björn`)."""
+    return word[:1].isupper() and not word.isascii() and word.isalpha()
+
+
+def _given(word: str) -> bool:
+    """A given name that has other spellings (German Wiktionary: Helene, Helen)."""
+    return word in variants()
+
+
+@detector("name-variants")
+@dataclass
+class NameVariants:
+    """A name the text writes in two forms: the form without diacritics, or the rarer
+    spelling of a given name before the same surname."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        yield from self._stripped(ctx)
+        yield from self._given_names(ctx)
+        yield from self._club_cities(ctx)
+
+    def _club_cities(self, ctx: Context) -> Iterator[Match]:
+        """`1. FC Cologne`: a club name kept in its German form (the ordinal `1.`) with
+        the English name of its city; the club's name is `1. FC Köln`."""
+        if "1." not in ctx.text:
+            return
+        places = german_places()
+        for m in GERMAN_CLUB.finditer(ctx.text):
+            german = places.get(m.group(1))
+            if german:
+                yield Match(*m.span(1), replacement=german, detail="the club's name is German; its city keeps its German name in it")
+
+    def _stripped(self, ctx: Context) -> Iterator[Match]:
+        """`Furth` where the text also writes `Fürth`; not an English word (`Gross`) nor
+        the English name of a place (`Zurich`)."""
+        vocabulary, common = ctx.vocabulary, speller.words()
+        wrong: dict[str, str] = {}
+        for word in ctx.words_where(_marked_name):
+            for form in plain(word) & vocabulary:
+                if form.lower() not in common and form not in english_places():
+                    wrong[form] = word
+        for start, end in ctx.occurrences(set(wrong)):
+            right = wrong[ctx.text[start:end]]
+            yield Match(start, end, replacement=right, detail=f"the text also writes “{right}”")
+
+    def _given_names(self, ctx: Context) -> Iterator[Match]:
+        """`Helen Fischer` where the text also writes `Helene Fischer` (more often, or the
+        German form); the two given names are spellings of one name (diacritics are
+        ``_stripped``'s)."""
+        given = ctx.words_where(_given)
+        if len(given) < 2:
+            return
+        pattern = re.compile(rf"\b({'|'.join(sorted(map(re.escape, given), key=len, reverse=True))})[ \u00a0]+{SURNAME}")
+        mentions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for m in pattern.finditer(ctx.text):
+            mentions[m.group(2)].append((m.group(1), m.start(1)))
+        for names in mentions.values():
+            counts = Counter(name for name, _ in names)
+            for name in counts:
+                right = self._better(name, counts)
+                if right:
+                    for other, start in names:
+                        if other == name:
+                            yield Match(start, start + len(name), replacement=right, detail=f"the text also writes “{right}”")
+
+    @staticmethod
+    def _better(name: str, counts: Counter[str]) -> str | None:
+        """The other form of ``name`` in ``counts`` that the text prefers: written more often,
+        or as often and with diacritics or as the German spelling (the one MT changes)."""
+        table = variants()
+        for other in counts:
+            if other == name:
+                continue
+            if other in table.get(name, ()) and (
+                counts[other] > counts[name] or (counts[other] == counts[name] and _german_spelling(other, name))
+            ):
+                return other
+        return None
+
+
+@lru_cache(maxsize=None)
+def _german_forms() -> frozenset[str]:
+    return frozenset(german for german, _, _ in _table("given-name-variants.tsv"))
+
+
+def _german_spelling(name: str, other: str) -> bool:
+    """``name`` is the German spelling and ``other`` its English one."""
+    return name in _german_forms() and other not in _german_forms()
