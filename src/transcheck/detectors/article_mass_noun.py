@@ -1,0 +1,71 @@
+"""The German definite article kept before an abstract noun named in general: `Die
+Erwerbstätigkeit stieg` → `The employment rose`, where English says `Employment rose`.
+
+The nouns (``data/grammar/bare-mass-nouns.txt``, built by
+``scripts/build_bare_mass_nouns.py``) are abstract nouns that LanguageTool's dictionary
+calls uncountable and that native English never shows as `the` + noun ending its noun
+phrase. The article is flagged at the start of a sentence, before the noun as the whole
+subject: followed by a finite verb (`The inflation slowed`) or by `and` + another
+determined noun (`The employment and the number of jobs grew`); `The employment of
+women`, `The inflation rate` and `The immigration office` stay silent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.models import Match
+from transcheck.tagger import Token, tagged_sentences
+
+SUBJECT_END = frozenset("VBD VBZ VBP MD".split())
+# `The` opening a sentence: at a line start or after a sentence mark (and a closing quote).
+SENTENCE_THE = re.compile(r"(?:^|[.!?][”\"’')]?\s+)(The)\s+$")
+DETERMINERS = frozenset("the a an its their this these".split())
+
+
+@cache
+def bare_mass_nouns() -> frozenset[str]:
+    text = (files("transcheck") / "data" / "grammar" / "bare-mass-nouns.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+def _ends_subject(tokens: list[Token], i: int) -> bool:
+    """The noun at ``tokens[i]`` is the whole subject: a finite verb follows, or `and` +
+    a determiner (a second subject)."""
+    if i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    if after.tag in SUBJECT_END:
+        return True
+    return after.word == "and" and i + 2 < len(tokens) and tokens[i + 2].word.lower() in DETERMINERS
+
+
+@detector("article-mass-noun")
+@dataclass
+class ArticleMassNoun:
+    """`The employment rose`, `The inflation and the wages grew`."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        nouns = bare_mass_nouns() & ctx.vocabulary
+        if not nouns:
+            return
+        text = ctx.text
+        starts = {}
+        for start, end in ctx.occurrences(nouns):
+            article = SENTENCE_THE.search(text, max(0, start - 8), start)
+            if article:
+                starts[start] = article.start(1)
+        if not starts:
+            return
+        for tokens in tagged_sentences(ctx, at=starts):
+            for i, token in enumerate(tokens):
+                if token.start in starts and _ends_subject(tokens, i):
+                    begin = starts[token.start]
+                    noun = token.word
+                    yield Match(begin, token.end, replacement=noun[0].upper() + noun[1:], detail=noun)
