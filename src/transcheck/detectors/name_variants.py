@@ -19,6 +19,8 @@ from transcheck.models import Match
 
 # a club name in its German form: the ordinal `1.` of the first club of a town (1. FC Köln)
 GERMAN_CLUB = re.compile(r"\b1\.[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \u00a0]+([A-Z]\w+)")
+MIN_MARKED = 4
+FOLLOWED_BY_NAME = re.compile(r"[ \u00a0]+[A-Z]")
 SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 # a possessive `'s` is no part of the name; `O'Brien` keeps its apostrophe
 SURNAME = r"((?:(?:von|van|de|der|zu)\s+)?[A-Z][\w-]*(?:['’][A-Z][\w-]*)?)"
@@ -60,8 +62,9 @@ def plain(word: str) -> set[str]:
 
 
 def _marked_name(word: str) -> bool:
-    """A capitalised word with a letter outside ASCII (`Fürth`, `Björn`)."""
-    return word[:1].isupper() and not word.isascii() and word.isalpha()
+    """A capitalised word of four letters or more with a letter outside ASCII (`Fürth`,
+    `Björn`; not `Bø`, whose plain form `Bo` is another name)."""
+    return len(word) >= MIN_MARKED and word[:1].isupper() and not word.isascii() and word.isalpha()
 
 
 def _given(word: str) -> bool:
@@ -123,6 +126,24 @@ class NameVariants:
                     for other, start in names:
                         if other == name:
                             yield Match(start, start + len(name), replacement=right, detail=f"the text also writes “{right}”")
+        yield from self._alone(ctx, {name for names in mentions.values() for name, _ in names})
+
+    def _alone(self, ctx: Context, full: set[str]) -> Iterator[Match]:
+        """`Helen` alone where the text writes `Helene Fischer`: the English spelling of a
+        German given name the text writes before a surname, used with no surname of its
+        own and not an English word (`Mark`)."""
+        common, german = speller.words(), _german_forms()
+        wrong = {
+            english: name
+            for name in full & german
+            for english in variants()[name] & ctx.vocabulary
+            if english not in full and english not in german and english.lower() not in common
+        }
+        text = ctx.text
+        for start, end in ctx.occurrences(set(wrong)):
+            if not FOLLOWED_BY_NAME.match(text, end):
+                right = wrong[text[start:end]]
+                yield Match(start, end, replacement=right, detail=f"the text also writes “{right}”")
 
     @staticmethod
     def _better(name: str, counts: Counter[str]) -> str | None:
