@@ -266,9 +266,9 @@ def _strong_german(word: str) -> bool:
 
 
 def _identify(sentence: str) -> str:
-    import py3langid  # loaded only when a sentence looks German
+    from transcheck.langid import language  # loaded only when a sentence looks German
 
-    return py3langid.classify(sentence)[0]
+    return language(sentence)
 
 
 # --- Compounds half kept in German -------------------------------------------------------
