@@ -60,10 +60,10 @@ def _unit(unit: str | None) -> str:
 
 def is_change_and_level(m: re.Match[str]) -> bool:
     """The two amounts are a change and a new level, not the ends of a range."""
-    if m["u1"] and m["u2"] and _unit(m["u1"]) != _unit(m["u2"]):
-        return True  # `3 percent to 1.2 million`
-    if m["u1"] and not m["u2"] and not m["s2"]:
-        return False  # `to 5 degrees to 11`? no: a unit on the first end only is a range written in full
+    if m["u1"] and _unit(m["u1"]) != _unit(m["u2"]):
+        # `3 percent to 1.2 million` is a change and a level; `5 euros to 11` a range
+        # written with the unit on its first end
+        return bool(m["u2"] or m["s2"])
     low, high = _value(m["n1"], m["s1"]), _value(m["n2"], m["s2"])
     if not m["s1"] and low < 1000:
         low = _value(m["n1"], m["s2"])  # `3 to 4 million`: the ends of a range share the scale

@@ -40,7 +40,7 @@ def _counted(noun: str, measures: frozenset[str]) -> bool:
     if plural_noun(noun):
         return True
     tags = model().lexicon.get(noun, frozenset())
-    return bool(tags) and tags <= NOMINAL_ADJECTIVE_TAGS and noun.endswith("ed")
+    return bool(tags) and tags <= NOMINAL_ADJECTIVE_TAGS
 
 
 @detector("comparative-after-count")
