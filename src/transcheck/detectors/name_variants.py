@@ -15,11 +15,13 @@ from importlib import resources
 from transcheck import speller
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
 
 # a club name in its German form: the ordinal `1.` of the first club of a town (1. FC Köln)
 GERMAN_CLUB = re.compile(r"\b1\.[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \u00a0]+([A-Z]\w+)")
 MIN_MARKED = 4
+GIVEN_BEFORE = re.compile(r"\b([A-Z][\w-]+)[ \u00a0]+\Z")
 FOLLOWED_BY_NAME = re.compile(r"[ \u00a0]+[A-Z]")
 SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 # a possessive `'s` is no part of the name; `O'Brien` keeps its apostrophe
@@ -63,8 +65,8 @@ def plain(word: str) -> set[str]:
 
 def _marked_name(word: str) -> bool:
     """A capitalised word of four letters or more with a letter outside ASCII (`Fürth`,
-    `Björn`; not `Bø`, whose plain form `Bo` is another name)."""
-    return len(word) >= MIN_MARKED and word[:1].isupper() and not word.isascii() and word.isalpha()
+    `Björn`; not `Bø`, whose plain form `Bo` is another name, nor an acronym)."""
+    return len(word) >= MIN_MARKED and word[:1].isupper() and not word.isupper() and not word.isascii() and word.isalpha()
 
 
 def _given(word: str) -> bool:
@@ -103,8 +105,12 @@ class NameVariants:
             for form in plain(word) & vocabulary:
                 if form.lower() not in common and form not in english_places():
                     wrong[form] = word
+        text = ctx.text
         for start, end in ctx.occurrences(set(wrong)):
-            right = wrong[ctx.text[start:end]]
+            right = wrong[text[start:end]]
+            before = _given_before(text, start)
+            if before and before not in _givens_of(text, right):  # Robert Mueller beside Gerd Müller
+                continue
             yield Match(start, end, replacement=right, detail=f"the text also writes “{right}”")
 
     def _given_names(self, ctx: Context) -> Iterator[Match]:
@@ -158,6 +164,20 @@ class NameVariants:
             ):
                 return other
         return None
+
+
+def _given_before(text: str, start: int) -> str | None:
+    """The given name right before ``start`` (`Robert` in `Robert Mueller`), if any."""
+    m = GIVEN_BEFORE.search(text, max(0, start - 40), start)
+    if m and (m.group(1) in person_names()[0] or m.group(1) in variants()):
+        return m.group(1)
+    return None
+
+
+def _givens_of(text: str, surname: str) -> set[str]:
+    """The given names, with their plain spellings, the text writes before ``surname``."""
+    names = set(re.findall(rf"\b([A-Z][\w-]+)[ \u00a0]+{re.escape(surname)}\b", text))
+    return names | {form for name in names for form in plain(name)}
 
 
 @lru_cache(maxsize=None)
