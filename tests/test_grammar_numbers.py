@@ -1,4 +1,4 @@
-"""German number phrases and articles kept in English (TC360–TC364): sentences of our own,
+"""German number phrases and articles kept in English (TC360–TC365): sentences of our own,
 each a shape the detectors must tell apart (the rule files hold the main examples)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from transcheck.documents import Document
 from transcheck.engine import check
 from transcheck.rules import load_rules
 
-RULES = load_rules().select(["TC360", "TC361", "TC362", "TC363", "TC364"])
+RULES = load_rules().select(["TC360", "TC361", "TC362", "TC363", "TC364", "TC365"])
 
 FLAGGED = [
     "The number of visitors climbed to 800 to 14,500.",
@@ -22,6 +22,8 @@ FLAGGED = [
     "The consumption fell sharply in the winter.",
     "The immigration has changed the city.",
     "The Left wants a referendum. Left and the Greens voted against it.",
+    "After data from the Federal Office, exports fell.",
+    "Turnout reached 60 percent by projections of the Electoral Commission.",
 ]
 SILENT = [
     "The number of visitors climbed by 800 to 14,500.",
@@ -41,6 +43,9 @@ SILENT = [
     "Left and the Greens voted against it.",
     "The Left wants a referendum. The SPD, Left and the Greens voted against it.",
     "The Netherlands and Germany agreed. Germany and the Netherlands signed.",
+    "According to data from the Federal Office, exports fell.",
+    "The trend is backed by estimates from the World Bank.",
+    "After the data from the survey came in, the plan changed.",
 ]
 
 
