@@ -23,6 +23,7 @@ GERMAN_CLUB = re.compile(r"\b1\.[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \
 MIN_MARKED = 4
 GIVEN_BEFORE = re.compile(r"\b([A-Z][\w-]+)[ \u00a0]+\Z")
 FOLLOWED_BY_NAME = re.compile(r"[ \u00a0]+[A-Z]")
+AFTER_NAME = re.compile(r"\b(?:[A-Z]\w*|St\.)[ \u00a0]+\Z")  # St. Joseph, Queen Mary: part of another name
 SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 # a possessive `'s` is no part of the name; `O'Brien` keeps its apostrophe
 SURNAME = r"((?:(?:von|van|de|der|zu)\s+)?[A-Z][\w-]*(?:['’][A-Z][\w-]*)?)"
@@ -137,7 +138,7 @@ class NameVariants:
     def _alone(self, ctx: Context, full: set[str]) -> Iterator[Match]:
         """`Helen` alone where the text writes `Helene Fischer`: the English spelling of a
         German given name the text writes before a surname, used with no surname of its
-        own and not an English word (`Mark`)."""
+        own, not part of another name (`Queen Mary`) and not an English word (`Mark`)."""
         common, german = speller.words(), _german_forms()
         wrong = {
             english: name
@@ -147,7 +148,7 @@ class NameVariants:
         }
         text = ctx.text
         for start, end in ctx.occurrences(set(wrong)):
-            if not FOLLOWED_BY_NAME.match(text, end):
+            if not FOLLOWED_BY_NAME.match(text, end) and not AFTER_NAME.search(text, max(0, start - 40), start):
                 right = wrong[text[start:end]]
                 yield Match(start, end, replacement=right, detail=f"the text also writes “{right}”")
 
