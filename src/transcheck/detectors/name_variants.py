@@ -78,8 +78,8 @@ def _given(word: str) -> bool:
 @detector("name-variants")
 @dataclass
 class NameVariants:
-    """A name the text writes in two forms: the form without diacritics, or the rarer
-    spelling of a given name before the same surname."""
+    """A name the text writes in two forms: the form without diacritics, the rarer or
+    English spelling of a given name, or a German club name with an English city."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
         yield from self._stripped(ctx)
@@ -116,8 +116,8 @@ class NameVariants:
 
     def _given_names(self, ctx: Context) -> Iterator[Match]:
         """`Helen Fischer` where the text also writes `Helene Fischer` (more often, or the
-        German form); the two given names are spellings of one name (diacritics are
-        ``_stripped``'s)."""
+        German form); the two given names are spellings of one name in the Wiktionary
+        table (a difference in diacritics only is ``_stripped``'s)."""
         given = ctx.words_where(_given)
         if len(given) < 2:
             return
@@ -155,7 +155,7 @@ class NameVariants:
     @staticmethod
     def _better(name: str, counts: Counter[str]) -> str | None:
         """The other form of ``name`` in ``counts`` that the text prefers: written more often,
-        or as often and with diacritics or as the German spelling (the one MT changes)."""
+        or as often and as the German spelling (the one MT changes)."""
         table = variants()
         for other in counts:
             if other == name:
@@ -183,6 +183,7 @@ def _givens_of(text: str, surname: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def _german_forms() -> frozenset[str]:
+    """The German given names of the variant table (Helene, Josef)."""
     return frozenset(german for german, _, _ in _table("given-name-variants.tsv"))
 
 
