@@ -25,7 +25,7 @@ from transcheck.tagger import Token, tagged_sentences
 
 SUBJECT_END = frozenset("VBD VBZ VBP MD".split())
 # `The` opening a sentence: at a line start or after a sentence mark (and a closing quote).
-SENTENCE_THE = re.compile(r"(?:^|[.!?][”\"’')]?\s+)(The)\s+$")
+SENTENCE_THE = re.compile(r"(?:^|\n|[.!?][”\"’')]?\s+)(The)\s+$")
 DETERMINERS = frozenset("the a an its their this these".split())
 
 
@@ -57,10 +57,9 @@ class ArticleMassNoun:
             return
         text = ctx.text
         starts = {}
-        for start, end in ctx.occurrences(nouns):
-            article = SENTENCE_THE.search(text, max(0, start - 8), start)
-            if article:
-                starts[start] = article.start(1)
+        for m in re.finditer(rf"The ({'|'.join(sorted(nouns))})\b(?! of\b)", text):
+            if SENTENCE_THE.search(text, max(0, m.start() - 4), m.start(1)):
+                starts[m.start(1)] = m.start()
         if not starts:
             return
         for tokens in tagged_sentences(ctx, at=starts):

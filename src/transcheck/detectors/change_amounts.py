@@ -44,6 +44,10 @@ LEVEL_ON_PREVIOUS = re.compile(
     r"(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|quarter|week)(?:’s|'s)?\s+(?P<prep>to)\s+\d",
     re.IGNORECASE,
 )
+# Every match ends in `to` + an amount: the windows worth searching are found by this
+# literal-led pattern (a pattern led by the verb alternation scans ten times slower).
+TO_AMOUNT = re.compile(r" to [$€£]?\d")
+WINDOW = 160  # characters before `to` + amount that a match may span
 SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12}
 RANGE_RATIO = 10  # the ends of a range are within an order of magnitude
 
@@ -70,6 +74,19 @@ def is_change_and_level(m: re.Match[str]) -> bool:
     return low > 0 and high / low >= RANGE_RATIO
 
 
+def _search(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in the lines around each `to` + amount, each once."""
+    done = 0
+    for hit in TO_AMOUNT.finditer(text):
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        line_end = text.find("\n", hit.end())
+        start = max(done, line_start, hit.start() - WINDOW)
+        end = min(len(text) if line_end < 0 else line_end, hit.end() + WINDOW)
+        for m in pattern.finditer(text, start, end):
+            done = max(done, m.end())
+            yield m
+
+
 @detector("change-by-to")
 @dataclass
 class ChangeByTo:
@@ -78,7 +95,7 @@ class ChangeByTo:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for m in TWO_AMOUNTS.finditer(text):
+        for m in _search(TWO_AMOUNTS, text):
             if is_change_and_level(m):
                 end = m.end("s2") if m["s2"] else m.end("n2")
                 yield Match(m.start("prep"), end, replacement="by" + text[m.end("prep") : end], detail=m["prep"])
@@ -90,5 +107,5 @@ class LevelOnPreviousTo:
     """`was on the previous year to 681,000`: German `lag um X über dem Vorjahr`."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        for m in LEVEL_ON_PREVIOUS.finditer(ctx.text):
+        for m in _search(LEVEL_ON_PREVIOUS, ctx.text):
             yield Match(m.start(), m.end("prep"), detail=m["prep"])

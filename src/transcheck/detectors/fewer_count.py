@@ -25,7 +25,7 @@ NUMBER = (
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred"
 )
 COUNTED = re.compile(
-    rf"\b(?P<num>{NUMBER})\s+(?P<noun>[a-z]+)\s+(?P<cmp>less|more)\s+than\b(?P<after>\s+[\w$€£]+)?"
+    rf"\b(?P<num>{NUMBER})\s+(?P<noun>[a-z]+)\s+(?:(?P<cmp>less|more)\s+than\b(?P<after>\s+[\w$€£]+)?|(?P<end>less)(?=[.,;:!?]))"
 )
 # `than` + what makes `more than` a bound or a verb: `more than 70 percent`, `more than doubled`.
 THAN_BOUND = re.compile(r"\s+(?:[$€£]?\d|once|twice|half|doubled|tripled|quadrupled|halved|tenfold)")
@@ -46,18 +46,19 @@ def _counted(noun: str, measures: frozenset[str]) -> bool:
 @detector("comparative-after-count")
 @dataclass
 class ComparativeAfterCount:
-    """`3,000 jobs more than`, `97,000 unemployed less than`."""
+    """`3,000 jobs more than`, `97,000 unemployed less than`, `That is 500 jobs less.`"""
 
     measure_nouns: frozenset[str] = frozenset()  # units of time, money, measure: `two hours less`
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        if " than" not in ctx.text:
+        if " than" not in ctx.text and " less" not in ctx.text:
             return
         for m in COUNTED.finditer(ctx.text):
             if m["after"] and THAN_BOUND.match(m["after"]):
                 continue
             if not _counted(m["noun"], self.measure_nouns):
                 continue
-            comparative = "fewer" if m["cmp"] == "less" else "more"
+            comparative = "more" if m["cmp"] == "more" else "fewer"
             replacement = f"{m['num']} {comparative} {m['noun']}"
-            yield Match(m.start(), m.end("cmp"), replacement=replacement, suggestion=replacement + " than")
+            end = m.end("cmp") if m["cmp"] else m.end("end")
+            yield Match(m.start(), end, replacement=replacement, suggestion=replacement + (" than" if m["cmp"] else ""))
