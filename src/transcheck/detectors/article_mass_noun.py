@@ -3,8 +3,8 @@ Erwerbstätigkeit stieg` → `The employment rose`, where English says `Employme
 
 The nouns (``data/grammar/bare-mass-nouns.txt``, built by
 ``scripts/build_bare_mass_nouns.py``) are abstract nouns that LanguageTool's dictionary
-calls uncountable and that native English never shows as `the` + noun ending its noun
-phrase. The article is flagged at the start of a sentence, before the noun as the whole
+calls uncountable, that WordNet files under acts, states and processes, and that native
+English never shows as `the` + noun ending its noun phrase. The article is flagged at the start of a sentence, before the noun as the whole
 subject: followed by a finite verb (`The inflation slowed`) or by `and` + another
 determined noun (`The employment and the number of jobs grew`); `The employment of
 women`, `The inflation rate` and `The immigration office` stay silent.
