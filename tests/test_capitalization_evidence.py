@@ -39,3 +39,22 @@ def test_indefinite_article_and_opening_article():
     assert cap._after_opening_article(text, "Dispute", start, start + len("Dispute"))
     other = "The Dispute about the plan went on, and the Dispute grew."
     assert not cap._after_opening_article(other, "Dispute", 4, 11)  # capitalised mid-sentence too: a name
+
+
+def test_two_inner_capital_spellings_give_one_suggestion_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from transcheck.detectors.capitalization import _written_with_inner_capital as w;"
+        "print(w(frozenset({'BioNTech', 'BionTech', 'Biontech', 'BIONTECH'}))['Biontech'])"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert seen == {"BioNTech"}  # the spelling with more capitals, never set order

@@ -546,7 +546,10 @@ TEXT_INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")  # AfD, VfL, Mc
 def _written_with_inner_capital(vocabulary: frozenset[str]) -> dict[str, str]:
     """Words the text also writes with a capital inside: `AFD` or `Afd` where it has `AfD`
     (in capitals only an abbreviation's length: README is a spelling of its own)."""
-    inner = {word.lower(): word for word in vocabulary if TEXT_INNER_CAPITAL.fullmatch(word)}
+    # Two inner-capital spellings (BioNTech, BionTech): the one with more capitals is the
+    # name's own, ties broken alphabetically, so the suggestion never depends on set order.
+    written = sorted((w for w in vocabulary if TEXT_INNER_CAPITAL.fullmatch(w)), key=lambda w: (sum(map(str.isupper, w)), w))
+    inner = {word.lower(): word for word in written}
     if not inner:
         return {}
     return {
