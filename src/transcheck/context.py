@@ -22,16 +22,35 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-’'"
 
 
+CHUNK_CHARS = 1 << 20  # long texts are scanned a stretch of lines at a time (bounded copies)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive stretches of ``text`` of about ``size`` characters,
+    each cut after a newline, so no word or line is split."""
+    spans, start, n = [], 0, len(text)
+    while start < n:
+        cut = text.find("\n", start + size) if n - start > size else -1
+        end = n if cut == -1 else cut + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
 def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans of ``words`` (made of word characters only) not inside a longer word.
     Occurrences of such words cannot overlap where both are whole words, so every hit
-    of the automaton is judged on its own."""
-    padded = f" {text} "  # one blank each side: no bounds to test (the hits' offsets are one more)
-    return [
-        (start - 1, end - 1)
-        for _, start, end in AhoCorasick(words).find_matches_as_indexes(padded, overlapping=True)
-        if not ((c := padded[start - 1]).isalnum() or c in "_-’'") and not ((c := padded[end]).isalnum() or c in "_-’'")
-    ]
+    of the automaton is judged on its own. A long text is searched a chunk at a time."""
+    automaton = AhoCorasick(words)
+    spans: list[tuple[int, int]] = []
+    for base, stop in chunks(text):
+        padded = f" {text[base:stop]} "  # one blank each side: no bounds to test (the hits' offsets are one more)
+        spans += [
+            (base + start - 1, base + end - 1)
+            for _, start, end in automaton.find_matches_as_indexes(padded, overlapping=True)
+            if not ((c := padded[start - 1]).isalnum() or c in "_-’'") and not ((c := padded[end]).isalnum() or c in "_-’'")
+        ]
+    return spans
 
 
 def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -74,8 +93,12 @@ class Context:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every distinct word form in the text, as written (split at punctuation,
-        apostrophes and hyphens): one ``translate`` and one ``split`` in C."""
-        return frozenset(self.text.translate(SEPARATORS).split())
+        apostrophes and hyphens): one ``translate`` and one ``split`` in C a chunk at a time."""
+        text = self.text
+        words: set[str] = set()
+        for start, end in chunks(text):
+            words.update(text[start:end].translate(SEPARATORS).split())
+        return frozenset(words)
 
     def words_where(self, test: Callable[[str], bool]) -> set[str]:
         """The words of ``vocabulary`` that pass ``test``. Verdicts are remembered on the
