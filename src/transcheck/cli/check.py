@@ -20,10 +20,11 @@ from transcheck.cli.options import (
 from transcheck.cli.progress import progress
 from transcheck.config import Config
 from transcheck.errors import UsageError
-from transcheck.fileio import atomic_write
+from transcheck.fileio import atomic_writer
 from transcheck.models import Severity
 from transcheck.quality import score_documents
-from transcheck.report import FORMATS, render
+from transcheck.report import FORMATS
+from transcheck.report import write as write_report
 from transcheck.runner import RunResult, run
 
 Format = Enum("Format", {name.upper(): name for name in FORMATS}, type=str)
@@ -101,16 +102,16 @@ def check(
         n = baseline_mod.write(write_baseline, result.findings, result.by_path)
         print(f"transcheck: recorded {n} finding(s) from {len(result.documents)} file(s) in {write_baseline}", file=sys.stderr)
         raise typer.Exit(exitcodes.OK)
-    report = render(
-        config.format, result.findings, documents=result.documents, ruleset=result.ruleset, catalog=result.catalog,
-        locale=config.locale, color=False if output else use_color(),
-        weights=config.quality.weights, max_penalty=limit,
+    context = dict(
+        documents=result.documents, ruleset=result.ruleset, catalog=result.catalog, locale=config.locale,
+        color=False if output else use_color(), weights=config.quality.weights, max_penalty=limit,
     )
-    if output:
-        atomic_write(output, report.encode("utf-8"))
+    if output:  # written a finding at a time to a temporary file, renamed over ``output`` when complete
+        with atomic_writer(output) as out:
+            write_report(config.format, result.findings, out, **context)
         print(f"transcheck: {_summary(result)}; report written to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(report)
+        write_report(config.format, result.findings, sys.stdout, **context)
         if baseline:
             print(f"transcheck: {_summary(result)}", file=sys.stderr)
     over_limit = limit is not None and penalty_gate(result, config, limit)

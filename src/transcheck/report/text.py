@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -96,10 +97,15 @@ def _quality(console: Console, quality: QualityReport, limit: float | None) -> N
 
 def render(findings: list[Finding], ctx: ReportContext) -> str:
     out = io.StringIO()
+    write(findings, ctx, out)
+    return out.getvalue()
+
+
+def write(findings: list[Finding], ctx: ReportContext, out: TextIO) -> None:
+    """The report, printed a finding at a time to ``out``."""
     console = Console(file=out, force_terminal=bool(ctx.color), no_color=not ctx.color, width=120, highlight=False, soft_wrap=True)
     for f in findings:
         _finding(console, f, ctx)
     _summary(console, findings, len(ctx.documents))
     if ctx.documents:
         _quality(console, ctx.quality(findings), ctx.max_penalty)
-    return out.getvalue()
