@@ -86,6 +86,11 @@ class Context:
         return lower if len(lower) == len(self.text) else self.text.casefold()[: len(self.text)]
 
     @cached_property
+    def lower_exact(self) -> bool:
+        """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
+        return len(self.text.lower()) == len(self.text)
+
+    @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of each block of consecutive non-empty lines."""
         return [m.span() for m in PARAGRAPH_RE.finditer(self.text)]

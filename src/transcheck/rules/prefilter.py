@@ -13,6 +13,7 @@ per document by an Aho-Corasick automaton (``TriggerIndex``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from re import _constants as c
 from re import _parser as sre_parse
@@ -148,6 +149,54 @@ def literal_triggers(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted({s.lower() for s in found}))
 
 
+def literal_requirements(pattern: str, flags: int = 0, min_score: float = MIN_SCORE) -> tuple[tuple[str, ...], ...]:
+    """Every lower-case literal set, as strong as ``min_score``, of which each match contains
+    one, within the match or its look-aheads (so within any span the pattern is searched in),
+    the most selective first.
+
+    The trigger is one of them; the others let a scanner skip the lines holding its trigger
+    but not all its other required literals (``after`` without ``wish``)."""
+    found: list[frozenset[str]] = []
+    try:
+        _required(sre_parse.parse(pattern, flags), found)
+    except (re.error, RecursionError):
+        return ()
+    strong = {f for f in found if f and all(s.strip() for s in f) and _score(f) >= min_score}
+    sets = {tuple(sorted({s.lower() for s in f})): _score(f) for f in sorted(strong, key=_score)}
+    return tuple(sorted(sets, key=lambda literals: (-sets[literals], literals)))  # the most selective first
+
+
+def _required(items, found: list[frozenset[str]]) -> None:
+    """Add to ``found`` the literal sets of ``items`` (runs of exact elements joined, as in
+    ``_sequence``), looking into groups, repetitions and look-aheads (not look-behinds,
+    which may see before the searched span)."""
+    run: frozenset[str] | None = None
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is not None:
+            joined = exact if run is None else _join(run, exact)
+            if joined is None:
+                found.append(run)
+                joined = exact
+            run = joined
+            continue
+        if run:
+            found.append(run)
+            run = None
+        if op is c.SUBPATTERN:
+            _required(av[-1], found)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            _required(av[2], found)
+        elif op is c.ASSERT and av[0] >= 0:
+            _required(av[1], found)
+        elif op in (c.BRANCH, c.IN):
+            element = _element(op, av)
+            if element:
+                found.append(element)
+    if run:
+        found.append(run)
+
+
 def crosses_lines(pattern: str, flags: int = 0) -> bool:
     """True when a match may contain a line break (``\\s``, ``.`` with DOTALL, negated sets...)."""
     try:
@@ -200,7 +249,7 @@ class TriggerIndex:
         return scanner
 
     def hits(self, ctx: Context) -> dict[int, list[int]]:
-        """Start offsets of trigger literals in the document, by scanner id (cached per document)."""
+        """Sorted start offsets of trigger literals in the document, by id (cached per document)."""
         key = ("trigger-hits", id(self), self.scanners)
         found = ctx.cache.get(key)
         if found is None:
@@ -211,11 +260,19 @@ class TriggerIndex:
             for index, start, _ in self._automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
                 for scanner in owners[index]:
                     found[scanner].append(start)
+            for positions in found.values():
+                positions.sort()
             ctx.cache[key] = found
         return found
 
 
 INDEX = TriggerIndex()
+
+
+def any_within(positions: list[int], start: int, end: int) -> bool:
+    """True when one of the sorted ``positions`` lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def windows(text: str, positions: list[int], paragraphs: bool) -> list[tuple[int, int]]:
