@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
 
@@ -232,37 +233,55 @@ class TriggerIndex:
 
     def __init__(self) -> None:
         self.literals: dict[str, int] = {}
-        self.owners: list[list[int]] = []
-        self.scanners = 0
+        self.members: list[tuple[int, ...]] = []  # by scanner id: the indexes of its literals
         self._automaton: AhoCorasick | None = None
+
+    @property
+    def scanners(self) -> int:
+        return len(self.members)
 
     def register(self, triggers: tuple[str, ...]) -> int:
         """Add a scanner's literals; returns the scanner's id."""
-        scanner = self.scanners
-        self.scanners += 1
-        for literal in triggers:
-            index = self.literals.setdefault(literal, len(self.literals))
-            if index == len(self.owners):
-                self.owners.append([])
-            self.owners[index].append(scanner)
+        self.members.append(tuple(self.literals.setdefault(literal, len(self.literals)) for literal in triggers))
         self._automaton = None
-        return scanner
+        return len(self.members) - 1
 
-    def hits(self, ctx: Context) -> dict[int, list[int]]:
-        """Sorted start offsets of trigger literals in the document, by id (cached per document)."""
-        key = ("trigger-hits", id(self), self.scanners)
+    def hits(self, ctx: Context) -> Hits:
+        """The literals' hits in the document (cached per document)."""
+        key = ("trigger-hits", id(self), len(self.members))
         found = ctx.cache.get(key)
         if found is None:
             if self._automaton is None:
                 self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
-            found = defaultdict(list)
-            owners = self.owners
+            by_literal: dict[int, list[int]] = defaultdict(list)
             for index, start, _ in self._automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
-                for scanner in owners[index]:
-                    found[scanner].append(start)
-            for positions in found.values():
-                positions.sort()
-            ctx.cache[key] = found
+                by_literal[index].append(start)
+            found = ctx.cache[key] = Hits(by_literal, self.members)
+        return found
+
+
+class Hits:
+    """One document's hits: start offsets by literal, gathered by scanner id on demand
+    (a literal many scanners share is stored once)."""
+
+    def __init__(self, by_literal: dict[int, list[int]], members: list[tuple[int, ...]]) -> None:
+        for positions in by_literal.values():
+            positions.sort()
+        self._by_literal = by_literal
+        self._members = members
+        self._merged: dict[int, list[int]] = {}
+
+    def __contains__(self, scanner: int) -> bool:
+        return any(index in self._by_literal for index in self._members[scanner])
+
+    def get(self, scanner: int) -> list[int] | None:
+        """Sorted start offsets of the scanner's literals; None when none occurs."""
+        found = self._merged.get(scanner)
+        if found is None:
+            lists = [self._by_literal[i] for i in self._members[scanner] if i in self._by_literal]
+            if not lists:
+                return None
+            found = self._merged[scanner] = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         return found
 
 
