@@ -62,3 +62,14 @@ def test_heavy_sentence_rules_are_line_local(ruleset) -> None:
     assert all(line_local(by_id[i]) for i in ("TC310", "TC314", "TC301", "TC610", "TC904"))
     assert not any(line_local(by_id[i]) for i in ("TC207", "TC703", "TC704", "TC706", "TC812"))
     assert line_local(next(r for r in ruleset if r.spec.matcher.get("kind") == "pattern"))
+
+
+def test_evidence_is_a_stretchs_beyond_the_evidence_size(ruleset, monkeypatch) -> None:
+    """Past EVIDENCE_CHARS the document-evidence rules see one stretch at a time (bounded
+    memory): straight quotes after the stretch that holds the curly ones are not flagged."""
+    from transcheck import engine
+
+    doc = Document.from_text("spread.txt", SPREAD)
+    assert any(f.rule == "TC207" for f in check(doc, ruleset))
+    monkeypatch.setattr(engine, "EVIDENCE_CHARS", SPREAD.index("A spokesman") - 5)  # cut just before it
+    assert not any(f.rule == "TC207" for f in _blocked(doc, ruleset, 60, monkeypatch))

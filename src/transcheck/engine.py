@@ -65,6 +65,7 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
 
 BLOCK_CHARS_VARIABLE = "TRANSCHECK_BLOCK_CHARS"
 BLOCK_CHARS = 1_000_000  # a plain document longer than this (1 MB of text) is checked in blocks of paragraphs
+EVIDENCE_CHARS = 8_000_000  # the document-evidence rules see at most this much text at a time
 # Rules that see no further than their line or sentence: regular expressions and phrase
 # lists, and the detectors of these modules (tagged sentences, numbers, repeated words).
 # Every other detector takes evidence from the whole document and runs on all of it.
@@ -89,15 +90,21 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Findin
 
     A long plain document is checked in two parts with the same findings as whole: the
     line-local rules a block of paragraphs at a time (so tokens, tags and sentences are
-    held for one block), the rules that need the whole document's evidence on all of it."""
+    held for one block), the rules that need the whole document's evidence on all of it.
+    Beyond ``EVIDENCE_CHARS`` (8 MB of text) those see a stretch of that size at a time, so
+    memory stays bounded: their evidence (quote style, house style) is then the stretch's."""
     size = block_chars()
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
     if type(doc) is not Document or len(doc.text) <= size:
         return _check_whole(doc, rules, locale)
-    findings = _check_whole(doc, [rule for rule in rules if not line_local(rule)], locale)
+    evidence = [rule for rule in rules if not line_local(rule)]
     local = [rule for rule in rules if line_local(rule)]
-    for start, end in blocks(doc.text, size):
-        findings.extend(_check_whole(Block.of(doc, start, end), local, locale))
+    findings: list[Finding] = []
+    for start, end in blocks(doc.text, max(size, EVIDENCE_CHARS)):
+        stretch = doc if end - start == len(doc.text) else Block.of(doc, start, end)
+        findings.extend(_check_whole(stretch, evidence, locale))
+        for first, last in blocks(stretch.text, size):
+            findings.extend(_check_whole(Block.of(doc, start + first, start + last), local, locale))
     findings.sort(key=Finding.sort_key)
     return findings
 
