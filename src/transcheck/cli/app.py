@@ -94,8 +94,30 @@ def _quick(argv: list[str]) -> bool:
     kwargs = params.parse(check.check, argv[1:])
     if kwargs is None:
         return False
-    params.call(check.check, kwargs)
+    try:
+        params.call(check.check, kwargs)
+    except SystemExit as done:
+        _exit_now(done)
     return True
+
+
+def _exit_now(done: SystemExit) -> None:
+    """End the process without freeing every object of the run one by one (rules, tables,
+    documents: a tenth of a second), as mypy does: exit handlers run, the output is
+    flushed, then ``os._exit``. Only when no other thread runs; else ``done`` goes on."""
+    import atexit
+    import os
+    import threading
+
+    if threading.active_count() > 1 or not isinstance(done.code, (int, type(None))):
+        raise done
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        raise done from None
+    os._exit(done.code or 0)
 
 
 def fail(message: str, code: int = exitcodes.USAGE):
