@@ -98,12 +98,13 @@ class Scanner:
                 yield from self.regex.finditer(ctx.text)
             return
         hits = prefilter.INDEX.hits(ctx)
-        positions = hits.get(self.trigger_id)
+        if self.trigger_id not in hits.present:
+            return
         required = [hits.get(i) for i in self.required_ids]
-        if positions and all(required):
-            any_within = prefilter.any_within
+        if all(required):
+            positions = hits.get(self.trigger_id)
             for start, end in prefilter.windows(ctx.text, positions, self.paragraphs):
-                if all(any_within(found, start, end) for found in required):
+                if all(prefilter.any_within(found, start, end) for found in required):
                     yield from self.regex.finditer(ctx.text, start, end)
 
 
@@ -204,9 +205,9 @@ class PhraseMatcher:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
-        hits = prefilter.INDEX.hits(ctx)
+        present = prefilter.INDEX.hits(ctx).present
         for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
-            if scanner.trigger_id is not None and scanner.trigger_id not in hits:
+            if scanner.trigger_id is not None and scanner.trigger_id not in present:
                 continue  # none of the entry's literals occurs: skip it without a call
             for m in scanner.finditer(ctx):
                 found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))

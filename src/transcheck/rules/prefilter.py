@@ -234,6 +234,7 @@ class TriggerIndex:
     def __init__(self) -> None:
         self.literals: dict[str, int] = {}
         self.members: list[tuple[int, ...]] = []  # by scanner id: the indexes of its literals
+        self.owners: list[list[int]] = []  # by literal index: the scanners it belongs to
         self._automaton: AhoCorasick | None = None
 
     @property
@@ -242,9 +243,14 @@ class TriggerIndex:
 
     def register(self, triggers: tuple[str, ...]) -> int:
         """Add a scanner's literals; returns the scanner's id."""
+        scanner = len(self.members)
         self.members.append(tuple(self.literals.setdefault(literal, len(self.literals)) for literal in triggers))
+        for index in self.members[-1]:
+            if index == len(self.owners):
+                self.owners.append([])
+            self.owners[index].append(scanner)
         self._automaton = None
-        return len(self.members) - 1
+        return scanner
 
     def hits(self, ctx: Context) -> Hits:
         """The literals' hits in the document (cached per document)."""
@@ -256,7 +262,7 @@ class TriggerIndex:
             by_literal: dict[int, list[int]] = defaultdict(list)
             for index, start, _ in self._automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
                 by_literal[index].append(start)
-            found = ctx.cache[key] = Hits(by_literal, self.members)
+            found = ctx.cache[key] = Hits(by_literal, self.members, self.owners)
         return found
 
 
@@ -264,15 +270,16 @@ class Hits:
     """One document's hits: start offsets by literal, gathered by scanner id on demand
     (a literal many scanners share is stored once)."""
 
-    def __init__(self, by_literal: dict[int, list[int]], members: list[tuple[int, ...]]) -> None:
+    def __init__(self, by_literal: dict[int, list[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
         for positions in by_literal.values():
             positions.sort()
         self._by_literal = by_literal
         self._members = members
         self._merged: dict[int, list[int]] = {}
+        self.present: set[int] = set().union(*(owners[index] for index in by_literal))  # scanners with a hit
 
     def __contains__(self, scanner: int) -> bool:
-        return any(index in self._by_literal for index in self._members[scanner])
+        return scanner in self.present
 
     def get(self, scanner: int) -> list[int] | None:
         """Sorted start offsets of the scanner's literals; None when none occurs."""
