@@ -28,7 +28,9 @@ blocks with the whole file's findings, reports streamed:
     transcheck check -f json --jobs 2 (1,000 files) 56.93 s   24.88 s    216 MiB
     transcheck check -f json --jobs 1 (53 MB file) 471.21 s  186.03 s   1214 MiB
 
-(Before, same machine under the same kind of load: 544, 233 and 1,280 MiB.)
+(Before, same machine under the same kind of load: 544, 233 and 1,280 MiB.) The 53 MB file
+alone, after Document.word_count stopped splitting the whole text into a list: 766 MiB,
+190 s CPU.
 
 See README "Speed".
 """
