@@ -10,7 +10,7 @@ after another (each command but the last once untimed first, so every cache is w
   file); proselint is installed from PyPI into ``benchmarks/.venv-peers`` when missing;
 * ``transcheck check -f json --jobs 2`` on the same text cut into 1,000 files;
 * ``transcheck check -f json --jobs 1`` on a file of ``--big-mb`` MB (the text repeated;
-  ``--big-mb 0`` skips it), which is checked in blocks of paragraphs.
+  ``--big-mb 0`` skips it), which is checked in blocks of paragraphs and 8 MB stretches.
 
 Each figure is a whole process: wall time, CPU time (user + system, all its processes)
 and peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN)`` in a small wrapper).
@@ -18,14 +18,19 @@ and peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN)`` in a small w
     .venv/bin/python benchmarks/bench_peers.py [--words 1000000] [--files 1000] [--big-mb 50]
 
 Measured 2026-11-30 on the project's 2-core machine while seven other engineers ran tests
-and benchmarks on it (load average 8-15: wall times are 2-4 times a quiet machine's;
-compare rows of one run with each other, CPU rather than wall):
+and benchmarks on it (load average 7.8-10.9: wall times are 2-4 times a quiet machine's;
+compare rows of one run with each other, CPU rather than wall). Long files checked in
+blocks with the whole file's findings, reports streamed:
 
     command                                          wall       CPU    peak RSS
-    transcheck check -f json --jobs 1 (1 file)     144.88 s   30.22 s    544 MiB
-    proselint 0.16 --output-format json (1 file)    67.43 s   11.60 s     76 MiB
-    transcheck check -f json --jobs 2 (1,000 files) 177.62 s  35.66 s    233 MiB
-    transcheck check -f json --jobs 1 (53 MB file) 819.39 s  203.87 s  1280 MiB
+    transcheck check -f json --jobs 1 (1 file)      74.22 s   26.24 s    372 MiB
+    proselint 0.16 --output-format json (1 file)    28.70 s    9.53 s     76 MiB
+    transcheck check -f json --jobs 2 (1,000 files) 56.93 s   24.88 s    216 MiB
+    transcheck check -f json --jobs 1 (53 MB file) 471.21 s  186.03 s   1214 MiB
+
+(Before, same machine under the same kind of load: 544, 233 and 1,280 MiB.) The 53 MB file
+alone, after Document.word_count stopped splitting the whole text into a list: 766 MiB,
+190 s CPU.
 
 See README "Speed".
 """

@@ -2,19 +2,25 @@
 
 Each repetition runs, one after another: ``transcheck check`` with an empty cache folder
 (cold: rules parsed and compiled, word tables built), ``transcheck check`` with the cache
-of an earlier run (warm: what a user feels on every save), ``transcheck rules``,
-``transcheck --help``, and proselint 0.16 on the same file (after one untimed run, so its
-own caches are warm too). Figures are the median and the minimum wall time over the
-repetitions. proselint is installed from PyPI into the benchmark's own environment
+of an earlier run (warm: what a user feels on every save), the same on a one-line file
+with a finding (its report is laid out by rich, which a clean file's two lines do without),
+``transcheck rules``, ``transcheck --help``, and proselint 0.16 on the clean file (after
+one untimed run, so its own caches are warm too). ``--before SRC`` adds the warm check,
+``rules`` and ``--help`` of another version in the same loop (its ``src`` folder, e.g.
+from ``git archive``; run with this venv through PYTHONPATH), so that a busy machine
+slows both alike. Figures are the median and the minimum wall time over the repetitions.
+proselint is installed from PyPI into the benchmark's own environment
 ``benchmarks/.venv-peers`` (created when missing; never the project's venv).
 
-    .venv/bin/python benchmarks/bench_startup.py [--runs 7]
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--before /tmp/old/src]
 
-Measured 2026-11-30 on the project's 2-core machine while other engineers ran tests and
-benchmarks on it (load average 13-15: every figure is 2-4 times what a quiet machine
-gives; compare the rows with each other). 7 runs, wall / CPU medians:
-check, cold cache 21.1 s / 6.35 s; check, warm cache 3.90 s / 1.27 s (4.9x / 5.6x
-proselint); rules 1.98 s / 0.64 s; --help 1.64 s / 0.54 s; proselint 0.80 s / 0.23 s.
+Measured 2026-11-30 14:32 on the project's 2-core machine while other engineers ran tests
+and benchmarks on it (load average 5.7 falling to 4.0: wall medians are inflated; compare
+the rows with each other), ``--before`` the code of c390fd3. 7 runs, wall / CPU medians
+and ratio to proselint: check, warm cache 0.56 s / 0.37 s (2.5x / 1.8x; fastest run
+0.29 s wall), before 1.31 s / 1.08 s (5.8x / 5.4x); with a finding 0.46 s / 0.39 s
+(2.0x / 1.9x); cold cache 7.7 s / 5.5 s; rules 0.66 s / 0.54 s (before 0.66 s / 0.64 s);
+--help 0.45 s / 0.34 s (before 0.54 s / 0.40 s); proselint 0.23 s / 0.20 s.
 See README "Speed".
 """
 
@@ -36,6 +42,7 @@ from peers import proselint
 ROOT = Path(__file__).resolve().parents[1]
 TRANSCHECK = [sys.executable, "-m", "transcheck"]
 LINE = "The committee met on Tuesday and agreed on the budget for next year.\n"
+FLAGGED = "The committee met on 3.5.2021 and agreed on the budget for next year.\n"  # a German date: one finding
 
 
 
@@ -52,11 +59,14 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="repetitions of each command (default 7)")
+    parser.add_argument("--before", type=Path, help="the src folder of another version, timed in the same loop")
     args = parser.parse_args()
     peer = proselint()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         sample = Path(tmp) / "one-line.txt"
         sample.write_text(LINE, encoding="utf-8")
+        flagged = Path(tmp) / "one-finding.txt"
+        flagged.write_text(FLAGGED, encoding="utf-8")
         warm_env = {**os.environ, "TRANSCHECK_CACHE_DIR": str(Path(tmp) / "warm-cache"), "NO_COLOR": "1"}
         warm_env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package runs from its .pyc files
         cold_cache = Path(tmp) / "cold-cache"
@@ -64,12 +74,18 @@ def main() -> None:
         cases = {
             "transcheck check (cold cache)": (TRANSCHECK + ["check", str(sample)], cold_env),
             "transcheck check (warm cache)": (TRANSCHECK + ["check", str(sample)], warm_env),
+            "check, a finding (warm cache)": (TRANSCHECK + ["check", str(flagged)], warm_env),
             "transcheck rules": (TRANSCHECK + ["rules"], warm_env),
             "transcheck --help": (TRANSCHECK + ["--help"], warm_env),
             "proselint check": ([str(peer), "check", str(sample)], warm_env),
         }
+        if args.before:
+            before_env = {**warm_env, "PYTHONPATH": str(args.before.resolve()),
+                          "TRANSCHECK_CACHE_DIR": str(Path(tmp) / "before-cache")}
+            for name, arguments in (("check (warm cache)", ["check", str(sample)]), ("rules", ["rules"]), ("--help", ["--help"])):
+                cases[f"before: {name}"] = (TRANSCHECK + arguments, before_env)
         for command, env in cases.values():  # untimed: fill the warm caches
-            if env is warm_env:
+            if env is not cold_env:
                 timed(command, env)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
         for _ in range(args.runs):

@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from transcheck.documents import TEXT_SUFFIXES
 from transcheck.errors import ConfigError
 from transcheck.models import Severity
 from transcheck.quality import Weights
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_FILE = "transcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -184,9 +185,20 @@ def to_dict(config: Config) -> dict[str, Any]:
     }
 
 
+class _NoGlobs:
+    """The compiled form of no globs: matches no path (and needs no pathspec)."""
+
+    def match_file(self, path: str) -> bool:
+        return False
+
+
 @lru_cache(maxsize=None)
-def glob_spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
+def glob_spec(globs: tuple[str, ...]) -> pathspec.PathSpec | _NoGlobs:
     """gitignore-style globs compiled once."""
+    if not globs:
+        return _NoGlobs()
+    import pathspec  # imported when there are globs to match: a check of one named file has none
+
     return pathspec.PathSpec.from_lines("gitignore", list(globs))
 
 

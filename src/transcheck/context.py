@@ -25,16 +25,35 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-’'"
 
 
+CHUNK_CHARS = 1 << 20  # long texts are scanned a stretch of lines at a time (bounded copies)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive stretches of ``text`` of about ``size`` characters,
+    each cut after a newline, so no word or line is split."""
+    spans, start, n = [], 0, len(text)
+    while start < n:
+        cut = text.find("\n", start + size) if n - start > size else -1
+        end = n if cut == -1 else cut + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
 def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans of ``words`` (made of word characters only) not inside a longer word.
     Occurrences of such words cannot overlap where both are whole words, so every hit
-    of the automaton is judged on its own."""
-    padded = f" {text} "  # one blank each side: no bounds to test (the hits' offsets are one more)
-    return [
-        (start - 1, end - 1)
-        for _, start, end in AhoCorasick(words).find_matches_as_indexes(padded, overlapping=True)
-        if not ((c := padded[start - 1]).isalnum() or c in "_-’'") and not ((c := padded[end]).isalnum() or c in "_-’'")
-    ]
+    of the automaton is judged on its own. A long text is searched a chunk at a time."""
+    automaton = AhoCorasick(words)
+    spans: list[tuple[int, int]] = []
+    for base, stop in chunks(text):
+        padded = f" {text[base:stop]} "  # one blank each side: no bounds to test (the hits' offsets are one more)
+        spans += [
+            (base + start - 1, base + end - 1)
+            for _, start, end in automaton.find_matches_as_indexes(padded, overlapping=True)
+            if not ((c := padded[start - 1]).isalnum() or c in "_-’'") and not ((c := padded[end]).isalnum() or c in "_-’'")
+        ]
+    return spans
 
 
 def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -70,6 +89,11 @@ class Context:
         return lower if len(lower) == len(self.text) else self.text.casefold()[: len(self.text)]
 
     @cached_property
+    def lower_exact(self) -> bool:
+        """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
+        return len(self.text.lower()) == len(self.text)
+
+    @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of each block of consecutive non-empty lines."""
         return [m.span() for m in PARAGRAPH_RE.finditer(self.text)]
@@ -77,10 +101,14 @@ class Context:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every distinct word form in the text, as written (split at punctuation,
-        apostrophes and hyphens): one ``translate`` (ASCII text) or regex substitution
-        and one ``split`` in C."""
+        apostrophes and hyphens): one ``translate`` (ASCII text) or regex substitution and
+        one ``split`` in C, a chunk at a time."""
         text = self.text
-        return frozenset((text.translate(SEPARATORS) if text.isascii() else SEPARATOR_RE.sub(" ", text)).split())
+        words: set[str] = set()
+        for start, end in chunks(text):
+            part = text[start:end]
+            words.update((part.translate(SEPARATORS) if part.isascii() else SEPARATOR_RE.sub(" ", part)).split())
+        return frozenset(words)
 
     def words_where(self, test: Callable[[str], bool]) -> set[str]:
         """The words of ``vocabulary`` that pass ``test``. Verdicts are remembered on the

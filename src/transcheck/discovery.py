@@ -8,19 +8,23 @@ and ``.gitignore`` apply to files found in folders. The result is sorted and uni
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from transcheck.config import Config, glob_spec
 from transcheck.errors import InputError
+
+if TYPE_CHECKING:
+    import pathspec
 
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})
 
 
 @lru_cache(maxsize=None)
 def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
+    import pathspec  # only when a folder is walked
+
     path = os.path.join(folder, ".gitignore")
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -66,7 +70,12 @@ class _Globs:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.include, self.exclude = glob_spec(config.include), glob_spec(config.exclude)
+        self.exclude = glob_spec(config.exclude)
+
+    @cached_property
+    def include(self):
+        """Compiled when a folder is walked (named files need only ``exclude``)."""
+        return glob_spec(self.config.include)
 
     def excluded(self, path: Path, is_dir: bool = False) -> bool:
         rel = self.config.relpath(str(path))

@@ -11,6 +11,7 @@ from transcheck.errors import InputError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 BOM = "\ufeff"
+COUNT_CHARS = 1 << 20  # words are counted in stretches of about this many characters
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,14 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """Whitespace-separated words, counted a stretch of lines at a time (never a list of them all)."""
+        text, start, count = self.text, 0, 0
+        while start < len(text):
+            cut = text.find("\n", start + COUNT_CHARS)
+            end = len(text) if cut == -1 else cut + 1
+            count += len(text[start:end].split())
+            start = end
+        return count
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,13 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 BLOCK_CHARS_VARIABLE = "TRANSCHECK_BLOCK_CHARS"
-BLOCK_CHARS = 8_000_000  # a plain document longer than this (8 MB of text) is checked in blocks of paragraphs
+BLOCK_CHARS = 1_000_000  # a plain document longer than this (1 MB of text) is checked in blocks of paragraphs
+EVIDENCE_CHARS = 8_000_000  # the document-evidence rules see at most this much text at a time
+# Rules that see no further than their line or sentence: regular expressions and phrase
+# lists, and the detectors of these modules (tagged sentences, numbers, repeated words).
+# Every other detector takes evidence from the whole document and runs on all of it.
+LINE_LOCAL_KINDS = frozenset({"pattern", "phrases", "swap"})
+LINE_LOCAL_MODULES = frozenset({"wordorder", "clause_order", "fragments", "numbers", "amounts", "scores", "repeated"})
 
 
 def block_chars() -> int:
@@ -73,26 +79,40 @@ def block_chars() -> int:
     return int(value) if value.isdigit() and int(value) > 0 else BLOCK_CHARS
 
 
+def line_local(rule: Rule) -> bool:
+    """A rule whose findings on a stretch of paragraphs are those it finds there in the whole document."""
+    kind = rule.spec.matcher.get("kind")
+    return kind in LINE_LOCAL_KINDS or type(rule.matcher).__module__.rpartition(".")[2] in LINE_LOCAL_MODULES
+
+
 def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Finding]:
     """All findings of the rules that apply to ``locale``, in document order.
 
-    A long plain document is checked a block of paragraphs at a time, so the work and
-    memory of each step (tokens, tags, prefilter hits) stay bounded; each block sees only
-    its own text, as a document of its own would."""
+    A long plain document is checked in two parts with the same findings as whole: the
+    line-local rules a block of paragraphs at a time (so tokens, tags and sentences are
+    held for one block), the rules that need the whole document's evidence on all of it.
+    Beyond ``EVIDENCE_CHARS`` (8 MB of text) those see a stretch of that size at a time, so
+    memory stays bounded: their evidence (quote style, house style) is then the stretch's."""
     size = block_chars()
+    rules = [rule for rule in ruleset if locale in rule.spec.locales]
     if type(doc) is not Document or len(doc.text) <= size:
-        return _check_whole(doc, ruleset, locale)
+        return _check_whole(doc, rules, locale)
+    evidence = [rule for rule in rules if not line_local(rule)]
+    local = [rule for rule in rules if line_local(rule)]
     findings: list[Finding] = []
-    for start, end in blocks(doc.text, size):
-        findings.extend(_check_whole(Block.of(doc, start, end), ruleset, locale))
+    for start, end in blocks(doc.text, max(size, EVIDENCE_CHARS)):
+        stretch = doc if end - start == len(doc.text) else Block.of(doc, start, end)
+        findings.extend(_check_whole(stretch, evidence, locale))
+        for first, last in blocks(stretch.text, size):
+            findings.extend(_check_whole(Block.of(doc, start + first, start + last), local, locale))
+    findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _check_whole(doc: Document, ruleset: RuleSet, locale: str) -> list[Finding]:
+def _check_whole(doc: Document, rules: list[Rule], locale: str) -> list[Finding]:
     ctx = Context(doc, locale)
     findings: list[Finding] = []
-    for rule in ruleset:
-        if locale in rule.spec.locales:
-            findings.extend(run_rule(rule, ctx))
+    for rule in rules:
+        findings.extend(run_rule(rule, ctx))
     findings.sort(key=Finding.sort_key)
     return findings

@@ -4,13 +4,36 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from transcheck.errors import InputError
 
 
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
+    with _replacing(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream whose content replaces ``path`` when the block ends; on an
+    error or a signal the temporary file is removed and ``path`` is left as it was.
+    Reports are written through it as they are produced, never held whole in memory."""
+    with _replacing(path) as handle:
+        stream = open(handle.fileno(), "w", encoding="utf-8", newline="", closefd=False)
+        try:
+            yield stream
+        finally:
+            stream.flush()
+
+
+@contextmanager
+def _replacing(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file in ``path``'s folder, synced and renamed over ``path`` at the end."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     mode = None
@@ -22,7 +45,7 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         raise InputError(f"{path}: cannot write ({err.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -159,6 +158,8 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
     checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking
     _WORKER = checker  # a forked worker inherits the loaded rules and tables
     chunk = max(1, min(16, len(pooled) // (jobs * 8)))
+    from concurrent.futures import ProcessPoolExecutor  # here: a run of a few files starts no pool
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(checker.config, _READ)) as pool:
         for result in pool.map(_check_path, pooled, chunksize=chunk):
             advance()

@@ -13,6 +13,7 @@ cannot be written falls back to the table built in memory.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import mmap
 import os
 import shutil
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from transcheck.cachedir import cache_root
+from transcheck.cachedir import cache_root, package_digest
 
 FORMAT = 1
 T = TypeVar("T")
@@ -106,3 +107,30 @@ def _load_words(folder: Path) -> WordTable:
 def word_table(name: str, version: str, build: Callable[[], Mapping[str, float]]) -> Mapping[str, float]:
     """The word → float table ``name`` at ``version``, memory-mapped; ``build()`` makes it on first use."""
     return cached(name, version, build, _save_words, _load_words)
+
+
+def _save_value(value, folder: Path) -> None:
+    (folder / "value.marshal").write_bytes(marshal.dumps(value))
+
+
+def _load_value(folder: Path):
+    return marshal.loads((folder / "value.marshal").read_bytes())
+
+
+def derived(name: str, build: Callable[[], T]) -> T:
+    """``build()``, a small table derived from the package's own data and code (plain
+    dicts, sets, strings and numbers), kept in the cache until any file of the package
+    changes: a run then reads it instead of loading the large data it comes from."""
+    value = cached(name, package_digest(), build, _save_value, _load_value)
+    _prune(name)
+    return value
+
+
+def _prune(name: str, keep: int = 4) -> None:
+    """Keep the newest ``keep`` builds of ``name`` (one is left behind each time the package changes)."""
+    try:
+        folders = sorted((cache_root() / "tables").glob(f"{name}-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in folders[keep:]:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass

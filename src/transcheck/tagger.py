@@ -10,7 +10,7 @@ from __future__ import annotations
 import marshal
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, partial
 from importlib.resources import files
 from pathlib import Path
 from bisect import bisect_right
@@ -49,16 +49,34 @@ class Token:
     tag: str
 
 
-@dataclass(frozen=True)
 class Model:
     """The perceptron: a feature × tag weight matrix (``rows`` maps a feature to its row),
-    the tag dictionary and the tags, and what the treebank saw each word as."""
+    the tag dictionary and the tags, and what the treebank saw each word as.
 
-    rows: dict[str, int]
-    matrix: np.ndarray
-    tagdict: dict[str, str]
-    classes: tuple[str, ...]
-    lexicon: dict[str, frozenset[str]]
+    The tag dictionary and the lexicon answer the rules' cheap tests before any tagging;
+    the weights (and numpy) are loaded by ``weights_loader`` on the first prediction."""
+
+    def __init__(self, tagdict: dict[str, str], classes: tuple[str, ...], lexicon: dict[str, frozenset[str]],
+                 weights_loader: Callable[[], tuple[dict[str, int], np.ndarray]]) -> None:
+        self.tagdict = tagdict
+        self.classes = classes
+        self.lexicon = lexicon
+        self._weights_loader = weights_loader
+
+    @cached_property
+    def _table(self) -> tuple[dict[str, int], np.ndarray]:
+        rows, matrix = self._weights_loader()
+        if matrix.shape != (len(rows) + 1, len(self.classes)):
+            raise ValueError("the tagger model's parts do not match")
+        return rows, matrix
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return self._table[0]
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._table[1]
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -71,30 +89,115 @@ class Model:
         }
 
     def tag(self, words: list[str]) -> list[str]:
-        """The tags of one sentence: NLTK's ``PerceptronTagger.tag``, features and all, with
-        the scores summed in one matrix operation (``tests/test_tagger.py`` checks they agree)."""
-        context = ["-START-", "-START2-", *(normalize(w) for w in words), "-END-", "-END2-"]
-        prev, prev2 = "-START-", "-START2-"
-        tags = []
-        for i, word in enumerate(words):
-            tag = self.tagdict.get(word)
-            if not tag:
-                tag = self._predict(i + 2, word, context, prev, prev2)
-            tags.append(tag)
-            prev2, prev = prev, tag
+        """The tags of one sentence: NLTK's ``PerceptronTagger.tag``, features and all
+        (``tests/test_tagger.py`` checks they agree)."""
+        return self.tag_many([words])[0]
+
+    @cached_property
+    def _features(self) -> _FeatureRows:
+        return _FeatureRows(self.rows)
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """The tags of many sentences, each as ``tag`` gives it. The sentences advance in
+        step: the i-th words of all of them (those the tag dictionary does not settle) are
+        scored in one matrix operation, summing their 14 feature rows in NLTK's order."""
+        import numpy as np
+
+        matrix = np.asarray(self.matrix)  # a plain view of the memory map: no subclass overhead per call
+        rows, tagdict, classes, last = self._features, self.tagdict, self.classes, len(self.classes) - 1
+        word_rows, tag_rows, tag_word_rows = rows.words, rows.tag_pairs, rows.tag_words  # read inline: no call per word
+        order = sorted(range(len(sentences)), key=lambda n: -len(sentences[n]))  # the longest first
+        contexts = [["-START-", "-START2-", *map(rows.normal, words), "-END-", "-END2-"] for words in sentences]
+        context_rows = [list(map(rows.context, context)) for context in contexts]
+        tags: list[list[str]] = [[] for _ in sentences]
+        active = len(order)
+        for i in range(len(sentences[order[0]]) if order else 0):
+            while len(sentences[order[active - 1]]) <= i:
+                active -= 1
+            pending, features = [], []
+            for n in order[:active]:
+                word, done = sentences[n][i], tags[n]
+                tag = tagdict.get(word)
+                if tag:
+                    done.append(tag)
+                    continue
+                prev = done[i - 1] if i >= 1 else "-START-"
+                prev2 = done[i - 2] if i >= 2 else ("-START-" if i == 1 else "-START2-")
+                near, j = context_rows[n], i + 2
+                tag_word = tag_word_rows.get((prev, contexts[n][j]))
+                if tag_word is None:
+                    tag_word = rows.tag_word(prev, contexts[n][j])
+                pending.append(n)
+                features.append((
+                    rows.bias, *(word_rows.get(word) or rows.word(word)),
+                    *(tag_rows.get((prev, prev2)) or rows.tags(prev, prev2)), near[j][0],
+                    tag_word, near[j - 1][1], near[j - 1][2], near[j - 2][3], near[j + 1][4], near[j + 1][5], near[j + 2][6],
+                ))
+            if pending:
+                scores = matrix[np.array(features)].sum(axis=1)
+                # NLTK breaks ties by the larger tag name: take the last of the best scores.
+                best = scores[:, ::-1].argmax(axis=1).tolist()
+                for n, b in zip(pending, best):
+                    tags[n].append(classes[last - b])
         return tags
 
-    def _predict(self, i: int, word: str, context: list[str], prev: str, prev2: str) -> str:
-        features = (
-            "bias", "i suffix " + word[-3:], "i pref1 " + word[:1], "i-1 tag " + prev, "i-2 tag " + prev2,
-            f"i tag+i-2 tag {prev} {prev2}", "i word " + context[i], f"i-1 tag+i word {prev} {context[i]}",
-            "i-1 word " + context[i - 1], "i-1 suffix " + context[i - 1][-3:], "i-2 word " + context[i - 2],
-            "i+1 word " + context[i + 1], "i+1 suffix " + context[i + 1][-3:], "i+2 word " + context[i + 2],
-        )
-        unknown = len(self.rows)
-        scores = self.matrix[[self.rows.get(f, unknown) for f in features]].sum(axis=0)
-        # NLTK breaks ties by the larger tag name: take the last of the best scores.
-        return self.classes[len(scores) - 1 - int(scores[::-1].argmax())]
+
+class _FeatureRows:
+    """The weight-matrix rows of NLTK's features (``i suffix …``, ``i-1 tag …`` …), each
+    feature string built and looked up once per word, tag or pair and then remembered."""
+
+    def __init__(self, rows: dict[str, int]) -> None:
+        self.rows, self.unknown = rows, len(rows)
+        self.bias = rows.get("bias", self.unknown)
+        self.words: dict[str, tuple[int, int]] = {}
+        self.tag_pairs: dict[tuple[str, str], tuple[int, int, int]] = {}
+        self.tag_words: dict[tuple[str, str], int] = {}
+        self._contexts: dict[str, tuple[int, ...]] = {}
+        self._normal: dict[str, str] = {}
+
+    def normal(self, word: str) -> str:
+        """``normalize(word)``, remembered."""
+        found = self._normal.get(word)
+        if found is None:
+            found = self._normal[word] = normalize(word)
+        return found
+
+    def _get(self, feature: str) -> int:
+        return self.rows.get(feature, self.unknown)
+
+    def word(self, word: str) -> tuple[int, int]:
+        """``i suffix`` and ``i pref1`` of the word as written."""
+        found = self.words.get(word)
+        if found is None:
+            found = self.words[word] = (self._get("i suffix " + word[-3:]), self._get("i pref1 " + word[:1]))
+        return found
+
+    def context(self, c: str) -> tuple[int, ...]:
+        """The normalised word's rows as ``i word``, ``i-1 word``, ``i-1 suffix``, ``i-2 word``,
+        ``i+1 word``, ``i+1 suffix``, ``i+2 word``."""
+        found = self._contexts.get(c)
+        if found is None:
+            g = self._get
+            found = self._contexts[c] = (
+                g("i word " + c), g("i-1 word " + c), g("i-1 suffix " + c[-3:]), g("i-2 word " + c),
+                g("i+1 word " + c), g("i+1 suffix " + c[-3:]), g("i+2 word " + c),
+            )
+        return found
+
+    def tags(self, prev: str, prev2: str) -> tuple[int, int, int]:
+        """``i-1 tag``, ``i-2 tag`` and ``i tag+i-2 tag``."""
+        found = self.tag_pairs.get((prev, prev2))
+        if found is None:
+            g = self._get
+            found = self.tag_pairs[prev, prev2] = (g("i-1 tag " + prev), g("i-2 tag " + prev2), g(f"i tag+i-2 tag {prev} {prev2}"))
+        return found
+
+    def tag_word(self, prev: str, c: str) -> int:
+        """``i-1 tag+i word``."""
+        found = self.tag_words.get((prev, c))
+        if found is None:
+            found = self.tag_words[prev, c] = self._get(f"i-1 tag+i word {prev} {c}")
+        return found
 
 
 def normalize(word: str) -> str:
@@ -110,17 +213,17 @@ def normalize(word: str) -> str:
 
 @cache
 def model() -> Model:
-    """The trained tagger, loaded once per process: memory-mapped from the cache folder
-    (``tables.py``), which is built from the shipped model on first use."""
-    import numpy as np  # imported only when a rule tags text
-
+    """The trained tagger, loaded once per process from the cache folder (``tables.py``),
+    which is built from the shipped model on first use: the tag dictionary and the lexicon
+    at once, the weights memory-mapped on the first prediction (so a run whose rules tag
+    nothing imports no numpy)."""
     source = files("transcheck") / "data" / "tagger" / MODEL
     try:
         stat = Path(str(source)).stat()
-        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|numpy {np.__version__}"
+        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|split weights"
     except OSError:  # not a plain file (a zipped install): read it every time
         return _read_model(source)
-    return tables.cached("tagger", version, lambda: _read_model(source), _save_model, _load_model)
+    return tables.cached("tagger", version, lambda: _read_model(source), _save_model, partial(_load_model, source=source))
 
 
 def _read_model(source) -> Model:
@@ -135,51 +238,68 @@ def _read_model(source) -> Model:
         tagdict = dict(zip(data["tagdict_words"].tolist(), data["tagdict_tags"].tolist()))
         tags = [frozenset(t.split()) for t in data["lexicon_tags"].tolist()]
         lexicon = dict(zip(data["lexicon_words"].tolist(), tags))
-    return Model(rows, matrix, tagdict, classes, lexicon)
+    return Model(tagdict, classes, lexicon, lambda: (rows, matrix))
 
 
 def _save_model(built: Model, folder: Path) -> None:
     import numpy as np
 
     np.save(folder / "matrix.npy", built.matrix, allow_pickle=False)
-    (folder / "tables.marshal").write_bytes(marshal.dumps((built.rows, built.tagdict, built.classes, built.lexicon)))
+    (folder / "rows.marshal").write_bytes(marshal.dumps(built.rows))
+    (folder / "tables.marshal").write_bytes(marshal.dumps((built.tagdict, built.classes, built.lexicon)))
 
 
-def _load_model(folder: Path) -> Model:
-    import numpy as np
+def _load_model(folder: Path, source) -> Model:
+    """The tag dictionary and lexicon from ``folder``; the weights from it when first needed
+    (from the shipped ``source`` if the cache has gone meanwhile)."""
+    tagdict, classes, lexicon = marshal.loads((folder / "tables.marshal").read_bytes())
+    if not (folder / "rows.marshal").is_file() or not (folder / "matrix.npy").is_file():
+        raise FileNotFoundError(folder)
+    return Model(tagdict, classes, lexicon, partial(_load_weights, folder, source))
 
-    rows, tagdict, classes, lexicon = marshal.loads((folder / "tables.marshal").read_bytes())
-    matrix = np.load(folder / "matrix.npy", mmap_mode="r", allow_pickle=False)
-    if matrix.shape != (len(rows) + 1, len(classes)):
-        raise ValueError(f"{folder}: the model's parts do not match")
-    return Model(rows, matrix, tagdict, classes, lexicon)
+
+def _load_weights(folder: Path, source) -> tuple[dict[str, int], np.ndarray]:
+    import numpy as np  # imported only when a rule tags text
+
+    try:
+        rows = marshal.loads((folder / "rows.marshal").read_bytes())
+        matrix = np.load(folder / "matrix.npy", mmap_mode="r", allow_pickle=False)
+        if matrix.shape[0] == len(rows) + 1:
+            return rows, matrix
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return _read_model(source)._table
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text[start:end]``, surrounding blanks trimmed."""
     end = len(text) if end is None else end
-    spans, begin = [], start
-    for m in SENTENCE_END.finditer(text, start, end):
-        spans.append((begin, m.end()))
-        begin = m.end()
-    spans.append((begin, end))
+    bounds = [start, *(m.end() for m in SENTENCE_END.finditer(text, start, end)), end]
     trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
+    for s, e in zip(bounds, bounds[1:]):
+        piece = text[s:e]
+        kept = piece.strip()  # str.strip and str.isspace agree on what a blank is
+        if kept:
+            s += len(piece) - len(piece.lstrip())
+            trimmed.append((s, s + len(kept)))
     return trimmed
 
 
 def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of one sentence, ``text[start:end]``, with their tags."""
-    found = list(TOKEN.finditer(text, start, len(text) if end is None else end))
-    words = [QUOTES.get(m.group(), m.group().replace("’", "'")) for m in found]
-    tags = model().tag(words)
-    return [Token(m.start(), m.end(), m.group(), t) for m, t in zip(found, tags)]
+    return tag_spans(text, [(start, len(text) if end is None else end)])[0]
+
+
+def tag_spans(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """The tagged tokens of each sentence ``text[start:end]`` of ``spans``, tagged together."""
+    if not spans:
+        return []  # nothing to tag: no weights loaded, no numpy imported
+    found = [[(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, s, e)] for s, e in spans]
+    words = [[QUOTES.get(w, w.replace("’", "'")) for _, _, w in tokens] for tokens in found]
+    return [
+        [Token(s, e, w, t) for (s, e, w), t in zip(tokens, tags)]
+        for tokens, tags in zip(found, model().tag_many(words))
+    ]
 
 
 def tagged_sentences(
@@ -187,20 +307,24 @@ def tagged_sentences(
 ) -> Iterator[list[Token]]:
     """The tagged sentences of the document: those whose text passes ``wanted``, or those
     that hold one of the offsets ``at`` (found by one regex pass over the document), or
-    all. Sentences are found once per document and each is tagged at most once, so rules
-    that look at few sentences pay for few."""
+    all. Sentences are found once per document and each is tagged at most once (those a
+    call selects, together: see ``Model.tag_many``), so rules that look at few sentences
+    pay for few."""
     text = ctx.text
     spans = ctx.cache.get("sentences")
     if spans is None:
         spans = ctx.cache["sentences"] = sentence_spans(text)
     if at is not None:
-        starts = [s for s, _ in spans]
+        starts = ctx.cache.get("sentence-starts")
+        if starts is None:
+            starts = ctx.cache["sentence-starts"] = [s for s, _ in spans]
         chosen = sorted({bisect_right(starts, offset) - 1 for offset in at} - {-1})
         selected = [spans[n] for n in chosen]
     else:
         selected = [span for span in spans if wanted is None or wanted(text[span[0] : span[1]])]
     tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
-    for start, end in selected:
-        if start not in tagged:
-            tagged[start] = tag(text, start, end)
+    todo = [span for span in selected if span[0] not in tagged]
+    for (start, _), tokens in zip(todo, tag_spans(text, todo)):
+        tagged[start] = tokens
+    for start, _ in selected:
         yield tagged[start]

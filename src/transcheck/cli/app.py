@@ -1,36 +1,63 @@
-"""The typer application: registers each command module and maps errors to exit codes."""
+"""The typer application: registers each command module and maps errors to exit codes.
+
+``transcheck check`` with an ordinary command line is read without typer (``params.py``):
+typer, and the pydantic adapters it builds on every run, cost more than checking a short
+file. Every other command line (``--help``, an error, the other commands) goes to typer,
+built on first use of ``app``.
+"""
 
 from __future__ import annotations
 
 import sys
-
-import typer
+from functools import cache
 
 from transcheck import __version__
 from transcheck.cli import exitcodes
 from transcheck.errors import TranscheckError
 
-app = typer.Typer(
-    name="transcheck",
-    help="Check English machine-translated from German for translation artifacts, and score it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+HELP = "Check English machine-translated from German for translation artifacts, and score it."
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"transcheck {__version__}")
-        raise typer.Exit()
+@cache
+def typer_app():
+    """The typer application (commands register on it when their modules are imported)."""
+    import typer
+
+    from transcheck.cli.params import to_typer
+
+    class App(typer.Typer):
+        def command(self, *args, **kwargs):
+            """typer's ``command``, accepting parameters declared with ``params.Option``/``Argument``."""
+            register = super().command(*args, **kwargs)
+            return lambda fn: register(to_typer(fn))
+
+    app = App(
+        name="transcheck",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            print(f"transcheck {__version__}")
+            raise typer.Exit()
+
+    @app.callback()
+    def root(
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    ) -> None:
+        """Check English machine-translated from German for translation artifacts, and score it."""
+
+    return app
 
 
-@app.callback()
-def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
-) -> None:
-    """Check English machine-translated from German for translation artifacts, and score it."""
+def __getattr__(name: str):
+    if name == "app":  # `from transcheck.cli.app import app` in the command modules
+        return typer_app()
+    raise AttributeError(name)
 
 
 # The module that registers each command; `transcheck <command>` imports only its own.
@@ -44,6 +71,8 @@ OPTIONAL = ("score", "fix", "languagetool_cmd", "config_cmd", "eval_cmd", "repor
 def _register(argv: list[str] | None = None) -> None:
     """Import the command modules (commands register on import): only the one ``argv``
     names, so a run does not pay for the others' imports; all of them for ``--help``."""
+    from transcheck.cli import params
+
     words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
     module = COMMAND_MODULES.get(words[0]) if words else None
     for name in [module] if module else dict.fromkeys(COMMAND_MODULES.values()):
@@ -52,10 +81,49 @@ def _register(argv: list[str] | None = None) -> None:
         except ModuleNotFoundError as err:
             if name not in OPTIONAL or err.name != f"transcheck.cli.{name}":
                 raise
+        while params.PENDING:  # commands declared without typer, in the order of their modules
+            typer_app().command()(params.PENDING.pop(next(iter(params.PENDING))))
 
 
-def fail(message: str, code: int = exitcodes.USAGE) -> typer.Exit:
-    """Print one line to stderr and return the Exit to raise."""
+def _quick(argv: list[str]) -> bool:
+    """Run ``transcheck check`` without typer when its command line is an ordinary one."""
+    if not argv or argv[0] != "check":
+        return False
+    from transcheck.cli import check, params
+
+    kwargs = params.parse(check.check, argv[1:])
+    if kwargs is None:
+        return False
+    try:
+        params.call(check.check, kwargs)
+    except SystemExit as done:
+        _exit_now(done)
+    return True
+
+
+def _exit_now(done: SystemExit) -> None:
+    """End the process without freeing every object of the run one by one (rules, tables,
+    documents: a tenth of a second), as mypy does: exit handlers run, the output is
+    flushed, then ``os._exit``. Only when no other thread runs; else ``done`` goes on."""
+    import atexit
+    import os
+    import threading
+
+    if threading.active_count() > 1 or not isinstance(done.code, (int, type(None))):
+        raise done
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        raise done from None
+    os._exit(done.code or 0)
+
+
+def fail(message: str, code: int = exitcodes.USAGE):
+    """Print one line to stderr and return the typer Exit to raise."""
+    import typer
+
     print(f"transcheck: error: {message}", file=sys.stderr)
     return typer.Exit(code)
 
@@ -66,8 +134,9 @@ def main() -> None:
 
     install()
     try:
-        _register()
-        app(standalone_mode=True)
+        if not _quick(sys.argv[1:]):
+            _register()
+            typer_app()(standalone_mode=True)
     except TranscheckError as err:
         print(f"transcheck: error: {err}", file=sys.stderr)
         sys.exit(exitcodes.USAGE)

@@ -7,12 +7,10 @@ from collections import Counter
 from enum import Enum
 from functools import partial
 
-import typer
-
 from transcheck import baseline as baseline_mod
 from transcheck.cli import exitcodes
-from transcheck.cli.app import app
 from transcheck.cli import grammar
+from transcheck.cli.params import Option, command
 from transcheck.cli.options import (
     ALIGN, CONFIG_FILE, GLOSSARY, IGNORE, INPUT_FORMAT, ISOLATED, JOBS, LOCALE_CHOICE, PATHS, RULES_DIRS, SELECT, SOURCE,
     InputFormat, Locale, read_options, selected_config, use_color,
@@ -20,10 +18,11 @@ from transcheck.cli.options import (
 from transcheck.cli.progress import progress
 from transcheck.config import Config
 from transcheck.errors import UsageError
-from transcheck.fileio import atomic_write
+from transcheck.fileio import atomic_writer
 from transcheck.models import Severity
 from transcheck.quality import score_documents
-from transcheck.report import FORMATS, render
+from transcheck.report import FORMATS
+from transcheck.report import write as write_report
 from transcheck.runner import RunResult, run
 
 Format = Enum("Format", {name.upper(): name for name in FORMATS}, type=str)
@@ -59,21 +58,21 @@ def _grammar(config: Config, languagetool, url, enable, disable, profile):
     )
 
 
-@app.command()
+@command()
 def check(
     paths: list[str] = PATHS,
-    format: Format | None = typer.Option(None, "--format", "-f", help="Report format (default: text, or 'format' in the config)."),
-    output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file; a summary goes to stderr."),
+    format: Format | None = Option(None, "--format", "-f", help="Report format (default: text, or 'format' in the config)."),
+    output: str | None = Option(None, "--output", "-o", help="Write the report to this file; a summary goes to stderr."),
     select: list[str] = SELECT,
     ignore: list[str] = IGNORE,
     locale: Locale | None = LOCALE_CHOICE,
-    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe (default minor)."),
+    fail_on: FailOn | None = Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe (default minor)."),
     rules_dirs: list[str] = RULES_DIRS,
     config_file: str | None = CONFIG_FILE,
     isolated: bool = ISOLATED,
     jobs: int | None = JOBS,
-    baseline: str | None = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
-    write_baseline: str | None = typer.Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
+    baseline: str | None = Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
+    write_baseline: str | None = Option(None, "--write-baseline", help="Record all current findings in this file and exit 0."),
     languagetool: bool | None = grammar.LANGUAGETOOL,
     languagetool_url: str | None = grammar.LANGUAGETOOL_URL,
     languagetool_enable: list[str] = grammar.LANGUAGETOOL_ENABLE,
@@ -83,7 +82,7 @@ def check(
     source: str | None = SOURCE,
     align: bool = ALIGN,
     glossary: str | None = GLOSSARY,
-    max_penalty: float | None = typer.Option(None, "--max-penalty", min=0, help="Exit 1 when a file's MQM-style score is above this many penalty points per 1,000 words."),
+    max_penalty: float | None = Option(None, "--max-penalty", min=0, help="Exit 1 when a file's MQM-style score is above this many penalty points per 1,000 words."),
 ) -> None:
     """Flag machine-translation artifacts in English text translated from German."""
     if baseline and write_baseline:
@@ -100,23 +99,23 @@ def check(
     if write_baseline:
         n = baseline_mod.write(write_baseline, result.findings, result.by_path)
         print(f"transcheck: recorded {n} finding(s) from {len(result.documents)} file(s) in {write_baseline}", file=sys.stderr)
-        raise typer.Exit(exitcodes.OK)
-    report = render(
-        config.format, result.findings, documents=result.documents, ruleset=result.ruleset, catalog=result.catalog,
-        locale=config.locale, color=False if output else use_color(),
-        weights=config.quality.weights, max_penalty=limit,
+        raise SystemExit(exitcodes.OK)
+    context = dict(
+        documents=result.documents, ruleset=result.ruleset, catalog=result.catalog, locale=config.locale,
+        color=False if output else use_color(), weights=config.quality.weights, max_penalty=limit,
     )
-    if output:
-        atomic_write(output, report.encode("utf-8"))
+    if output:  # written a finding at a time to a temporary file, renamed over ``output`` when complete
+        with atomic_writer(output) as out:
+            write_report(config.format, result.findings, out, **context)
         print(f"transcheck: {_summary(result)}; report written to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(report)
+        write_report(config.format, result.findings, sys.stdout, **context)
         if baseline:
             print(f"transcheck: {_summary(result)}", file=sys.stderr)
     over_limit = limit is not None and penalty_gate(result, config, limit)
     gate_findings = limit is None or fail_on is not None or config.fail_on_set  # a penalty limit replaces fail-on's default
     failed = over_limit or (gate_findings and any(f.severity >= config.fail_on for f in result.findings))
-    raise typer.Exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+    raise SystemExit(exitcodes.FINDINGS if failed else exitcodes.OK)
 
 
 def penalty_gate(result: RunResult, config: Config, limit: float) -> bool:

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import sys
 
-import typer
-
+from transcheck.cli.params import Option
 from transcheck.documents import Document
 from transcheck.models import Finding
 
-LANGUAGETOOL = typer.Option(
+LANGUAGETOOL = Option(
     None, "--languagetool/--no-languagetool", help="Add grammar checks from LanguageTool (see README)."
 )
-LANGUAGETOOL_URL = typer.Option(
+LANGUAGETOOL_URL = Option(
     None, "--languagetool-url", envvar="TRANSCHECK_LANGUAGETOOL_URL",
     help="Use this LanguageTool server instead of starting one.",
 )
-LANGUAGETOOL_ENABLE = typer.Option([], "--languagetool-enable", help="LanguageTool rule ids to switch on; repeatable.")
-LANGUAGETOOL_DISABLE = typer.Option([], "--languagetool-disable", help="LanguageTool rule ids to switch off; repeatable.")
-LANGUAGETOOL_PROFILE = typer.Option(
+LANGUAGETOOL_ENABLE = Option([], "--languagetool-enable", help="LanguageTool rule ids to switch on; repeatable.")
+LANGUAGETOOL_DISABLE = Option([], "--languagetool-disable", help="LanguageTool rule ids to switch off; repeatable.")
+LANGUAGETOOL_PROFILE = Option(
     None, "--languagetool-profile", help="A LanguageTool profile file whose keys replace the built-in profile's."
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-import typer
+from transcheck.cli.params import Argument, Option
 
 
 class Locale(str, Enum):
@@ -12,15 +12,15 @@ class Locale(str, Enum):
     EN_GB = "en-GB"
 
 
-PATHS = typer.Argument(..., help="Files, folders (searched for .txt .md .xlf .xliff .po .pot .tmx .html .htm; see include) or - for stdin.")
-SELECT = typer.Option([], "--select", "-s", help="Only these rules (ids, names or families); repeat or comma-separate.")
-IGNORE = typer.Option([], "--ignore", "-i", help="Skip these rules (ids, names or families); repeat or comma-separate.")
-LOCALE = typer.Option(Locale.EN_US, "--locale", "-l", help="English variety for locale conventions.")
-RULES_DIRS = typer.Option([], "--rules", help="An extra folder of rule files (same schema as rules/); repeatable.")
-LOCALE_CHOICE = typer.Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US).")
-CONFIG_FILE = typer.Option(None, "--config", help="Use this configuration file instead of searching for one.")
-ISOLATED = typer.Option(False, "--isolated", help="Ignore configuration files.")
-JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+PATHS = Argument(..., help="Files, folders (searched for .txt .md .xlf .xliff .po .pot .tmx .html .htm; see include) or - for stdin.")
+SELECT = Option([], "--select", "-s", help="Only these rules (ids, names or families); repeat or comma-separate.")
+IGNORE = Option([], "--ignore", "-i", help="Skip these rules (ids, names or families); repeat or comma-separate.")
+LOCALE = Option(Locale.EN_US, "--locale", "-l", help="English variety for locale conventions.")
+RULES_DIRS = Option([], "--rules", help="An extra folder of rule files (same schema as rules/); repeatable.")
+LOCALE_CHOICE = Option(None, "--locale", "-l", help="English variety for locale conventions (default en-US).")
+CONFIG_FILE = Option(None, "--config", help="Use this configuration file instead of searching for one.")
+ISOLATED = Option(False, "--isolated", help="Ignore configuration files.")
+JOBS = Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
 
 
 class InputFormat(str, Enum):
@@ -33,12 +33,12 @@ class InputFormat(str, Enum):
     MARKDOWN = "markdown"
 
 
-INPUT_FORMAT = typer.Option(
+INPUT_FORMAT = Option(
     InputFormat.AUTO, "--input-format", help="Read files as this format (default: by extension: .xlf .po .tmx .html .md, else text)."
 )
-SOURCE = typer.Option(None, "--source", help="The German source of a plain-text file, line-aligned (or see --align), for the bilingual checks.")
-ALIGN = typer.Option(False, "--align", help="With --source: split both files into sentences and align them (articles, not line-parallel).")
-GLOSSARY = typer.Option(None, "--glossary", help="Approved terms (TBX, or CSV with German and English columns) for TC1010.")
+SOURCE = Option(None, "--source", help="The German source of a plain-text file, line-aligned (or see --align), for the bilingual checks.")
+ALIGN = Option(False, "--align", help="With --source: split both files into sentences and align them (articles, not line-parallel).")
+GLOSSARY = Option(None, "--glossary", help="Approved terms (TBX, or CSV with German and English columns) for TC1010.")
 
 
 def read_options(input_format: "InputFormat", source: str | None, glossary: str | None, paths: list[str],

@@ -69,7 +69,6 @@ class AuthorBox:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        given, _ = person_names()
         first_line = len(text) - len(text.lstrip())  # where the headline starts
         for m in NAME_LINE.finditer(text):
             words = m.group(1).split()
@@ -81,6 +80,6 @@ class AuthorBox:
                 if not nxt or not self.is_role(nxt.group(1)):
                     break
                 end = nxt.end(1)
-            if end > m.end(1) or words[0].split("-")[0] in given:
+            if end > m.end(1) or words[0].split("-")[0] in person_names()[0]:  # the lists load on a name line only
                 fs, fe = line_block_span(text, m.start(1), end)
                 yield Match(m.start(1), end, "", fs, fe, suggestion="delete")

@@ -12,7 +12,7 @@ from ahocorasick_rs import AhoCorasick
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck import speller
+from transcheck import speller, tables
 from transcheck.wordfreqs import zipf
 
 MODIFIERS = frozenset(
@@ -491,7 +491,12 @@ BRAND_SUFFIXES = ("", "s", "r", "rs", "er", "ers")
 @lru_cache(maxsize=1)
 def _inner_capital_forms() -> dict[str, str]:
     """Lower-case form -> spelling, for the dictionary's words with a capital inside
-    (YouTube, iPhone, PowerPoint) that are not also common words or surnames."""
+    (YouTube, iPhone, PowerPoint) that are not also common words or surnames (built
+    once into the cache folder: the dictionary and the name lists take a while to load)."""
+    return tables.derived("inner-capital-forms", _build_inner_capital_forms)
+
+
+def _build_inner_capital_forms() -> dict[str, str]:
     from transcheck.detectors.author_box import person_names
 
     vocabulary = speller.words()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from sys import intern
 from typing import NamedTuple
 
 from transcheck.context import Context
@@ -50,14 +51,15 @@ class Line(NamedTuple):
 
 
 def lines_of(ctx: Context, limit: int | None = None) -> list[Line]:
-    """The non-blank lines (the first ``limit`` of them) with their words (cached)."""
+    """The non-blank lines (the first ``limit`` of them) with their words (cached; each
+    distinct word held once, so a long document's lines cost pointers, not strings)."""
     found, complete = ctx.cache.get("duplicate-lines:lines", ([], False))
     if not complete and (limit is None or len(found) < limit):
         lower, found = ctx.lower_text, []
         for m in LINE.finditer(ctx.text):
             if limit is not None and len(found) == limit:
                 break
-            found.append(Line(m.start(), m.end(), tuple(WORDS.findall(lower, m.start(), m.end()))))
+            found.append(Line(m.start(), m.end(), tuple(map(intern, WORDS.findall(lower, m.start(), m.end())))))
         else:
             complete = True
         ctx.cache["duplicate-lines:lines"] = (found, complete)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from transcheck.documents import Document
 from transcheck.models import Finding
@@ -49,3 +49,14 @@ def render(fmt: str, findings: list[Finding], **context: Any) -> str:
     """Render ``findings`` in format ``fmt``."""
     module = importlib.import_module(f"transcheck.report.{FORMATS[fmt]}")
     return module.render(findings, ReportContext(**context))
+
+
+def write(fmt: str, findings: list[Finding], out: TextIO, **context: Any) -> None:
+    """Write ``findings`` in format ``fmt`` to ``out``: a finding at a time for the
+    formats whose module has a ``write`` (json, sarif, text), else the rendered report."""
+    module = importlib.import_module(f"transcheck.report.{FORMATS[fmt]}")
+    writer = getattr(module, "write", None)
+    if writer is None:
+        out.write(module.render(findings, ReportContext(**context)))
+    else:
+        writer(findings, ReportContext(**context), out)

@@ -7,14 +7,17 @@ scanning tracks a finding across edits elsewhere in the file.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import PurePath
+from typing import TextIO
 from urllib.parse import quote
 
 from transcheck import __version__, suppressions
 from transcheck.baseline import fingerprint
 from transcheck.models import Finding, Severity
 from transcheck.report import ReportContext
+from transcheck.report.json_report import write_items
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
@@ -96,6 +99,13 @@ def _quality(findings: list[Finding], ctx: ReportContext) -> tuple[dict, list[di
 
 
 def render(findings: list[Finding], ctx: ReportContext) -> str:
+    out = io.StringIO()
+    write(findings, ctx, out)
+    return out.getvalue()
+
+
+def write(findings: list[Finding], ctx: ReportContext, out: TextIO) -> None:
+    """The SARIF log, a result at a time (the same text ``json.dumps(..., indent=2)`` gives)."""
     rules = _descriptors(findings, ctx)
     run_quality, file_quality = _quality(findings, ctx)
     index = {d["id"]: i for i, d in enumerate(rules)}
@@ -106,8 +116,11 @@ def render(findings: list[Finding], ctx: ReportContext) -> str:
             {"location": {"uri": _uri(d.path)}, "encoding": "utf-8", "properties": props}
             for d, props in zip(ctx.documents, file_quality)
         ],
-        "results": [_result(f, index[f.rule], ctx) for f in findings],
+        "results": [],
         "properties": run_quality,
     }
     data = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    head, tail = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").split('"results": []', 1)
+    out.write(head + '"results": ')
+    write_items((_result(f, index[f.rule], ctx) for f in findings), out, " " * 6)
+    out.write(tail)

@@ -1,17 +1,22 @@
-"""The human report: rich text with the flagged span highlighted, and a summary."""
+"""The human report: rich text with the flagged span highlighted, and a summary.
+
+One clean file in plain text (no colour, not a terminal) gets its two lines without rich,
+which takes longer to import than checking a short file; anything else is laid out by rich.
+"""
 
 from __future__ import annotations
 
 import io
 from collections import Counter
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from transcheck.models import Finding, Severity
 from transcheck.quality import QualityReport
 from transcheck.report import ReportContext
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 SEVERITY_STYLE = {Severity.MINOR: "cyan", Severity.MAJOR: "yellow", Severity.CRITICAL: "bold red"}
 MAX_LINE = 160
@@ -19,6 +24,8 @@ MAX_LINE = 160
 
 def _excerpt(line: str, start: int, end: int) -> Text:
     """The line with [start, end) highlighted, trimmed around the span when long."""
+    from rich.text import Text
+
     left = max(0, start - MAX_LINE // 2) if len(line) > MAX_LINE else 0
     right = min(len(line), left + MAX_LINE)
     text = Text("    ")
@@ -33,6 +40,8 @@ def _excerpt(line: str, start: int, end: int) -> Text:
 
 
 def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
+    from rich.text import Text
+
     head = Text()
     head.append(f"{f.path}:{f.line}:{f.column}", style="bold")
     head.append(": ")
@@ -57,6 +66,9 @@ def _finding(console: Console, f: Finding, ctx: ReportContext) -> None:
 
 
 def _summary(console: Console, findings: list[Finding], files: int) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     if not findings:
         console.print(Text(f"No findings in {files} file(s).", style="green"))
         return
@@ -76,11 +88,13 @@ def _number(value: float) -> str:
 
 def _quality(console: Console, quality: QualityReport, limit: float | None) -> None:
     """The MQM-style score overall, and per file when there are several."""
-    weights = ", ".join(f"{sev} {_number(w)}" for sev, w in quality.weights.to_dict().items())
-    total = quality.overall
+    from rich.table import Table
+    from rich.text import Text
+
+    score, detail = _quality_line(quality)
     line = Text("MQM-style score: ", style="bold")
-    line.append(f"{total.per_1000_words:.2f} penalty points per 1,000 words")
-    line.append(f" ({_number(total.penalty)} points in {total.words:,} words; weights {weights})", style="dim")
+    line.append(score.removeprefix("MQM-style score: "))
+    line.append(detail, style="dim")
     console.print(line)
     if len(quality.files) > 1:
         table = Table(title="Penalty points per 1,000 words by file", title_justify="left")
@@ -96,10 +110,43 @@ def _quality(console: Console, quality: QualityReport, limit: float | None) -> N
 
 def render(findings: list[Finding], ctx: ReportContext) -> str:
     out = io.StringIO()
+    write(findings, ctx, out)
+    return out.getvalue()
+
+
+def _quality_line(quality: QualityReport) -> tuple[str, str]:
+    """The overall score line: its plain part and its dimmed part."""
+    weights = ", ".join(f"{sev} {_number(w)}" for sev, w in quality.weights.to_dict().items())
+    total = quality.overall
+    return (f"MQM-style score: {total.per_1000_words:.2f} penalty points per 1,000 words",
+            f" ({_number(total.penalty)} points in {total.words:,} words; weights {weights})")
+
+
+def _plain_clean(ctx: ReportContext, out: TextIO) -> str | None:
+    """The report of one clean file, without colour and not to a terminal, as rich lays it
+    out (two plain lines); None when it needs rich (a table, a line over the penalty limit)."""
+    if ctx.color or len(ctx.documents) > 1 or getattr(out, "isatty", lambda: False)():
+        return None
+    lines = [f"No findings in {len(ctx.documents)} file(s)."]
+    if ctx.documents:
+        quality = ctx.quality([])
+        if quality.over_limit(ctx.max_penalty):
+            return None
+        lines.append("".join(_quality_line(quality)))
+    return "".join(line + "\n" for line in lines)
+
+
+def write(findings: list[Finding], ctx: ReportContext, out: TextIO) -> None:
+    """The report, printed a finding at a time to ``out``."""
+    plain = None if findings else _plain_clean(ctx, out)
+    if plain is not None:
+        out.write(plain)
+        return
+    from rich.console import Console
+
     console = Console(file=out, force_terminal=bool(ctx.color), no_color=not ctx.color, width=120, highlight=False, soft_wrap=True)
     for f in findings:
         _finding(console, f, ctx)
     _summary(console, findings, len(ctx.documents))
     if ctx.documents:
         _quality(console, ctx.quality(findings), ctx.max_penalty)
-    return out.getvalue()

@@ -25,15 +25,13 @@ import pickle
 import re
 import re._compiler
 import re._parser
-import sys
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import transcheck
-from transcheck.cachedir import cache_root
+from transcheck.cachedir import cache_root, package_digest, walk
 from transcheck.fileio import atomic_write
 
 FORMAT = 2  # bump when the layout of the cached objects changes in a way the key misses
@@ -130,25 +128,12 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def _walk(root: Path, suffixes: tuple[str, ...] = ("",)) -> Iterable[str]:
-    """Files under ``root`` ending in one of ``suffixes``, in a fixed order (``os.walk`` is
-    many times faster than ``Path.rglob``, and this runs on every start)."""
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(suffixes) and not name.endswith((".pyc", ".tmp")):
-                yield os.path.join(folder, name)
-
-
 def key(roots: list[Path], builtin: Path | None) -> str:
     """A hash of the rule folders' YAML files, the package's files and the versions."""
-    h = hashlib.sha256(f"{FORMAT}|{transcheck.__version__}|{sys.version}|{sys.implementation.cache_tag}".encode())
-    for path in _walk(Path(transcheck.__file__).resolve().parent):
-        st = os.stat(path)
-        h.update(f"\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    h = hashlib.sha256(f"{FORMAT}|{package_digest()}".encode())
     for root in roots:
         h.update(f"\1{root.resolve()}\1{root == builtin}".encode())
-        for path in _walk(root, (".yaml", ".yml")):
+        for path in walk(root, (".yaml", ".yml")):
             with open(path, "rb") as handle:
                 h.update(f"\2{os.path.relpath(path, root)}\2".encode())
                 h.update(handle.read())

@@ -18,7 +18,6 @@ import re._parser as sre_parse
 import sys
 from collections.abc import Iterator
 
-import regex
 
 from transcheck.errors import TranscheckError
 
@@ -67,6 +66,8 @@ class GuardedPattern:
     """A pattern with the ``re.Pattern`` interface the engine uses, run by ``regex`` under a budget."""
 
     def __init__(self, compiled: re.Pattern) -> None:
+        import regex  # here, not at import: a run whose rules come from the cache may never need it
+
         self._re = compiled
         self._regex = regex.compile(compiled.pattern, _regex_flags(compiled.flags))
         self.pattern, self.flags = compiled.pattern, compiled.flags
@@ -95,6 +96,8 @@ def _budget(length: int) -> float:
 
 
 def _regex_flags(flags: int) -> int:
+    import regex
+
     out = regex.VERSION0
     for plain, guarded in ((re.IGNORECASE, regex.IGNORECASE), (re.MULTILINE, regex.MULTILINE),
                            (re.DOTALL, regex.DOTALL), (re.VERBOSE, regex.VERBOSE), (re.ASCII, regex.ASCII)):

@@ -47,38 +47,65 @@ def line_block_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass
 class Scanner:
-    """A compiled regex with its literal prefilter: finds matches only where they can be."""
+    """A compiled regex with its literal prefilter: finds matches only where they can be.
+
+    It runs in the lines (or paragraphs) holding one of its trigger literals, and only in
+    those that also hold one literal of each of its other required sets; a scanner without
+    a trigger runs over the whole text, unless none of a weaker literal set it needs occurs."""
 
     regex: re.Pattern
     paragraphs: bool
     trigger_id: int | None = None  # registered in prefilter.INDEX; None: scan everything
     triggers: tuple[str, ...] | None = None  # the literals registered under trigger_id
+    required: tuple[tuple[str, ...], ...] = ()  # with a trigger: other literal sets, each registered
+    required_ids: tuple[int, ...] = ()
+    needs: tuple[str, ...] = ()  # without a trigger: one of these occurs in every text it matches
 
     @classmethod
-    def build(cls, regex: re.Pattern, triggers: list[str] | None = None) -> "Scanner":
+    def build(cls, regex: re.Pattern, triggers: list[str] | None = None, source: str | None = None,
+              flags: int | None = None) -> "Scanner":
+        """The scanner of ``regex``, analysed as ``source`` with ``flags`` (the pattern as
+        written, when ``regex`` is a faster equivalent of it)."""
+        source = regex.pattern if source is None else source
+        flags = regex.flags if flags is None else flags
         if triggers is None:
-            found = prefilter.literal_triggers(regex.pattern, regex.flags)
+            found = prefilter.literal_triggers(source, flags)
         else:
             found = tuple(sorted({t.lower() for t in triggers})) or None
-        return cls.restore(regex, prefilter.crosses_lines(regex.pattern, regex.flags), found)
+        if found:
+            required = tuple(r for r in prefilter.literal_requirements(source, flags) if r != found)
+        else:
+            required = prefilter.literal_requirements(source, flags, min_score=0.5)[:1]
+        return cls.restore(regex, prefilter.crosses_lines(source, flags), found, required)
 
     @classmethod
-    def restore(cls, regex: re.Pattern, paragraphs: bool, triggers: tuple[str, ...] | None) -> "Scanner":
+    def restore(cls, regex: re.Pattern, paragraphs: bool, triggers: tuple[str, ...] | None,
+                required: tuple[tuple[str, ...], ...] = ()) -> "Scanner":
         """A scanner with its literals registered in this process's index (also used by pickle)."""
-        trigger_id = prefilter.INDEX.register(triggers) if triggers else None
-        return cls(regex, paragraphs, trigger_id, triggers)
+        required = tuple(literals for literals in required if literals)
+        if not triggers:
+            return cls(regex, paragraphs, needs=required[0] if required else ())
+        required_ids = tuple(prefilter.INDEX.register(literals) for literals in required)
+        return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids)
 
     def __reduce__(self):
-        return Scanner.restore, (self.regex, self.paragraphs, self.triggers)
+        required = self.required if self.triggers else ((self.needs,) if self.needs else ())
+        return Scanner.restore, (self.regex, self.paragraphs, self.triggers, required)
 
     def finditer(self, ctx: Context) -> Iterator[re.Match]:
         if self.trigger_id is None:
-            yield from self.regex.finditer(ctx.text)
+            if not self.needs or not ctx.lower_exact or any(literal in ctx.lower_text for literal in self.needs):
+                yield from self.regex.finditer(ctx.text)
             return
-        positions = prefilter.INDEX.hits(ctx).get(self.trigger_id)
-        if positions:
+        hits = prefilter.INDEX.hits(ctx)
+        if self.trigger_id not in hits.present:
+            return
+        required = [hits.get(i) for i in self.required_ids]
+        if all(required):
+            positions = hits.get(self.trigger_id)
             for start, end in prefilter.windows(ctx.text, positions, self.paragraphs):
-                yield from self.regex.finditer(ctx.text, start, end)
+                if all(prefilter.any_within(found, start, end) for found in required):
+                    yield from self.regex.finditer(ctx.text, start, end)
 
 
 @dataclass
@@ -178,9 +205,9 @@ class PhraseMatcher:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
-        hits = prefilter.INDEX.hits(ctx)
+        present = prefilter.INDEX.hits(ctx).present
         for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
-            if scanner.trigger_id is not None and scanner.trigger_id not in hits:
+            if scanner.trigger_id is not None and scanner.trigger_id not in present:
                 continue  # none of the entry's literals occurs: skip it without a call
             for m in scanner.finditer(ctx):
                 found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))
@@ -207,8 +234,7 @@ class PhraseMatcher:
 def _scanner(pattern: str, flags: int) -> Scanner:
     """The entry's scanner: its literals and line reach come from ``pattern``; it runs as
     ``_literal_first(pattern)``, which finds the same matches faster."""
-    triggers = prefilter.literal_triggers(pattern, flags)
-    return Scanner.restore(compile_safe(_literal_first(pattern), flags), prefilter.crosses_lines(pattern, flags), triggers)
+    return Scanner.build(compile_safe(_literal_first(pattern), flags), source=pattern, flags=flags)
 
 
 LEFT_BOUND = r"(?<![\w-])"

@@ -13,7 +13,9 @@ per document by an Aho-Corasick automaton (``TriggerIndex``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
 
@@ -148,6 +150,54 @@ def literal_triggers(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted({s.lower() for s in found}))
 
 
+def literal_requirements(pattern: str, flags: int = 0, min_score: float = MIN_SCORE) -> tuple[tuple[str, ...], ...]:
+    """Every lower-case literal set, as strong as ``min_score``, of which each match contains
+    one, within the match or its look-aheads (so within any span the pattern is searched in),
+    the most selective first.
+
+    The trigger is one of them; the others let a scanner skip the lines holding its trigger
+    but not all its other required literals (``after`` without ``wish``)."""
+    found: list[frozenset[str]] = []
+    try:
+        _required(sre_parse.parse(pattern, flags), found)
+    except (re.error, RecursionError):
+        return ()
+    strong = {f for f in found if f and all(s.strip() for s in f) and _score(f) >= min_score}
+    sets = {tuple(sorted({s.lower() for s in f})): _score(f) for f in sorted(strong, key=_score)}
+    return tuple(sorted(sets, key=lambda literals: (-sets[literals], literals)))  # the most selective first
+
+
+def _required(items, found: list[frozenset[str]]) -> None:
+    """Add to ``found`` the literal sets of ``items`` (runs of exact elements joined, as in
+    ``_sequence``), looking into groups, repetitions and look-aheads (not look-behinds,
+    which may see before the searched span)."""
+    run: frozenset[str] | None = None
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is not None:
+            joined = exact if run is None else _join(run, exact)
+            if joined is None:
+                found.append(run)
+                joined = exact
+            run = joined
+            continue
+        if run:
+            found.append(run)
+            run = None
+        if op is c.SUBPATTERN:
+            _required(av[-1], found)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            _required(av[2], found)
+        elif op is c.ASSERT and av[0] >= 0:
+            _required(av[1], found)
+        elif op in (c.BRANCH, c.IN):
+            element = _element(op, av)
+            if element:
+                found.append(element)
+    if run:
+        found.append(run)
+
+
 def crosses_lines(pattern: str, flags: int = 0) -> bool:
     """True when a match may contain a line break (``\\s``, ``.`` with DOTALL, negated sets...)."""
     try:
@@ -183,39 +233,72 @@ class TriggerIndex:
 
     def __init__(self) -> None:
         self.literals: dict[str, int] = {}
-        self.owners: list[list[int]] = []
-        self.scanners = 0
+        self.members: list[tuple[int, ...]] = []  # by scanner id: the indexes of its literals
+        self.owners: list[list[int]] = []  # by literal index: the scanners it belongs to
         self._automaton: AhoCorasick | None = None
+
+    @property
+    def scanners(self) -> int:
+        return len(self.members)
 
     def register(self, triggers: tuple[str, ...]) -> int:
         """Add a scanner's literals; returns the scanner's id."""
-        scanner = self.scanners
-        self.scanners += 1
-        for literal in triggers:
-            index = self.literals.setdefault(literal, len(self.literals))
+        scanner = len(self.members)
+        self.members.append(tuple(self.literals.setdefault(literal, len(self.literals)) for literal in triggers))
+        for index in self.members[-1]:
             if index == len(self.owners):
                 self.owners.append([])
             self.owners[index].append(scanner)
         self._automaton = None
         return scanner
 
-    def hits(self, ctx: Context) -> dict[int, list[int]]:
-        """Start offsets of trigger literals in the document, by scanner id (cached per document)."""
-        key = ("trigger-hits", id(self), self.scanners)
+    def hits(self, ctx: Context) -> Hits:
+        """The literals' hits in the document (cached per document)."""
+        key = ("trigger-hits", id(self), len(self.members))
         found = ctx.cache.get(key)
         if found is None:
             if self._automaton is None:
                 self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
-            found = defaultdict(list)
-            owners = self.owners
+            by_literal: dict[int, list[int]] = defaultdict(list)
             for index, start, _ in self._automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
-                for scanner in owners[index]:
-                    found[scanner].append(start)
-            ctx.cache[key] = found
+                by_literal[index].append(start)
+            found = ctx.cache[key] = Hits(by_literal, self.members, self.owners)
+        return found
+
+
+class Hits:
+    """One document's hits: start offsets by literal, gathered by scanner id on demand
+    (a literal many scanners share is stored once)."""
+
+    def __init__(self, by_literal: dict[int, list[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
+        for positions in by_literal.values():
+            positions.sort()
+        self._by_literal = by_literal
+        self._members = members
+        self._merged: dict[int, list[int]] = {}
+        self.present: set[int] = set().union(*(owners[index] for index in by_literal))  # scanners with a hit
+
+    def __contains__(self, scanner: int) -> bool:
+        return scanner in self.present
+
+    def get(self, scanner: int) -> list[int] | None:
+        """Sorted start offsets of the scanner's literals; None when none occurs."""
+        found = self._merged.get(scanner)
+        if found is None:
+            lists = [self._by_literal[i] for i in self._members[scanner] if i in self._by_literal]
+            if not lists:
+                return None
+            found = self._merged[scanner] = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         return found
 
 
 INDEX = TriggerIndex()
+
+
+def any_within(positions: list[int], start: int, end: int) -> bool:
+    """True when one of the sorted ``positions`` lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def windows(text: str, positions: list[int], paragraphs: bool) -> list[tuple[int, int]]:

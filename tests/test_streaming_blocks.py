@@ -1,0 +1,75 @@
+"""A long plain document is checked in blocks of paragraphs with the same findings, at the
+same positions, as when it is checked whole: line-local rules run a block at a time, the
+rules that take evidence from the whole document run on all of it (engine.line_local)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcheck.documents import Document
+from transcheck.engine import BLOCK_CHARS_VARIABLE, check, line_local
+from transcheck.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted([*ROOT.glob("samples/*.txt"), *ROOT.glob("tests/data/native/*/*.txt")])
+# Evidence spread over paragraphs: a curly-quoted paragraph and a straight-quoted one far
+# apart, a name written with its capital once and in lower case later, a repeated line.
+SPREAD = (
+    "Critics called the plan “a gamble” on Monday.\n\n"
+    "The Greens met in Munich. The firm posted a video on YouTube about it.\n\n"
+    + "The council met again and the talks went on until late in the evening.\n\n" * 12
+    + 'A spokesman said the plan was "on track" after all.\n\n'
+    "Later the firm posted another clip on youtube, and the greens applauded.\n\n"
+    "Read more: the budget in figures\n\n"
+    "The council met again and the talks went on until late in the evening.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return load_rules()
+
+
+def _blocked(doc: Document, ruleset, size: int, monkeypatch) -> list:
+    monkeypatch.setenv(BLOCK_CHARS_VARIABLE, str(size))
+    try:
+        return check(doc, ruleset)
+    finally:
+        monkeypatch.delenv(BLOCK_CHARS_VARIABLE)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_spread_evidence_gives_the_same_findings_in_blocks(ruleset, monkeypatch, newline: str) -> None:
+    doc = Document.from_text("spread.txt", SPREAD.replace("\n", newline))
+    whole = check(doc, ruleset)
+    assert {f.rule for f in whole} & {"TC207"}, "the straight quotes are flagged by the curly evidence"
+    for size in (60, 200, 700):
+        assert _blocked(doc, ruleset, size, monkeypatch) == whole
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_texts_give_the_same_findings_in_small_blocks(ruleset, monkeypatch, path: Path) -> None:
+    doc = Document.from_text(path.name, path.read_text(encoding="utf-8"))
+    assert _blocked(doc, ruleset, 300, monkeypatch) == check(doc, ruleset)
+
+
+def test_heavy_sentence_rules_are_line_local(ruleset) -> None:
+    """The tagged word-order rules and the regular expressions run per block; the
+    document-evidence detectors (quote style, house-style capitals, repeated lines) do not."""
+    by_id = {rule.spec.id: rule for rule in ruleset}
+    assert all(line_local(by_id[i]) for i in ("TC310", "TC314", "TC301", "TC610", "TC904"))
+    assert not any(line_local(by_id[i]) for i in ("TC207", "TC703", "TC704", "TC706", "TC812"))
+    assert line_local(next(r for r in ruleset if r.spec.matcher.get("kind") == "pattern"))
+
+
+def test_evidence_is_a_stretchs_beyond_the_evidence_size(ruleset, monkeypatch) -> None:
+    """Past EVIDENCE_CHARS the document-evidence rules see one stretch at a time (bounded
+    memory): straight quotes after the stretch that holds the curly ones are not flagged."""
+    from transcheck import engine
+
+    doc = Document.from_text("spread.txt", SPREAD)
+    assert any(f.rule == "TC207" for f in check(doc, ruleset))
+    monkeypatch.setattr(engine, "EVIDENCE_CHARS", SPREAD.index("A spokesman") - 5)  # cut just before it
+    assert not any(f.rule == "TC207" for f in _blocked(doc, ruleset, 60, monkeypatch))
