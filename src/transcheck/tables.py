@@ -7,7 +7,8 @@ opening a trie nothing, and each lookup a microsecond (runs look up each distinc
 once). ``cached`` keeps any such build in ``<cache>/tables/<name>-<hash of its
 version>/``, written as a temporary folder and then renamed, so a concurrent run sees
 all of it or none. A table that cannot be read is built again; a cache folder that
-cannot be written falls back to the table built in memory.
+cannot be written falls back to the table built in memory. Building a new version of a
+table removes its older builds but the newest ``KEEP_VERSIONS``, so upgrades do not pile up.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import TypeVar
 from transcheck.cachedir import cache_root, package_digest
 
 FORMAT = 1
+KEEP_VERSIONS = 3  # builds kept per table: installs used in turn do not rebuild each other's
 T = TypeVar("T")
 
 
@@ -49,9 +51,24 @@ def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, P
             os.rename(tmp, folder)  # fails when a concurrent run got there first: its build is the same
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+        _prune(name, folder.parent)
         return load(folder)
     except Exception:  # an unwritable cache folder: use the build in memory
         return value
+
+
+def _prune(name: str, tables: Path) -> None:
+    """Remove the builds of table ``name`` in ``tables`` but the newest ``KEEP_VERSIONS``
+    (a run that still reads a removed build keeps its open files: they go when it ends)."""
+    builds = []
+    for folder in tables.glob(f"{name}-*"):
+        if folder.name.rsplit("-", 1)[0] == name:  # not the builds of `name-other`
+            try:
+                builds.append((folder.stat().st_mtime_ns, folder))
+            except OSError:  # removed meanwhile by another run
+                continue
+    for _, old in sorted(builds, reverse=True)[KEEP_VERSIONS:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 class WordTable(Mapping[str, float]):
@@ -121,16 +138,4 @@ def derived(name: str, build: Callable[[], T]) -> T:
     """``build()``, a small table derived from the package's own data and code (plain
     dicts, sets, strings and numbers), kept in the cache until any file of the package
     changes: a run then reads it instead of loading the large data it comes from."""
-    value = cached(name, package_digest(), build, _save_value, _load_value)
-    _prune(name)
-    return value
-
-
-def _prune(name: str, keep: int = 4) -> None:
-    """Keep the newest ``keep`` builds of ``name`` (one is left behind each time the package changes)."""
-    try:
-        folders = sorted((cache_root() / "tables").glob(f"{name}-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in folders[keep:]:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError:
-        pass
+    return cached(name, package_digest(), build, _save_value, _load_value)
