@@ -29,7 +29,7 @@ from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
-from transcheck.tagger import Token, model, sentence_spans, tag
+from transcheck.tagger import Token, model, sentence_spans, tag_spans
 from transcheck.wordfreqs import zipf
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pronoun-gender"
@@ -143,20 +143,23 @@ def pronoun_windows(
     if spans is None:
         spans = ctx.cache["sentences"] = sentence_spans(text)
     starts = [s for s, _ in spans]
-    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
+    chosen = []
     for m in pattern.finditer(text):
         index = bisect_right(starts, m.start()) - 1
         if index < 0:
             continue
         first, near = max(0, index - size), spans[max(0, index - 1)][0]
-        if not wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
-            continue
+        if wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
+            chosen.append((m, first, index, near))
+    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
+    needed = sorted({spans[n] for _, first, index, _ in chosen for n in range(first, index + 1)})
+    todo = [span for span in needed if span[0] not in tagged]
+    for (start, _), tokens in zip(todo, tag_spans(text, todo)):  # tagged together: one matrix operation a word position
+        tagged[start] = tokens
+    for m, first, index, near in chosen:
         window = []
         for n in range(first, index + 1):
-            start, end = spans[n]
-            if start not in tagged:
-                tagged[start] = tag(text, start, end)
-            window.extend((t, k == 0) for k, t in enumerate(tagged[start]) if t.start < m.start())
+            window.extend((t, k == 0) for k, t in enumerate(tagged[spans[n][0]]) if t.start < m.start())
         yield m, window, near, spans[index][0]
 
 
