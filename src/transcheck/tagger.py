@@ -8,6 +8,7 @@ Tags are the Penn Treebank set (``NN``, ``VBD``, ``MD`` …) as in the EWT ``XPO
 from __future__ import annotations
 
 import marshal
+import mmap
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from transcheck.context import Context
 
 MODEL = "ewt-perceptron.npz"
+PLAIN_WORDS = 300  # words a process tags before numpy takes over (its import costs ~0.1 s)
 # Treebank-style tokens: clitics apart (do|n't, it|'s), numbers with their separators,
 # German ordinals with their dot (1. September), abbreviations with their dots (U.S.),
 # every other punctuation mark alone.
@@ -54,29 +56,33 @@ class Model:
     the tag dictionary and the tags, and what the treebank saw each word as.
 
     The tag dictionary and the lexicon answer the rules' cheap tests before any tagging;
-    the weights (and numpy) are loaded by ``weights_loader`` on the first prediction."""
+    the weights are memory-mapped by ``weights_loader`` on the first prediction."""
 
     def __init__(self, tagdict: dict[str, str], classes: tuple[str, ...], lexicon: dict[str, frozenset[str]],
-                 weights_loader: Callable[[], tuple[dict[str, int], np.ndarray]]) -> None:
+                 weights_loader: Callable[[], tuple[dict[str, int], memoryview]]) -> None:
         self.tagdict = tagdict
         self.classes = classes
         self.lexicon = lexicon
         self._weights_loader = weights_loader
+        self._plain_words = PLAIN_WORDS
 
     @cached_property
-    def _table(self) -> tuple[dict[str, int], np.ndarray]:
-        rows, matrix = self._weights_loader()
-        if matrix.shape != (len(rows) + 1, len(self.classes)):
+    def _table(self) -> tuple[dict[str, int], memoryview]:
+        rows, flat = self._weights_loader()
+        if len(flat) != (len(rows) + 1) * len(self.classes):
             raise ValueError("the tagger model's parts do not match")
-        return rows, matrix
+        return rows, flat
 
     @property
     def rows(self) -> dict[str, int]:
         return self._table[0]
 
-    @property
+    @cached_property
     def matrix(self) -> np.ndarray:
-        return self._table[1]
+        """The weights as a numpy array (a view of the same memory: nothing is copied)."""
+        import numpy as np
+
+        return np.frombuffer(self._table[1], dtype=np.float64).reshape(-1, len(self.classes))
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -100,11 +106,17 @@ class Model:
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """The tags of many sentences, each as ``tag`` gives it. The sentences advance in
         step: the i-th words of all of them (those the tag dictionary does not settle) are
-        scored in one matrix operation, summing their 14 feature rows in NLTK's order."""
-        import numpy as np
-
-        matrix = np.asarray(self.matrix)  # a plain view of the memory map: no subclass overhead per call
-        rows, tagdict, classes, last = self._features, self.tagdict, self.classes, len(self.classes) - 1
+        scored in one matrix operation, summing their 14 feature rows in NLTK's order. The
+        first few hundred words a process tags are scored in plain Python instead (the same
+        sums in the same order): a short check does not wait for numpy to import."""
+        count = sum(map(len, sentences))
+        if self._plain_words >= count:
+            self._plain_words -= count
+            best_of = self._best_plain
+        else:
+            self._plain_words = 0  # numpy from now on
+            best_of = self._best_numpy
+        rows, tagdict, classes = self._features, self.tagdict, self.classes
         word_rows, tag_rows, tag_word_rows = rows.words, rows.tag_pairs, rows.tag_words  # read inline: no call per word
         order = sorted(range(len(sentences)), key=lambda n: -len(sentences[n]))  # the longest first
         contexts = [["-START-", "-START2-", *map(rows.normal, words), "-END-", "-END2-"] for words in sentences]
@@ -134,12 +146,34 @@ class Model:
                     tag_word, near[j - 1][1], near[j - 1][2], near[j - 2][3], near[j + 1][4], near[j + 1][5], near[j + 2][6],
                 ))
             if pending:
-                scores = matrix[np.array(features)].sum(axis=1)
-                # NLTK breaks ties by the larger tag name: take the last of the best scores.
-                best = scores[:, ::-1].argmax(axis=1).tolist()
-                for n, b in zip(pending, best):
-                    tags[n].append(classes[last - b])
+                for n, b in zip(pending, best_of(features)):
+                    tags[n].append(classes[b])
         return tags
+
+    def _best_numpy(self, features: list[tuple[int, ...]]) -> list[int]:
+        """The best tag of each word, given the weight rows of its features."""
+        import numpy as np
+
+        scores = self.matrix[np.array(features)].sum(axis=1)
+        # NLTK breaks ties by the larger tag name: take the last of the best scores.
+        last = len(self.classes) - 1
+        return [last - b for b in scores[:, ::-1].argmax(axis=1).tolist()]
+
+    def _best_plain(self, features: list[tuple[int, ...]]) -> list[int]:
+        """``_best_numpy`` without numpy: each tag's weights summed row after row, as numpy does."""
+        flat, width = self._table[1], len(self.classes)
+        best_tags = []
+        for rows in features:
+            starts = [row * width for row in rows]
+            best, top = 0, float("-inf")
+            for c in range(width):
+                total = 0.0
+                for start in starts:
+                    total += flat[start + c]
+                if total >= top:  # ties: the last of the best, as above
+                    best, top = c, total
+            best_tags.append(best)
+        return best_tags
 
 
 class _FeatureRows:
@@ -215,12 +249,12 @@ def normalize(word: str) -> str:
 def model() -> Model:
     """The trained tagger, loaded once per process from the cache folder (``tables.py``),
     which is built from the shipped model on first use: the tag dictionary and the lexicon
-    at once, the weights memory-mapped on the first prediction (so a run whose rules tag
-    nothing imports no numpy)."""
+    at once, the weights memory-mapped on the first prediction (a run that tags no more
+    than ``PLAIN_WORDS`` words imports no numpy)."""
     source = files("transcheck") / "data" / "tagger" / MODEL
     try:
         stat = Path(str(source)).stat()
-        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|split weights"
+        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|raw weights"
     except OSError:  # not a plain file (a zipped install): read it every time
         return _read_model(source)
     return tables.cached("tagger", version, lambda: _read_model(source), _save_model, partial(_load_model, source=source))
@@ -238,13 +272,11 @@ def _read_model(source) -> Model:
         tagdict = dict(zip(data["tagdict_words"].tolist(), data["tagdict_tags"].tolist()))
         tags = [frozenset(t.split()) for t in data["lexicon_tags"].tolist()]
         lexicon = dict(zip(data["lexicon_words"].tolist(), tags))
-    return Model(tagdict, classes, lexicon, lambda: (rows, matrix))
+    return Model(tagdict, classes, lexicon, lambda: (rows, memoryview(matrix).cast("B").cast("d")))
 
 
 def _save_model(built: Model, folder: Path) -> None:
-    import numpy as np
-
-    np.save(folder / "matrix.npy", built.matrix, allow_pickle=False)
+    (folder / "matrix.f8").write_bytes(built._table[1].cast("B"))  # float64 in the machine's byte order
     (folder / "rows.marshal").write_bytes(marshal.dumps(built.rows))
     (folder / "tables.marshal").write_bytes(marshal.dumps((built.tagdict, built.classes, built.lexicon)))
 
@@ -253,22 +285,20 @@ def _load_model(folder: Path, source) -> Model:
     """The tag dictionary and lexicon from ``folder``; the weights from it when first needed
     (from the shipped ``source`` if the cache has gone meanwhile)."""
     tagdict, classes, lexicon = marshal.loads((folder / "tables.marshal").read_bytes())
-    if not (folder / "rows.marshal").is_file() or not (folder / "matrix.npy").is_file():
+    if not (folder / "rows.marshal").is_file() or not (folder / "matrix.f8").is_file():
         raise FileNotFoundError(folder)
     return Model(tagdict, classes, lexicon, partial(_load_weights, folder, source))
 
 
-def _load_weights(folder: Path, source) -> tuple[dict[str, int], np.ndarray]:
-    import numpy as np  # imported only when a rule tags text
-
+def _load_weights(folder: Path, source) -> tuple[dict[str, int], memoryview]:
+    """The feature rows and the weights, memory-mapped from ``folder`` (no numpy needed)."""
     try:
         rows = marshal.loads((folder / "rows.marshal").read_bytes())
-        matrix = np.load(folder / "matrix.npy", mmap_mode="r", allow_pickle=False)
-        if matrix.shape[0] == len(rows) + 1:
-            return rows, matrix
+        with open(folder / "matrix.f8", "rb") as f:
+            flat = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)).cast("d")
+        return rows, flat
     except (OSError, ValueError, EOFError, TypeError):
-        pass
-    return _read_model(source)._table
+        return _read_model(source)._table
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
