@@ -54,9 +54,11 @@ class NameGenitive:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        shaped = ctx.words_where(_genitive_shape)
+        stems = {w for w in ctx.words_where(_genitive_shape) if w[:-1] in ctx.vocabulary}
+        if not stems:
+            return  # the name lists load only for a text that may have such a genitive
         given, _ = person_names()
-        candidates = {w for w in shaped if w[:-1] in ctx.vocabulary and _surname_shape(w[:-1], given)}
+        candidates = {w for w in stems if _surname_shape(w[:-1], given)}
         # `Warren Jeffs`: the word with its `s` is itself a surname.
         people = {w for w in candidates if _person(ctx, w[:-1]) and not _person(ctx, w)}
         for start, end in ctx.occurrences(people):
