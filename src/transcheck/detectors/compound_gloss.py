@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from transcheck import tables
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.repeated import lower_text
@@ -44,10 +45,15 @@ class GlossTable:
 
 
 @lru_cache(maxsize=None)
-def load_table(path: Path = TABLE) -> GlossTable:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    literals = [r[0] for r in rows]
-    return GlossTable(literals, [r[1] for r in rows], [r[2] for r in rows], AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
+def load_table() -> GlossTable:
+    """The table, its columns read from the cache folder after the first run (``tables.derived``)."""
+    literals, german, english = tables.derived("compound-gloss", _read_columns)
+    return GlossTable(literals, german, english, AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
+
+
+def _read_columns() -> tuple[list[str], list[str], list[str]]:
+    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
