@@ -332,18 +332,32 @@ def tag_spans(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     ]
 
 
+def document_sentences(ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the document, found once per document."""
+    spans = ctx.cache.get("sentences")
+    if spans is None:
+        spans = ctx.cache["sentences"] = sentence_spans(ctx.text)
+    return spans
+
+
+def tagged_spans(ctx: Context, spans: Iterable[tuple[int, int]]) -> dict[int, list[Token]]:
+    """The document's tagged sentences by start offset, ``spans`` among them: those not
+    tagged yet are tagged together (see ``Model.tag_many``), each at most once a document."""
+    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
+    todo = [span for span in spans if span[0] not in tagged]
+    for (start, _), tokens in zip(todo, tag_spans(ctx.text, todo)):
+        tagged[start] = tokens
+    return tagged
+
+
 def tagged_sentences(
     ctx: Context, wanted: Callable[[str], bool] | None = None, at: Iterable[int] | None = None
 ) -> Iterator[list[Token]]:
     """The tagged sentences of the document: those whose text passes ``wanted``, or those
     that hold one of the offsets ``at`` (found by one regex pass over the document), or
-    all. Sentences are found once per document and each is tagged at most once (those a
-    call selects, together: see ``Model.tag_many``), so rules that look at few sentences
-    pay for few."""
+    all. Rules that look at few sentences pay for few."""
     text = ctx.text
-    spans = ctx.cache.get("sentences")
-    if spans is None:
-        spans = ctx.cache["sentences"] = sentence_spans(text)
+    spans = document_sentences(ctx)
     if at is not None:
         starts = ctx.cache.get("sentence-starts")
         if starts is None:
@@ -352,9 +366,6 @@ def tagged_sentences(
         selected = [spans[n] for n in chosen]
     else:
         selected = [span for span in spans if wanted is None or wanted(text[span[0] : span[1]])]
-    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
-    todo = [span for span in selected if span[0] not in tagged]
-    for (start, _), tokens in zip(todo, tag_spans(text, todo)):
-        tagged[start] = tokens
+    tagged = tagged_spans(ctx, selected)
     for start, _ in selected:
         yield tagged[start]

@@ -29,7 +29,7 @@ from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
-from transcheck.tagger import Token, model, sentence_spans, tag_spans
+from transcheck.tagger import Token, document_sentences, model, tagged_spans
 from transcheck.wordfreqs import zipf
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pronoun-gender"
@@ -139,9 +139,7 @@ def pronoun_windows(
     sentences before (each token with True when it starts a sentence), and the offsets
     where the previous sentence and its own sentence start."""
     text = ctx.text
-    spans = ctx.cache.get("sentences")
-    if spans is None:
-        spans = ctx.cache["sentences"] = sentence_spans(text)
+    spans = document_sentences(ctx)
     starts = [s for s, _ in spans]
     chosen = []
     for m in pattern.finditer(text):
@@ -151,11 +149,7 @@ def pronoun_windows(
         first, near = max(0, index - size), spans[max(0, index - 1)][0]
         if wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
             chosen.append((m, first, index, near))
-    tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
-    needed = sorted({spans[n] for _, first, index, _ in chosen for n in range(first, index + 1)})
-    todo = [span for span in needed if span[0] not in tagged]
-    for (start, _), tokens in zip(todo, tag_spans(text, todo)):  # tagged together: one matrix operation a word position
-        tagged[start] = tokens
+    tagged = tagged_spans(ctx, sorted({spans[n] for _, first, index, _ in chosen for n in range(first, index + 1)}))
     for m, first, index, near in chosen:
         window = []
         for n in range(first, index + 1):
