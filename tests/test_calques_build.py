@@ -89,3 +89,34 @@ def test_native_lookup_takes_either_number():
     assert build.singular("tax records") == "tax record"
     assert build.singular("bus boxes") == "bus box"
     assert build.singular("party leader") == "party leader"
+
+
+def _terms_script():
+    spec = importlib.util.spec_from_file_location("build_calque_terms", ROOT / "scripts" / "build_calque_terms.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_term_gloss_table_is_rebuilt_from_the_shipped_inputs():
+    build = _terms_script()
+    bc = build.bc
+    text = build.table_text(bc.load_dictionary(), build.load_adjectives(), build.load_terms(), bc.load_native(build.NATIVE))
+    assert text == build.TABLE.read_text(encoding="utf-8")
+
+
+def test_attributive_adjectives_find_their_lemma_and_compounds_their_adjective():
+    build = _terms_script()
+    adjectives = {"groß": [["big"]], "hoch": [["high"]]}
+    assert build.adjective_lemma("Große", adjectives) == "groß"
+    assert build.adjective_lemma("großen", adjectives) == "groß"
+    assert build.adjective_lemma("Gruß", adjectives) is None
+    nouns = {"Haus": [["house"]], "Stadt": [["town"]]}
+    assert build.split_adjective_compound("Hochhaus", nouns, adjectives) == ("hoch", "Haus")
+    assert build.split_adjective_compound("Großhausen", nouns, adjectives) is None
+
+
+def test_international_adjectives_are_not_glosses_but_short_kin_words_are():
+    build = _terms_script()
+    assert build.cognate("absolut", "absolute") and build.cognate("natürlich", "natural")
+    assert not build.cognate("lang", "long") and not build.cognate("groß", "great")

@@ -1,0 +1,81 @@
+"""German fixed terms and adjective compounds glossed word by word ("big coalition"), from a generated table.
+
+The table (``data/calques/term-gloss.tsv``, built by ``scripts/build_calque_terms.py``
+from German Wiktionary) holds the word-by-word glosses of German "adjective noun" terms
+(Große Koalition) and of compounds whose modifier is an adjective (Hochhaus). Such a
+gloss is often ordinary English in another sense ("a great coalition of charities"), so
+a hit counts only in a document about German-speaking countries (a capitalised word far
+more frequent in German than in English: Bundestag, CDU, Merkel), not in title case (a
+name), and not after "a"/"an" (the indefinite, descriptive use English makes of the words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from transcheck import tables
+from transcheck.context import Context
+from transcheck.detectors import detector
+from transcheck.detectors.compound_gloss import _bounded, _title_case
+from transcheck.detectors.repeated import lower_text
+from transcheck.models import Match
+from transcheck.wordfreqs import zipf
+
+TABLE = Path(__file__).resolve().parent.parent / "data" / "calques" / "term-gloss.tsv"
+INDEFINITE = re.compile(r"\ban?\s+$")
+MIN_GERMAN_ZIPF = 3.5  # a capitalised word this common in German text ...
+MIN_GERMAN_LEAD = 1.0  # ... and this much more common there than in English marks a German topic
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """The literal glosses, the German term and English term of each, and their automaton."""
+
+    literals: list[str]
+    german: list[str]
+    english: list[str]
+    automaton: AhoCorasick
+
+
+@lru_cache(maxsize=None)
+def load_table() -> TermTable:
+    literals, german, english = tables.derived("term-gloss", _read_columns)
+    return TermTable(literals, german, english, AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
+
+
+def _read_columns() -> tuple[list[str], list[str], list[str]]:
+    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
+
+def german_word(word: str) -> bool:
+    """A capitalised word that German text uses far more than English (Bundestag, CDU, Merkel)."""
+    if not word[:1].isupper():
+        return False
+    german = zipf(word, "de")
+    return german >= MIN_GERMAN_ZIPF and german - zipf(word, "en") >= MIN_GERMAN_LEAD
+
+
+@detector("term-gloss")
+@dataclass
+class TermGloss:
+    """A word-by-word gloss of a German adjective + noun term or adjective compound."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        table = load_table()
+        text = lower_text(ctx)
+        hits = [(i, s, e) for i, s, e in table.automaton.find_matches_as_indexes(text) if _bounded(text, s, e)]
+        if not hits or not ctx.words_where(german_word):
+            return
+        for index, start, end in hits:
+            if _title_case(ctx.text[start:end]) or INDEFINITE.search(text, max(0, start - 4), start):
+                continue
+            english = table.english[index]
+            detail = f"German: {table.german[index]}" + (f"; Wiktionary: {english}" if english else "")
+            yield Match(start, end, suggestion=english or None, detail=detail)
