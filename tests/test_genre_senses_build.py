@@ -1,0 +1,42 @@
+"""The genre-sense lexicon (TC415): rebuilt from the reviewed entries, Wiktionary and the WMT data."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+
+import pytest
+
+from conftest import ROOT, SHARED
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("build_genre_senses", ROOT / "scripts" / "build_genre_senses.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (SHARED / "wmt").is_dir(), reason="needs the WMT data in ../shared")
+def test_lexicon_is_rebuilt_from_the_reviewed_entries_wiktionary_and_wmt():
+    build = _script()
+    reviewed = build.yaml.safe_load(build.REVIEWED.read_text(encoding="utf-8"))
+    text = build.lexicon_text(reviewed, build.load_wmt(SHARED), build.load_wiktionary(), "TC415-genre-sense-calque.yaml")
+    assert text == build.LEXICON.read_text(encoding="utf-8")
+
+
+def test_the_human_references_rarely_write_an_entry():
+    # the few reference lines (at most 2 an entry) were read: German-shaped English such as
+    # "the AfD state association and the fraction" or "the coalition contract intends"
+    counts = re.findall(r"evidence: WMT21-23 .* references (\d+)", _script().LEXICON.read_text(encoding="utf-8"))
+    assert counts and all(int(refs) <= 2 for refs in counts)
+
+
+def test_genre_cues_become_a_line_context_and_cues_replace_them():
+    build = _script()
+    genres = {"court": "court|judge", "market": "DAX"}
+    assert build.context({"genre": ["court", "market"]}, genres) == [r"^(?i:.*\b(?:court|judge|DAX)\b.*)$"]
+    assert build.context({"genre": ["court"], "cues": "SPD"}, genres) == [r"^(?i:.*\b(?:SPD)\b.*)$"]
+    assert build.context({"genre": []}, genres) == []
