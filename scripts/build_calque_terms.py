@@ -193,12 +193,6 @@ def candidates(nouns, adjectives, terms) -> dict[str, tuple[str, str]]:
 # step 2: native English
 
 
-def wordnet_terms(folder: Path) -> set[str]:
-    """Princeton WordNet 3.0's two-word noun lemmas (index.noun: old_country, black_market): English terms."""
-    lemmas = (line.split(" ", 1)[0] for line in (folder / "index.noun").read_text(encoding="utf-8").splitlines())
-    return {lemma.replace("_", " ") for lemma in lemmas if lemma.count("_") == 1 and not lemma.startswith(" ")}
-
-
 def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = None) -> None:
     """The candidate glosses that occur in native English text, an English bigram list or WordNet."""
     cands = candidates(bc.load_dictionary(), load_adjectives(), load_terms())
@@ -208,7 +202,7 @@ def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = N
             words = re.findall(r"[a-z]+", line)
             bigrams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     english = bigrams | set().union(*(bc.bigram_list(b) for b in bigram_files))
-    english |= wordnet_terms(wordnet) if wordnet else set()
+    english |= bc.wordnet_terms(wordnet) if wordnet else set()
     seen = sorted(c for c in cands if c in english or bc.singular(c) in english or bc.us_spelling(c) in english)
     names = ", ".join(sorted({f.parent.name or f.name for f in files}))
     source = f" and in {', '.join(b.name for b in bigram_files)} (English bigram lists)" if bigram_files else ""
