@@ -14,12 +14,17 @@ from transcheck.models import Match
 
 DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 PART = r"morning|afternoon|evening|night"
+# Each pattern starts with a literal (fast to search for); the words before it are checked
+# on the few characters before the match (`BEFORE_*`).
 # `in der Nacht zum/auf Samstag`: the night that leads into the day
-NIGHT_INTO = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+the\s+night\s+(?:to|on|towards)\s+({DAY})\b")
-# `am späten/frühen (Samstag)abend`: a preposition and `the` before late/early and the part of the day
-LATE = re.compile(rf"\b(?:[Aa]t|[Oo]n)\s+the\s+(late|early)\s+(?:({DAY})\s+)?({PART})\b")
+NIGHT_INTO = re.compile(rf"the\s+night\s+(?:to|on|towards)\s+({DAY})\b")
+BEFORE_NIGHT = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]n)\s+$")
+# `am späten/frühen (Samstag)abend`: `at`/`on` and `the` before late/early and the part of the day
+LATE = re.compile(rf"the\s+(late|early)\s+(?:({DAY})\s+)?({PART})\b")
+BEFORE_LATE = re.compile(r"\b(?:[Aa]t|[Oo]n)\s+$")
 # `am späten Samstagabend` misread as the end of the day's evening
-END_OF = re.compile(rf"\b[Aa]t\s+the\s+end\s+of\s+({DAY})\s+(evening|night)\b")
+END_OF = re.compile(rf"the\s+end\s+of\s+({DAY})\s+(evening|night)\b")
+BEFORE_END = re.compile(r"\b[Aa]t\s+$")
 # after `late evening` these words start a new phrase; any other word makes it a modifier
 # of a noun (`on the early morning train`, `at the late evening show`), which is English
 PHRASE_STARTS = frozenset(
@@ -36,6 +41,14 @@ def _late(when: str, day: str | None, part: str) -> str:
     if day:
         return f"{when} on {day} {part}"
     return f"{when} at night" if part == "night" else f"{when} in the {part}"
+
+
+def _with_preposition(text: str, pattern: re.Pattern[str], before: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each match of ``pattern`` that ``before`` precedes, with the start of the preposition."""
+    for m in pattern.finditer(text):
+        lead = before.search(text, max(0, m.start() - 12), m.start())
+        if lead and (m.start() == 0 or text[m.start() - 1].isspace()):
+            yield lead.start(), m
 
 
 def _capitalised(found: str, suggestion: str) -> str:
@@ -55,17 +68,19 @@ class PartOfDay:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text, vocabulary = ctx.text, ctx.vocabulary
+        found: list[Match] = []
         if "night" in vocabulary:
-            for m in NIGHT_INTO.finditer(text):
-                yield self._match(m, f"overnight into {m.group(1)}")
+            for start, m in _with_preposition(text, NIGHT_INTO, BEFORE_NIGHT):
+                found.append(self._match(text, start, m.end(), f"overnight into {m.group(1)}"))
         if "late" in vocabulary or "early" in vocabulary:
-            for m in LATE.finditer(text):
+            for start, m in _with_preposition(text, LATE, BEFORE_LATE):
                 if not _modifies_noun(text, m.end()):
-                    yield self._match(m, _late(m.group(1), m.group(2), m.group(3)))
+                    found.append(self._match(text, start, m.end(), _late(m.group(1), m.group(2), m.group(3))))
         if "end" in vocabulary:
-            for m in END_OF.finditer(text):
-                yield self._match(m, f"late on {m.group(1)} {m.group(2)}")
+            for start, m in _with_preposition(text, END_OF, BEFORE_END):
+                found.append(self._match(text, start, m.end(), f"late on {m.group(1)} {m.group(2)}"))
+        yield from sorted(found, key=lambda match: match.start)
 
     @staticmethod
-    def _match(m: re.Match[str], suggestion: str) -> Match:
-        return Match(m.start(), m.end(), _capitalised(m.group(0), suggestion))
+    def _match(text: str, start: int, end: int, suggestion: str) -> Match:
+        return Match(start, end, _capitalised(text[start:end], suggestion))

@@ -35,30 +35,34 @@ def pairs() -> dict[str, frozenset[str]]:
 
 
 @cache
-def bare_firsts() -> frozenset[str]:
-    """The first words as ``Context.vocabulary`` holds them (split at apostrophes)."""
-    return frozenset(re.split("['’]", first)[0] for first in pairs())
+def nouns() -> dict[str, frozenset[str]]:
+    """Second word (as ``Context.vocabulary`` holds it, split at apostrophes) → its written
+    forms: `People` → {`People's`, `People’s`, `Peoples`, …}."""
+    found: dict[str, set[str]] = {}
+    for forms in pairs().values():
+        for form in forms:
+            found.setdefault(re.split("['’]", form)[0], set()).add(form)
+    return {bare: frozenset(forms) for bare, forms in found.items()}
 
 
-@cache
-def pattern() -> re.Pattern[str]:
-    """A lower-case first word and a capitalised second one of any pair."""
-    table = pairs()
-    firsts = "|".join(re.escape(f).replace("'", "['’]") for f in sorted(table, key=len, reverse=True))
-    nouns = "|".join(sorted({n for ns in table.values() for n in ns}, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])({firsts})[ \u00a0]({nouns})(?![\w’'-])")
+FIRST_WORD = re.compile(r"(?<![\w’'-])([a-z]+(?:['’]s)?)[ \u00a0]$")
 
 
 @detector("party-name-case")
 @dataclass
 class PartyNameCase:
-    """`social Democrats`, `green Party`: the first word of a party name left in lower case."""
+    """`social Democrats`, `green Party`: the first word of a party name left in lower case.
+    The second words the text holds are searched for; the word before each is read from
+    the few characters before it."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        table = pairs()
-        if ctx.vocabulary.isdisjoint(bare_firsts()):
+        table, text = pairs(), ctx.text
+        present = [form for bare in ctx.vocabulary & nouns().keys() for form in nouns()[bare]]
+        if not present:
             return
-        for m in pattern().finditer(ctx.text):
-            first, noun = m.group(1), m.group(2)
-            if noun in table[first.replace("’", "'")]:
-                yield Match(m.start(), m.end(), f"{first[0].upper()}{first[1:]} {noun}")
+        alternatives = "|".join(re.escape(form) for form in sorted(present, key=len, reverse=True))
+        for m in re.finditer(rf"(?:{alternatives})(?![\w-])", text):
+            before = FIRST_WORD.search(text, max(0, m.start() - 16), m.start())
+            if before and m.group() in table.get(before.group(1).replace("’", "'"), ()):
+                first = before.group(1)
+                yield Match(before.start(), m.end(), f"{first[0].upper()}{first[1:]} {m.group()}")
