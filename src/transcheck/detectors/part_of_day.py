@@ -26,9 +26,10 @@ BEFORE_LATE = re.compile(r"\b(?:[Aa]t|[Oo]n)\s+$")
 END_OF = re.compile(rf"the\s+end\s+of\s+({DAY})\s+(evening|night)\b")
 BEFORE_END = re.compile(r"\b[Aa]t\s+$")
 # after `late evening` these words start a new phrase; any other word makes it a modifier
-# of a noun (`on the early morning train`, `at the late evening show`), which is English
+# of a noun (`on the early morning train`, `at the late evening show`) or, with `of`, names
+# a date (`on the early morning of 6 June`): English
 PHRASE_STARTS = frozenset(
-    "in at on of near when while after before as the a an and but or so to from with without by for until since"
+    "in at on near when while after before as the a an and but or so to from with without by for until since"
     " into through around outside inside under over against because then again too already there here that which"
     " who where he she it they we his her their".split()
 )
