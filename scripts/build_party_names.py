@@ -15,12 +15,13 @@ Party words: the capitalised words that at least ``MIN_NAMES`` party names hold 
 English also writes in lower case (not a name: `Japan`, `German`; not a function word:
 `The`, `For`): Social, Green, Left, Free, Party, Democrats; and the words English writes
 only capitalised that names of at least ``MIN_COUNTRIES`` countries hold (`Christian`,
-not a nationality). A pair is two consecutive party
-words of one name (`Social Democrats`, `Green Party`) where the second names a group or a
-person (WordNet 3.0's group and person nouns, as shipped in data/pronoun-gender: Party,
-Union, League, Democrat, Voter; its singular is looked up, and `Greens` is the plural of
-the party word `Green`) and the first does not, unless it is also an adjective (`Party
-Democrats`, `Union Liberals` are two names run together; `Social` passes). Reviewed exclusions below, each with its reason. Output: src/transcheck/data/party-names/party-word-pairs.tsv.
+not a nationality). A pair is two consecutive party words of one name (`Social
+Democrats`, `Green Party`) where the second names a group or a person (WordNet 3.0's
+group and person nouns, as shipped in data/pronoun-gender: Party, Union, League,
+Democrat, Voter; its singular is looked up, and `Greens` is the plural of the party word
+`Green`) and the first does not, unless it is also an adjective (`Party Democrats`,
+`Union Liberals` are two names run together; `Social` passes). Reviewed exclusions
+below, each with its reason. Output: src/transcheck/data/party-names/party-word-pairs.tsv.
 """
 
 from __future__ import annotations
