@@ -22,3 +22,11 @@ def test_every_entry_has_an_evidence_comment():
     starts = [i for i, line in enumerate(lines) if line.startswith("  - pattern:") or line.startswith("  - phrase:")]
     for i in starts:
         assert lines[i - 1].lstrip().startswith("#"), lines[i]
+
+
+def test_every_entry_runs_on_its_line_only():
+    """No entry can match across a line break, so none is scanned paragraph by paragraph."""
+    from transcheck.rules import load_rules
+
+    (rule,) = list(load_rules().select(["TC416"]))
+    assert not [e.phrase for e, s in zip(rule.matcher.entries, rule.matcher.scanners) if s.paragraphs]
