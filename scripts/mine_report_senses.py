@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Evidence for the genre-sense lexicon (rule TC416, rules/lexicons/calques-genres-reports.yaml).
+r"""Evidence for the genre-sense lexicon (rule TC416, rules/lexicons/calques-genres-reports.yaml).
 
 Mechanism: in a German report of a recurring genre (police and fire brigade, weather,
 football, corona, rail), a polysemous genre word is rendered by its everyday English
@@ -18,6 +18,9 @@ names the German word; this script prints what the resources say about it:
     # English n-grams (1-3 words) systems write that the references of those lines do
     # not, to find a genre word's literal renderings
     .venv/bin/python scripts/mine_report_senses.py renderings REGEX [SHARED]
+    # after editing the lexicon: write each \s outside look-arounds of its patterns as
+    # [ \t\xa0], so that no entry can span a line break (each runs on its lines only)
+    .venv/bin/python scripts/mine_report_senses.py spaces
 
 SHARED defaults to ../shared next to the repository. WMT text is read here only; the
 lexicon stores phrases and the counts noted in its comments, never WMT sentences.
@@ -37,7 +40,10 @@ from transcheck.rules import load_rules
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 WIKTIONARY = ROOT / "src" / "transcheck" / "data" / "calques" / "wiktionary-de-en-nouns.tsv"
+LEXICON = ROOT / "rules" / "lexicons" / "calques-genres-reports.yaml"
 RULE = "TC416"
+SPACE = r"[ \t\xa0]"
+PATTERN_LINE = re.compile(r"^(  - pattern: ')(.*)(')$")
 GERMAN = re.compile(r"German: (.*?)\)?\.?$")
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
@@ -138,9 +144,55 @@ def wiktionary() -> dict[str, str]:
     return out
 
 
+def line_spaces(pattern: str) -> str:
+    """The pattern with each \\s outside look-arounds (and character classes in them) as a space within the line."""
+    out: list[str] = []
+    groups: list[bool] = []  # per open group: is it a look-around?
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            pair = pattern[i : i + 2]
+            if pair == "\\s" and not any(groups):
+                pair = SPACE[1:-1] if in_class else SPACE
+            out.append(pair)
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("[^]", i) or pattern.startswith("[]", i):
+                out.append(pattern[i : i + (3 if pattern[i + 1] == "^" else 2)])
+                i += len(out[-1])
+                continue
+        elif ch == "(":
+            groups.append(pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i))
+        elif ch == ")":
+            groups.pop()
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def spaces() -> None:
+    """Rewrite the lexicon's `pattern:` lines with line_spaces (idempotent)."""
+    lines = LEXICON.read_text(encoding="utf-8").split("\n")
+    for n, line in enumerate(lines):
+        m = PATTERN_LINE.match(line)
+        if m:
+            body = line_spaces(m.group(2).replace("''", "'"))
+            lines[n] = m.group(1) + body.replace("'", "''") + m.group(3)
+    LEXICON.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"audit", "refs", "renderings"}:
+    if not argv or argv[0] not in {"audit", "refs", "renderings", "spaces"}:
         sys.exit(__doc__)
+    if argv[0] == "spaces":
+        spaces()
+        return
     if argv[0] == "renderings":
         renderings(argv[1], Path(argv[2]) if len(argv) > 2 else SHARED)
         return
