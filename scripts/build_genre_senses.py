@@ -101,6 +101,41 @@ def wmt_counts(entry: dict, sets: list[WmtSet]) -> tuple[int, int, int, int]:
     return len(systems), lines, supported, refs
 
 
+SPACE = r"[ \t\xa0]"  # white space within a line: an entry never spans a line break
+
+
+def line_spaces(pattern: str) -> str:
+    """The pattern with each \\s outside look-arounds (and character classes in them) as a space within the line."""
+    out: list[str] = []
+    groups: list[bool] = []  # per open group: is it a look-around?
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            pair = pattern[i : i + 2]
+            if pair == "\\s" and not any(groups):
+                pair = SPACE[1:-1] if in_class else SPACE
+            out.append(pair)
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("[^]", i) or pattern.startswith("[]", i):
+                out.append(pattern[i : i + (3 if pattern[i + 1] == "^" else 2)])
+                i += len(out[-1])
+                continue
+        elif ch == "(":
+            groups.append(pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i))
+        elif ch == ")":
+            groups.pop()
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def line_regex(words: str) -> str:
     """A regex that matches a whole line holding one of ``words`` (an alternation)."""
     return rf"^(?i:.*\b(?:{words})\b.*)$"
@@ -122,7 +157,7 @@ def lexicon_text(reviewed: dict, sets: list[WmtSet], wiktionary: dict[str, str],
     """The lexicon: each reviewed entry with its context, guards and evidence."""
     out = []
     for e in reviewed["entries"]:
-        item = {"pattern": e["pattern"], "suggestion": e["suggestion"], "german": e["german"]}
+        item = {"pattern": line_spaces(e["pattern"]), "suggestion": e["suggestion"], "german": e["german"]}
         if ctx := context(e, reviewed["genres"]):
             item["context"] = ctx
         if unless := e.get("unless", []) + ([line_regex(e["unless_words"])] if e.get("unless_words") else []):

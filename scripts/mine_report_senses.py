@@ -33,6 +33,7 @@ import re
 import sys
 from pathlib import Path
 
+from build_genre_senses import line_spaces  # scripts/ is on sys.path when run as a script
 from transcheck.documents import Document
 from transcheck.engine import check
 from transcheck.rules import load_rules
@@ -42,7 +43,6 @@ SHARED = ROOT.parent / "shared"
 WIKTIONARY = ROOT / "src" / "transcheck" / "data" / "calques" / "wiktionary-de-en-nouns.tsv"
 LEXICON = ROOT / "rules" / "lexicons" / "calques-genres-reports.yaml"
 RULE = "TC416"
-SPACE = r"[ \t\xa0]"
 PATTERN_LINE = re.compile(r"^(  - pattern: ')(.*)(')$")
 GERMAN = re.compile(r"German: (.*?)\)?\.?$")
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
@@ -142,38 +142,6 @@ def wiktionary() -> dict[str, str]:
         if english:
             out[noun] = english
     return out
-
-
-def line_spaces(pattern: str) -> str:
-    """The pattern with each \\s outside look-arounds (and character classes in them) as a space within the line."""
-    out: list[str] = []
-    groups: list[bool] = []  # per open group: is it a look-around?
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            pair = pattern[i : i + 2]
-            if pair == "\\s" and not any(groups):
-                pair = SPACE[1:-1] if in_class else SPACE
-            out.append(pair)
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern.startswith("[^]", i) or pattern.startswith("[]", i):
-                out.append(pattern[i : i + (3 if pattern[i + 1] == "^" else 2)])
-                i += len(out[-1])
-                continue
-        elif ch == "(":
-            groups.append(pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i))
-        elif ch == ")":
-            groups.pop()
-        out.append(ch)
-        i += 1
-    return "".join(out)
 
 
 def spaces() -> None:
