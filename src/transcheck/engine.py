@@ -96,7 +96,7 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Findin
     size = block_chars()
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
     if type(doc) is not Document or len(doc.text) <= size:
-        return _check_whole(doc, rules, locale)
+        return one_per_span(_check_whole(doc, rules, locale))
     evidence = [rule for rule in rules if not line_local(rule)]
     local = [rule for rule in rules if line_local(rule)]
     findings: list[Finding] = []
@@ -106,7 +106,23 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Findin
         for first, last in blocks(stretch.text, size):
             findings.extend(_check_whole(Block.of(doc, start + first, start + last), local, locale))
     findings.sort(key=Finding.sort_key)
-    return findings
+    return one_per_span(findings)
+
+
+def one_per_span(findings: list[Finding]) -> list[Finding]:
+    """Sorted findings with one per span and family: where two rules of a family flag the
+    same words (a lexicon entry and a generated table), the one with a suggestion is kept,
+    else the lower rule id."""
+    kept: dict[tuple[str, int, int, str], int] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        key = (finding.path, finding.start, finding.end, finding.family)
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(finding)
+        elif finding.suggestion and not out[kept[key]].suggestion:
+            out[kept[key]] = finding
+    return out
 
 
 def _check_whole(doc: Document, rules: list[Rule], locale: str) -> list[Finding]:
