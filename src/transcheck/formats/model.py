@@ -12,9 +12,11 @@ for the format, so ``fix --write`` changes target text and nothing else.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -58,6 +60,22 @@ class Glossary:
     """Approved terms: German term (lower case) -> English renderings."""
 
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a big file is turned into tens of
+    thousands of small objects (parsed entries, pieces, segments) that hold no cycles:
+    otherwise it walks every object of the process again and again (half a second on
+    50,000 PO units). Reference counting still frees everything; the collector is on again after."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def verbatim(text: str) -> str:

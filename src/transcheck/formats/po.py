@@ -102,4 +102,5 @@ def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
             _emit(b, strings)
             last_offset, last = strings[-1]
             b.end(last_offset + len(last), _unit(entry, form), source=source, state=state)
+    po.clear()  # polib's parser holds the file in a reference cycle: its entries are freed now, not by the collector
     return b.document(path, "po", escape, bom)
