@@ -17,6 +17,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import accumulate
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -67,7 +69,10 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a big file is turned into tens of
     thousands of small objects (parsed entries, pieces, segments) that hold no cycles:
     otherwise it walks every object of the process again and again (half a second on
-    50,000 PO units). Reference counting still frees everything; the collector is on again after."""
+    50,000 PO units). Reference counting still frees everything. On the way out, the objects
+    made meanwhile join the oldest generation at once (``gc.freeze`` then ``gc.unfreeze``: two
+    list splices), as the document data they are, instead of being walked twice on their way
+    there; when some other code keeps objects frozen, they are left as they are."""
     if not gc.isenabled():
         yield
         return
@@ -75,6 +80,9 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
@@ -137,6 +145,20 @@ class Builder:
             self.length += len(SEPARATOR)
         self._seg_start, self._seg_raw_start = self.length, raw_start
 
+    def segment(self, text: str, raw_start: int, unit: str | None, source: str | None = None, state: str | None = None) -> None:
+        """A whole segment that stands in the file exactly as written, on one line (the
+        common case): ``begin``, ``text`` and ``end`` in one step."""
+        if not text:
+            return
+        if self.length:
+            self.parts.append(SEPARATOR)
+            self.length += len(SEPARATOR)
+        t0, t1, r1 = self.length, self.length + len(text), raw_start + len(text)
+        self.parts.append(text)
+        self.pieces.append((t0, t1, raw_start, r1, True))
+        self.segments.append(Segment(unit, t0, t1, raw_start, r1, source, (), (), state))
+        self.length = t1
+
     def end(self, raw_end: int, unit: str | None, **extra) -> None:
         """Close the segment begun last; an empty one leaves no trace but its separator."""
         if self.length == self._seg_start:
@@ -152,19 +174,14 @@ class Builder:
             path, base.text, bom, False, base._line_starts, (),
             raw=self.raw, format=format, escape=escape, segments=tuple(self.segments),
             pieces=tuple(self.pieces), raw_line_starts=_line_starts(self.raw),
-            t0s=tuple(p[0] for p in self.pieces), r0s=tuple(p[2] for p in self.pieces),
-            seg_starts=tuple(s.raw_start for s in self.segments),
+            t0s=tuple(map(itemgetter(0), self.pieces)), r0s=tuple(map(itemgetter(2), self.pieces)),
+            seg_starts=tuple(map(attrgetter("raw_start"), self.segments)),
         )
 
 
 def _line_starts(raw: str) -> tuple[int, ...]:
-    if "\r" not in raw:  # the common case: a search for each newline in C
-        starts, find = [0], raw.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return tuple(starts)
+    if "\r" not in raw:  # the common case: the lines' lengths summed in C
+        return tuple(accumulate(map((1).__add__, map(len, raw.split("\n")[:-1])), initial=0))
     return (0, *(m.end() for m in re.finditer(r"\r\n|\n|\r(?!\n)", raw)))
 
 

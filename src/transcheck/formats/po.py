@@ -32,21 +32,25 @@ def _unit(entry: polib.POEntry, form: int | None) -> str:
 
 HEADER_RE = re.compile(r'(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*msgid[ \t]+""[ \t]*\r?\n[ \t]*msgstr[ \t]')
 LINE_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # a quoted string on one line
-BLOCK_RE = re.compile(rf"^msgstr(?:\[(\d+)\])?[ \t]*({LINE_STRING}[ \t]*(?:\r?\n[ \t]*{LINE_STRING}[ \t]*)*)", re.M)
+# a msgstr at the start of a line (the file's first line cannot be one: polib refuses the file)
+BLOCK_RE = re.compile(rf"\nmsgstr(?:\[(\d+)\])?[ \t]*({LINE_STRING}[ \t]*(?:\r?\n[ \t]*{LINE_STRING}[ \t]*)*)", re.M)
 
 
 STRING_LINE_RE = re.compile(rf"[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?({LINE_STRING})?[ \t]*\r?$")
 
 
-# a line that starts a keyword or a string and holds a quote, but is not a keyword and one whole string
-BAD_STRING_LINE_RE = re.compile(rf'^(?=[ \t]*(?:msg|"))(?=[^\n]*")(?!{STRING_LINE_RE.pattern})', re.M)
+# a line that starts a keyword or a string and holds a quote, but is not a keyword and one whole
+# string; the test of a valid line first, so most lines are scanned once
+BAD_LINE = rf'(?=[ \t]*(?:msg|"))(?!{STRING_LINE_RE.pattern})(?=[^\n]*")'
+BAD_FIRST_LINE_RE = re.compile("^" + BAD_LINE, re.M)
+BAD_NEXT_LINE_RE = re.compile(r"\n" + BAD_LINE, re.M)  # from a newline: the engine skips to each in C
 
 
 def _check_strings(path: str, raw: str) -> None:
     """polib reads an unterminated string as empty: refuse it, naming the line (one regex search)."""
-    bad = BAD_STRING_LINE_RE.search(raw)
+    bad = BAD_FIRST_LINE_RE.match(raw) or BAD_NEXT_LINE_RE.search(raw)
     if bad is not None:
-        number = raw.count("\n", 0, bad.start()) + 1
+        number = raw.count("\n", 0, bad.start()) + 1 + (bad.group().startswith("\n"))
         raise InputError(f"{path}:{number}: malformed PO file: unterminated or invalid quoted string")
 
 
@@ -89,7 +93,7 @@ def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
     for entry in po:
         if entry.obsolete:
             continue
-        forms = sorted(entry.msgstr_plural.items()) if entry.msgid_plural else [(None, entry.msgstr)]
+        forms = sorted(entry.msgstr_plural.items()) if entry.msgid_plural else ((None, entry.msgstr),)
         found = [next(blocks, []) for _ in forms]  # the file's msgstr blocks, in the order of the entries
         if not entry.msgid:
             continue
@@ -98,6 +102,9 @@ def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
             if not msgstr or not strings:
                 continue
             source = entry.msgid if not form else entry.msgid_plural
+            if len(strings) == 1 and "\\" not in strings[0][1]:  # one string, no escape: one run
+                b.segment(strings[0][1], strings[0][0], _unit(entry, form), source, state)
+                continue
             b.begin(strings[0][0])
             _emit(b, strings)
             last_offset, last = strings[-1]
