@@ -61,6 +61,9 @@ def pairs(ctx: Context) -> list[Pair]:
 
 
 def _norm(text: str) -> str:
+    """The text case folded, its white space runs made one space and trimmed."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.casefold()  # the only printable white space is the space: nothing to collapse (most texts)
     return " ".join(text.split()).casefold()
 
 

@@ -2,6 +2,9 @@
 
 polib parses the file; one pass over the raw text finds every msgstr string in file
 order (the entries' order), and its C escapes (``\\n``, ``\\"``) map back as opaque pieces.
+As this reader decodes the msgstr strings itself, polib gets each of them as one character
+(or none, when empty): it checks and parses the file's structure, msgids and contexts, but
+does not copy, scan and decode every translation a second time.
 """
 
 from __future__ import annotations
@@ -80,13 +83,26 @@ def _emit(b: Builder, strings: list[tuple[int, str]]) -> None:
         b.text(content[pos:], offset + pos)
 
 
+def _shortened(raw: str, blocks: list[list[tuple[int, str]]]) -> str:
+    """The file with the content of every msgstr string found cut to one character (lines kept)."""
+    parts, pos = [], 0
+    for strings in blocks:
+        for offset, content in strings:
+            if content:
+                parts += (raw[pos:offset], "x")
+                pos = offset + len(content)
+    parts.append(raw[pos:])
+    return "".join(parts)
+
+
 def read(path: str, data: bytes, raw: str, bom: bool) -> MappedDocument:
-    _check_strings(path, raw)
+    _check_strings(path, raw)  # every string line whole: polib needs not see the msgstr strings
+    found_blocks = _blocks(raw)
     try:
-        po = polib.pofile(raw, encoding="utf-8", wrapwidth=0)
+        po = polib.pofile(_shortened(raw, found_blocks), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as err:
         raise InputError(f"{path}: malformed PO file: {err}") from None
-    blocks = iter(_blocks(raw))
+    blocks = iter(found_blocks)
     if HEADER_RE.match(raw):
         next(blocks, None)  # polib keeps the header entry (msgid "") as metadata, not as an entry
     b = Builder(raw)
