@@ -54,7 +54,7 @@ def pairs(ctx: Context) -> list[Pair]:
             ctx.cache["bilingual.pairs"] = [
                 Pair(s.start, s.end, target, s.source, s.source_codes, s.target_codes, _norm(s.source), _norm(target))
                 for s in getattr(ctx.document, "segments", ())
-                if s.source is not None and s.source.strip()
+                if s.source and not s.source.isspace()  # a source with something to translate
                 for target in (text[s.start : s.end],)
             ]
     return ctx.cache["bilingual.pairs"]
