@@ -17,8 +17,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field, replace
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from transcheck.documents import Document
