@@ -117,3 +117,10 @@ def test_collector_paused_restores_its_state():
 ])
 def test_norm_shortcut_equals_the_full_normalisation(text):
     assert _norm(text) == " ".join(text.split()).casefold()
+
+
+def test_indented_entries_keep_their_own_translations(tmp_path):
+    path = tmp_path / "indented.po"
+    path.write_text('msgid "eins"\nmsgstr "one"\n\n  msgid "zwei"\n  msgstr "two"\n\nmsgid "drei"\nmsgstr "three"\n', encoding="utf-8")
+    doc = formats.read(str(path))
+    assert [(s.source, doc.text[s.start : s.end]) for s in doc.segments] == [("eins", "one"), ("zwei", "two"), ("drei", "three")]

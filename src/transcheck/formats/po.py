@@ -35,8 +35,9 @@ def _unit(entry: polib.POEntry, form: int | None) -> str:
 
 HEADER_RE = re.compile(r'(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*msgid[ \t]+""[ \t]*\r?\n[ \t]*msgstr[ \t]')
 LINE_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # a quoted string on one line
-# a msgstr at the start of a line (the file's first line cannot be one: polib refuses the file)
-BLOCK_RE = re.compile(rf"\nmsgstr(?:\[(\d+)\])?[ \t]*({LINE_STRING}[ \t]*(?:\r?\n[ \t]*{LINE_STRING}[ \t]*)*)", re.M)
+# a msgstr starting a line, blanks before it allowed as polib allows them (the file's first line
+# cannot be one: polib refuses the file)
+BLOCK_RE = re.compile(rf"\n[ \t]*msgstr(?:\[(\d+)\])?[ \t]*({LINE_STRING}[ \t]*(?:\r?\n[ \t]*{LINE_STRING}[ \t]*)*)", re.M)
 
 
 STRING_LINE_RE = re.compile(rf"[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?({LINE_STRING})?[ \t]*\r?$")
