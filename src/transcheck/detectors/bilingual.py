@@ -19,6 +19,7 @@ from ahocorasick_rs import AhoCorasick
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.formats.model import collector_paused
 from transcheck.langid import language
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
@@ -49,16 +50,20 @@ def pairs(ctx: Context) -> list[Pair]:
     """The document's segments that have a source, once per document."""
     if "bilingual.pairs" not in ctx.cache:
         text = ctx.text
-        out = []
-        for s in getattr(ctx.document, "segments", ()):
-            if s.source is not None and s.source.strip():
-                target = text[s.start : s.end]
-                out.append(Pair(s.start, s.end, target, s.source, s.source_codes, s.target_codes, _norm(s.source), _norm(target)))
-        ctx.cache["bilingual.pairs"] = out
+        with collector_paused():
+            ctx.cache["bilingual.pairs"] = [
+                Pair(s.start, s.end, target, s.source, s.source_codes, s.target_codes, _norm(s.source), _norm(target))
+                for s in getattr(ctx.document, "segments", ())
+                if s.source and not s.source.isspace()  # a source with something to translate
+                for target in (text[s.start : s.end],)
+            ]
     return ctx.cache["bilingual.pairs"]
 
 
 def _norm(text: str) -> str:
+    """The text case folded, its white space runs made one space and trimmed."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.casefold()  # the only printable white space is the space: nothing to collapse (most texts)
     return " ".join(text.split()).casefold()
 
 
@@ -395,9 +400,10 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 # -- names, URLs, placeholders, tags ------------------------------------------------------------
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”„]+[^\s<>\"“”„.,;:!?)\]]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# `\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4}|[A-Z]+[a-z]*-?\d+[A-Za-z]*)\b`, its first capital
-# first (the engine skips to capitals in C), the word boundary before it a look-behind.
-ACRONYM_RE = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{1,5}|[a-z]?[A-Z]{1,4}|[A-Z]*[a-z]*-?\d+[A-Za-z]*)\b")
+# `\b(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z]{1,4})\b`, its first capital first (the engine skips to
+# capitals in C), the word boundary before it a look-behind. Letters only: a token with digits
+# (A81, Covid-19) is no name to look for, and trying one at every capitalised German noun is slow.
+ACRONYM_RE = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{1,5}|[a-z]?[A-Z]{1,4})\b")
 
 
 def _url_key(url: str) -> str:
@@ -452,14 +458,14 @@ class BilingualNames:
         names: set[str] = set()
         holders: set[int] = set()  # the pairs whose source holds one
         for i, _, m in _in_sources(ctx, ACRONYM_RE):
-            if m.group().isalpha() and self._international(m.group()):
+            if self._international(m.group()):
                 names.add(m.group())
                 holders.add(i)
         out = []
         for i in sorted(holders):
             p = all_pairs[i]
             target = set(re.findall(r"[^\W\d_]+", p.target.casefold()))
-            tokens = dict.fromkeys(m.group() for m in ACRONYM_RE.finditer(p.source) if m.group().isalpha())
+            tokens = dict.fromkeys(ACRONYM_RE.findall(p.source))
             missing = [t for t in tokens if t in names and t.casefold() not in target and not _spelled(t, p.target)]
             if missing:
                 out.append(_whole(p, f"the source's {', '.join(f'“{t}”' for t in missing)} is missing from the translation"))

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from transcheck.documents import BOM, Document, decode, read_bytes
-from transcheck.formats.model import PLACEHOLDER, Glossary, MappedDocument, Segment
+from transcheck.formats.model import PLACEHOLDER, Glossary, MappedDocument, Segment, collector_paused
 from transcheck.formats.plain import aligned, paired
 
 # Reader modules by format name, imported only when a file of that format is read.
@@ -61,7 +61,8 @@ def read_text(path: str, text: str, options: ReadOptions = DEFAULT) -> Document:
         doc: Document = pair(path, raw, source, bom)
     else:
         reader = import_module(f"transcheck.formats.{READERS[fmt]}").read
-        doc = reader(path, raw.encode("utf-8"), raw, bom)
+        with collector_paused():
+            doc = reader(path, raw.encode("utf-8"), raw, bom)
     if options.glossary and isinstance(doc, MappedDocument):
         glossary = import_module("transcheck.formats.glossary")
         doc = replace(doc, glossary=glossary.load(options.glossary))
