@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,14 +18,16 @@ COUNT_CHARS = 1 << 20  # words are counted in stretches of about this many chara
 
 @dataclass(frozen=True)
 class Document:
-    """A text to check. ``text`` has LF line ends; CR positions map back to the file."""
+    """A text to check. ``text`` has LF line ends; CR positions map back to the file.
+    Line starts and CR positions are kept as arrays of machine integers (8 bytes each,
+    not a Python int and a pointer: 36)."""
 
     path: str
     text: str
     bom: bool = False
     crlf: bool = False
-    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    _cr_offsets: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _line_starts: Sequence[int] = field(default=(), repr=False, compare=False)
+    _cr_offsets: Sequence[int] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def from_text(cls, path: str, raw: str) -> "Document":
@@ -31,18 +35,18 @@ class Document:
         bom = raw.startswith(BOM)
         if bom:
             raw = raw[1:]
-        cr_offsets: tuple[int, ...] = ()
+        cr_offsets: Sequence[int] = ()
         crlf = "\r\n" in raw
         if "\r" in raw:
             cr_offsets = _removed_cr_positions(raw)
             raw = raw.replace("\r\n", "\n")
-        starts = [0]
+        starts = array("q", [0])
         find = raw.find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
-        return cls(path, raw, bom, crlf, tuple(starts), cr_offsets)
+        return cls(path, raw, bom, crlf, starts, cr_offsets)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based offset into ``text``."""
@@ -128,16 +132,16 @@ def blocks(text: str, size: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _removed_cr_positions(raw: str) -> tuple[int, ...]:
+def _removed_cr_positions(raw: str) -> Sequence[int]:
     """Positions (in normalised text) of each CR removed from a CRLF pair."""
-    out = []
+    out = array("q")
     removed = 0
     i = raw.find("\r\n")
     while i != -1:
         out.append(i - removed)
         removed += 1
         i = raw.find("\r\n", i + 2)
-    return tuple(out)
+    return out
 
 
 def decode(data: bytes, path: str) -> str:
