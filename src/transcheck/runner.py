@@ -18,7 +18,8 @@ from transcheck import suppressions
 from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
 from transcheck import formats
-from transcheck.documents import Document
+from transcheck import engine
+from transcheck.documents import Block, Document, LongDocument, blocks, read_long
 from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
@@ -78,6 +79,8 @@ class Checker:
         """Raw findings of the rules selected for this document's path."""
         settings = self.config.for_path(doc.path)
         ruleset = self.ruleset(settings)[0]
+        if isinstance(doc, LongDocument):  # holds no suppression: nothing to mask
+            return check_long(doc, ruleset, settings.locale)
         if isinstance(doc, formats.MappedDocument):  # offsets, lines and unit ids from the original file
             return doc.finish(engine_check(doc, ruleset, settings.locale))
         masked = suppressions.mask(doc)
@@ -88,6 +91,8 @@ class Checker:
     def filter(self, doc: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
         """Severity overrides and suppressions; returns kept findings and the number suppressed."""
         settings = self.config.for_path(doc.path)
+        if isinstance(doc, LongDocument):  # holds no suppression (no "transcheck"): all are kept
+            return self._severities(findings, settings.severity), 0
         ruleset, meta_on = self.ruleset(settings)
         active = frozenset(r.spec.id for r in ruleset) | {f.rule for f in findings}
         kept, suppressed = suppressions.apply(doc, findings, self, active, meta_on)
@@ -105,6 +110,35 @@ class Checker:
             if self.matches(key, f):
                 chosen = severity
         return chosen
+
+
+def check_long(doc: LongDocument, ruleset: RuleSet, locale: str) -> list[Finding]:
+    """``engine.check`` of a file too long to hold, with the same findings: the file is read
+    a stretch at a time, cut where the engine cuts the whole text (``EVIDENCE_CHARS``); the
+    document-evidence rules run on each stretch, the line-local ones a block at a time."""
+    size = engine.block_chars()
+    rules = [rule for rule in ruleset if locale in rule.spec.locales]
+    evidence = [rule for rule in rules if not engine.line_local(rule)]
+    local = [rule for rule in rules if engine.line_local(rule)]
+    findings: list[Finding] = []
+    for stretch in doc.stretches(max(size, engine.EVIDENCE_CHARS)):
+        if stretch.file_base == 0 and len(stretch.text) <= size:  # the first stretch and the last: all of it
+            return engine._check_whole(stretch, rules, locale)  # a text no longer than a block, checked whole
+        findings.extend(engine._check_whole(stretch, evidence, locale))
+        for first, last in blocks(stretch.text, size):
+            findings.extend(engine._check_whole(Block.of(stretch, first, last), local, locale))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def read(path: str) -> Document | LongDocument:
+    """A file as ``formats.read`` gives it, or, for a plain-text file longer than the
+    engine's evidence stretch, a LongDocument that is read a stretch at a time."""
+    if path != "-" and _READ.source is None and formats.format_of(path, _READ) == "text":
+        long = read_long(path, engine.EVIDENCE_CHARS)
+        if long is not None:
+            return long
+    return formats.read(path, _READ)
 
 
 @dataclass
@@ -137,7 +171,7 @@ def _init_worker(config: Config, read: formats.ReadOptions = formats.DEFAULT) ->
 
 def _check_path(path: str) -> tuple[Document, list[Finding]]:
     assert _WORKER is not None
-    doc = formats.read(path, _READ)
+    doc = read(path)
     return doc, _WORKER.check(doc)
 
 
@@ -151,7 +185,7 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
         yield doc, checker.check(doc)
     if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
         for path in pooled:
-            doc = formats.read(path, _READ)
+            doc = read(path)
             advance()
             yield doc, checker.check(doc)
         return
