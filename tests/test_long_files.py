@@ -87,3 +87,24 @@ def test_files_read_whole(tmp_path) -> None:
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
         assert read_long(str(tmp_path / name), 100 if name != "short.txt" else 1000) is None, name
+
+
+def test_checked_files_are_kept_without_their_text(tmp_path) -> None:
+    """The runner keeps a plain file's word count, not its text: reports read its lines back."""
+    for path in TEXTS[:6]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "suppressed.txt").write_text("The minister said „yes“.\n<!-- transcheck-disable-next-line all -->\n"
+                                            "The minister said „no“.\n", encoding="utf-8")
+    lean = runner.run([str(tmp_path)], Config(), jobs=1)
+    assert all(isinstance(d, documents.StoredDocument) for d in lean.documents)
+    whole = runner.run([str(tmp_path)], Config(), jobs=1, augment=lambda docs, found: found)  # keeps the documents
+    assert all(type(d) is Document for d in whole.documents)
+    assert lean.findings == whole.findings and lean.suppressed == whole.suppressed > 0
+    for fmt in ("json", "text", "sarif", "html"):
+        reports = []
+        for result in (lean, whole):
+            out = io.StringIO()
+            report.write(fmt, result.findings, out, documents=result.documents, ruleset=result.ruleset,
+                         catalog=result.catalog, color=False)
+            reports.append(out.getvalue())
+        assert reports[0] == reports[1], fmt

@@ -8,6 +8,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from transcheck.errors import InputError
@@ -194,6 +195,37 @@ def expand_paths(paths: list[str]) -> list[str]:
         else:
             raise InputError(f"{path}: no such file or directory")
     return out
+
+
+class StoredDocument:
+    """A checked plain-text file kept without its text, so that a run's memory does not grow
+    with the number of files: the runner keeps one per file once its findings are filtered.
+    The word count is kept; text, lines and positions are read back from the file when a
+    report asks for them (the last file read is kept: reports go through files in order)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.path, self.bom, self.crlf, self.word_count = doc.path, doc.bom, doc.crlf, doc.word_count
+
+    @property
+    def text(self) -> str:
+        return _read_again(self.path).text
+
+    def line_text(self, line: int) -> str:
+        return _read_again(self.path).line_text(line)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return _read_again(self.path).position(offset)
+
+    def locate(self, start: int, end: int) -> dict[str, int]:
+        return _read_again(self.path).locate(start, end)
+
+    def file_offset(self, offset: int) -> int:
+        return _read_again(self.path).file_offset(offset)
+
+
+@lru_cache(maxsize=1)
+def _read_again(path: str) -> Document:
+    return read_document(path)
 
 
 # --- Files too long to hold: read a stretch of paragraphs at a time ----------------------

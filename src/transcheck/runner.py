@@ -19,7 +19,7 @@ from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
 from transcheck import formats
 from transcheck import engine
-from transcheck.documents import Block, Document, LongDocument, blocks, read_long
+from transcheck.documents import Block, Document, LongDocument, StoredDocument, blocks, read_long
 from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
@@ -246,7 +246,16 @@ def run(
         on_files(len(files))
     documents: list[Document] = []
     raw: list[Finding] = []
+    findings: list[Finding] = []
+    suppressed = 0
     for doc, found in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
+        if augment is None and type(doc) is Document and doc.path != "<stdin>":
+            # a plain file: filtered now and kept without its text (no other file adds to its findings)
+            kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
+            findings.extend(kept)
+            suppressed += n
+            documents.append(StoredDocument(doc))  # type: ignore[arg-type]
+            continue
         documents.append(doc)
         raw.extend(found)
     raw.extend(_across_files(documents, checker))
@@ -255,9 +264,9 @@ def run(
     by_path: dict[str, list[Finding]] = {}
     for f in raw:
         by_path.setdefault(f.path, []).append(f)
-    findings: list[Finding] = []
-    suppressed = 0
     for doc in documents:
+        if isinstance(doc, StoredDocument):
+            continue
         kept, n = checker.filter(doc, sorted(by_path.get(doc.path, []), key=Finding.sort_key))
         findings.extend(kept)
         suppressed += n
