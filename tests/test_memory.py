@@ -58,3 +58,18 @@ def test_a_truncated_table_is_built_again(fresh) -> None:
     raw.write_bytes(raw.read_bytes()[:1000])
     assert langid.language(TEXTS[0]) == "de"
     assert raw.parent.exists() is False or raw.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("where", ["no pread", "unwritable cache"])
+def test_langid_in_memory_fallbacks_give_the_same_scores(fresh, monkeypatch, where) -> None:
+    reference = py3langid._get_identifier()
+    if where == "no pread":
+        langid._identifier()  # built with pread, then read whole
+        langid._identifier.cache_clear()
+        monkeypatch.delattr(langid.os, "pread")
+    else:
+        monkeypatch.setattr(langid, "_load", lambda folder: (_ for _ in ()).throw(OSError("unreadable")))
+    ours = langid._identifier()
+    assert not isinstance(ours.tk_nextmove, langid.Transitions)
+    for text in TEXTS:
+        assert np.array_equal(ours._decide(text), reference._decide(text)), text[:30]

@@ -52,8 +52,11 @@ def _identifier():
         stat = model.stat()
         version = f"py3langid|{model}|{stat.st_size}|{stat.st_mtime_ns}|rows on disk"
         arrays = cached("py3langid", version, lambda: _unpack(model), _save, _load)
+        nextmove = arrays["nextmove"]
+        if not isinstance(nextmove, Transitions):  # in memory: an unwritable cache folder, or no pread
+            nextmove = _uints(nextmove)
         return langid.LanguageIdentifier(
-            arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), arrays["nextmove"],
+            arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), nextmove,
             arrays["out_feat"].tolist(), tk_row=_uints(arrays["nextmove_row"]),
         )
     except Exception:  # another model layout
@@ -70,8 +73,6 @@ def _unpack(model: Path) -> dict:
 def _save(arrays: dict, folder: Path) -> None:
     import numpy as np
 
-    if isinstance(arrays["ptc"], Weights):  # the cache folder could not be read back: nothing to save
-        raise TypeError("already saved")
     np.savez(folder / "model.npz", **{name: arrays[name] for name in ARRAYS if name not in ON_DISK})
     layout = {}
     for name in ON_DISK:
@@ -88,6 +89,10 @@ def _load(folder: Path) -> dict:
         arrays = {name: data[name] for name in ARRAYS if name not in ON_DISK}
     layout = json.loads((folder / "layout.json").read_text(encoding="utf-8"))
     (ptc_type, ptc_shape), (move_type, move_shape) = layout["ptc"], layout["nextmove"]
+    if not hasattr(os, "pread"):  # not a POSIX system: the arrays are read whole, as py3langid does
+        for name, (dtype, shape) in layout.items():
+            arrays[name] = np.fromfile(folder / f"{name}.raw", dtype=np.dtype(dtype)).reshape(shape)
+        return arrays
     arrays["ptc"] = Weights(folder / "ptc.raw", np.dtype(ptc_type), tuple(ptc_shape))
     arrays["nextmove"] = Transitions(folder / "nextmove.raw", np.dtype(move_type), move_shape[0])
     return arrays
