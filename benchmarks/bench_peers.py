@@ -17,20 +17,19 @@ and peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN)`` in a small w
 
     .venv/bin/python benchmarks/bench_peers.py [--words 1000000] [--files 1000] [--big-mb 50]
 
-Measured 2026-11-30 on the project's 2-core machine while seven other engineers ran tests
-and benchmarks on it (load average 7.8-10.9: wall times are 2-4 times a quiet machine's;
-compare rows of one run with each other, CPU rather than wall). Long files checked in
-blocks with the whole file's findings, reports streamed:
+Measured 2026-11-30 16:24-16:39 on the project's 2-core machine while other engineers ran
+tests on it (load average 4.2-5.8: wall times are 3-10 times a quiet machine's; peak RSS does
+not depend on the load), after the memory work (py3langid's model read a row at a time, long
+files streamed a stretch at a time, the parent keeping no file's text):
 
     command                                          wall       CPU    peak RSS
-    transcheck check -f json --jobs 1 (1 file)      74.22 s   26.24 s    372 MiB
-    proselint 0.16 --output-format json (1 file)    28.70 s    9.53 s     76 MiB
-    transcheck check -f json --jobs 2 (1,000 files) 56.93 s   24.88 s    216 MiB
-    transcheck check -f json --jobs 1 (53 MB file) 471.21 s  186.03 s   1214 MiB
+    transcheck check -f json --jobs 1 (1 file)      92.95 s   35.43 s    350 MiB
+    proselint 0.16 --output-format json (1 file)    11.14 s   11.01 s     76 MiB
+    transcheck check -f json --jobs 2 (1,000 files) 41.80 s   28.51 s    158 MiB
+    transcheck check -f json --jobs 1 (53 MB file) 563.77 s  297.27 s    572 MiB
 
-(Before, same machine under the same kind of load: 544, 233 and 1,280 MiB.) The 53 MB file
-alone, after Document.word_count stopped splitting the whole text into a list: 766 MiB,
-190 s CPU.
+(Before, quiet machine, 15:09 the same day: 416, 242 and 766 MiB. The 53 MB file side by side
+under /usr/bin/time, same report byte for byte: read whole 709 MiB, streamed 508 MiB.)
 
 See README "Speed".
 """

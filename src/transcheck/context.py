@@ -82,16 +82,24 @@ class Context:
     def text(self) -> str:
         return self.document.text
 
-    @cached_property
+    @property
     def lower_text(self) -> str:
         """The text in lower case (same length: used for literal prefilters)."""
-        lower = self.text.lower()
-        return lower if len(lower) == len(self.text) else self.text.casefold()[: len(self.text)]
+        return self._lower[0]
 
-    @cached_property
+    @property
     def lower_exact(self) -> bool:
         """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
-        return len(self.text.lower()) == len(self.text)
+        return self._lower[1]
+
+    @cached_property
+    def _lower(self) -> tuple[str, bool]:
+        """``lower_text`` and ``lower_exact``, from one ``lower()`` of the text (not one each)."""
+        lower = self.text.lower()
+        if len(lower) == len(self.text):
+            return lower, True
+        del lower  # before the case-folded copy
+        return self.text.casefold()[: len(self.text)], False
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

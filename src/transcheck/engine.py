@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from transcheck.context import Context
 from transcheck.documents import Block, Document, blocks
@@ -96,15 +97,22 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Findin
     size = block_chars()
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
     if type(doc) is not Document or len(doc.text) <= size:
-        return one_per_span(_check_whole(doc, rules, locale))
+        return one_per_span(check_whole(doc, rules, locale))
+    stretches = (doc if end - start == len(doc.text) else Block.of(doc, start, end)
+                 for start, end in blocks(doc.text, max(size, EVIDENCE_CHARS)))
+    return check_stretches(stretches, rules, locale)
+
+
+def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: str) -> list[Finding]:
+    """The findings of a long text given as consecutive stretches of ``EVIDENCE_CHARS``: the
+    document-evidence rules on each stretch, the line-local rules a block at a time."""
     evidence = [rule for rule in rules if not line_local(rule)]
     local = [rule for rule in rules if line_local(rule)]
     findings: list[Finding] = []
-    for start, end in blocks(doc.text, max(size, EVIDENCE_CHARS)):
-        stretch = doc if end - start == len(doc.text) else Block.of(doc, start, end)
-        findings.extend(_check_whole(stretch, evidence, locale))
-        for first, last in blocks(stretch.text, size):
-            findings.extend(_check_whole(Block.of(doc, start + first, start + last), local, locale))
+    for stretch in stretches:
+        findings.extend(check_whole(stretch, evidence, locale))
+        for first, last in blocks(stretch.text, block_chars()):
+            findings.extend(check_whole(Block.of(stretch, first, last), local, locale))
     findings.sort(key=Finding.sort_key)
     return one_per_span(findings)
 
@@ -125,7 +133,7 @@ def one_per_span(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _check_whole(doc: Document, rules: list[Rule], locale: str) -> list[Finding]:
+def check_whole(doc: Document, rules: list[Rule], locale: str) -> list[Finding]:
     ctx = Context(doc, locale)
     findings: list[Finding] = []
     for rule in rules:

@@ -8,6 +8,8 @@ baseline — runs in the calling process on each document's findings.
 
 from __future__ import annotations
 
+import itertools
+
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -18,7 +20,8 @@ from transcheck import suppressions
 from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
 from transcheck import formats
-from transcheck.documents import Document
+from transcheck import engine
+from transcheck.documents import Block, Document, LongDocument, StoredDocument, blocks, read_long
 from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
@@ -78,6 +81,8 @@ class Checker:
         """Raw findings of the rules selected for this document's path."""
         settings = self.config.for_path(doc.path)
         ruleset = self.ruleset(settings)[0]
+        if isinstance(doc, LongDocument):  # holds no suppression: nothing to mask
+            return check_long(doc, ruleset, settings.locale)
         if isinstance(doc, formats.MappedDocument):  # offsets, lines and unit ids from the original file
             return doc.finish(engine_check(doc, ruleset, settings.locale))
         masked = suppressions.mask(doc)
@@ -88,6 +93,8 @@ class Checker:
     def filter(self, doc: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
         """Severity overrides and suppressions; returns kept findings and the number suppressed."""
         settings = self.config.for_path(doc.path)
+        if isinstance(doc, LongDocument):  # holds no suppression (no "transcheck"): all are kept
+            return self._severities(findings, settings.severity), 0
         ruleset, meta_on = self.ruleset(settings)
         active = frozenset(r.spec.id for r in ruleset) | {f.rule for f in findings}
         kept, suppressed = suppressions.apply(doc, findings, self, active, meta_on)
@@ -105,6 +112,30 @@ class Checker:
             if self.matches(key, f):
                 chosen = severity
         return chosen
+
+
+def check_long(doc: LongDocument, ruleset: RuleSet, locale: str) -> list[Finding]:
+    """``engine.check`` of a file too long to hold, with the same findings: the file is read
+    a stretch at a time, cut where the engine cuts the whole text (``EVIDENCE_CHARS``); the
+    document-evidence rules run on each stretch, the line-local ones a block at a time."""
+    rules = [rule for rule in ruleset if locale in rule.spec.locales]
+    stretches = doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))
+    first = next(stretches, None)
+    if first is None:
+        return []
+    if len(first.text) <= engine.block_chars():  # the whole file fits in one block: checked whole
+        return engine.one_per_span(engine.check_whole(first, rules, locale))
+    return engine.check_stretches(itertools.chain([first], stretches), rules, locale)
+
+
+def read(path: str) -> Document | LongDocument:
+    """A file as ``formats.read`` gives it, or, for a plain-text file longer than the
+    engine's evidence stretch, a LongDocument that is read a stretch at a time."""
+    if path != "-" and _READ.source is None and formats.format_of(path, _READ) == "text":
+        long = read_long(path, engine.EVIDENCE_CHARS)
+        if long is not None:
+            return long
+    return formats.read(path, _READ)
 
 
 @dataclass
@@ -137,7 +168,7 @@ def _init_worker(config: Config, read: formats.ReadOptions = formats.DEFAULT) ->
 
 def _check_path(path: str) -> tuple[Document, list[Finding]]:
     assert _WORKER is not None
-    doc = formats.read(path, _READ)
+    doc = read(path)
     return doc, _WORKER.check(doc)
 
 
@@ -151,7 +182,7 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
         yield doc, checker.check(doc)
     if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
         for path in pooled:
-            doc = formats.read(path, _READ)
+            doc = read(path)
             advance()
             yield doc, checker.check(doc)
         return
@@ -212,7 +243,16 @@ def run(
         on_files(len(files))
     documents: list[Document] = []
     raw: list[Finding] = []
+    findings: list[Finding] = []
+    suppressed = 0
     for doc, found in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
+        if augment is None and type(doc) is Document and doc.path != "<stdin>":
+            # a plain file: filtered now and kept without its text (no other file adds to its findings)
+            kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
+            findings.extend(kept)
+            suppressed += n
+            documents.append(StoredDocument(doc))  # type: ignore[arg-type]
+            continue
         documents.append(doc)
         raw.extend(found)
     raw.extend(_across_files(documents, checker))
@@ -221,9 +261,9 @@ def run(
     by_path: dict[str, list[Finding]] = {}
     for f in raw:
         by_path.setdefault(f.path, []).append(f)
-    findings: list[Finding] = []
-    suppressed = 0
     for doc in documents:
+        if isinstance(doc, StoredDocument):
+            continue
         kept, n = checker.filter(doc, sorted(by_path.get(doc.path, []), key=Finding.sort_key))
         findings.extend(kept)
         suppressed += n
