@@ -109,6 +109,10 @@ def _exit_now(done: SystemExit) -> None:
     import os
     import threading
 
+    from transcheck.cli.signals import received
+
+    if stop := received():  # a signal whose exception Python dropped (raised in a __del__)
+        _stopped(stop)
     if threading.active_count() > 1 or not isinstance(done.code, (int, type(None))):
         raise done
     atexit._run_exitfuncs()
@@ -130,7 +134,7 @@ def fail(message: str, code: int = exitcodes.USAGE):
 
 def main() -> None:
     """Console-script entry point."""
-    from transcheck.cli.signals import Stopped, install
+    from transcheck.cli.signals import Stopped, install, received
 
     install()
     try:
@@ -138,8 +142,18 @@ def main() -> None:
             _register()
             typer_app()(standalone_mode=True)
     except TranscheckError as err:
+        if stop := received():
+            _stopped(stop)
         print(f"transcheck: error: {err}", file=sys.stderr)
         sys.exit(exitcodes.USAGE)
     except Stopped as stop:
-        print(f"transcheck: {stop.label}", file=sys.stderr)
-        sys.exit(stop.exit_code)
+        _stopped(stop)
+    except Exception:
+        if stop := received():  # the signal's exception was dropped (raised in a __del__)
+            _stopped(stop)
+        raise
+
+
+def _stopped(stop) -> None:
+    print(f"transcheck: {stop.label}", file=sys.stderr)
+    sys.exit(stop.exit_code)

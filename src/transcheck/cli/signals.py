@@ -15,6 +15,7 @@ import sys
 import threading
 
 _MAIN_PID = os.getpid()
+_RECEIVED: int | None = None  # the signal that stopped the run, once one has
 
 
 class Stopped(BaseException):
@@ -34,19 +35,29 @@ class Stopped(BaseException):
 
 
 def _raise(signum: int, frame) -> None:
+    global _RECEIVED
     if os.getpid() != _MAIN_PID:  # a forked worker: its parent cleans up
         os._exit(128 + signum)
+    _RECEIVED = signum
     for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not interrupt the clean-up
         signal.signal(sig, signal.SIG_IGN)
     threading.excepthook = _quiet  # the pool's manager thread may trip over futures cancelled mid-stop
+    sys.unraisablehook = _quiet  # Stopped raised inside a __del__ is dropped: received() tells main
     multiprocessing = sys.modules.get("multiprocessing")  # not imported: no worker was started
     for worker in multiprocessing.active_children() if multiprocessing else ():  # else the pool would finish its queued work first
         worker.terminate()
     raise Stopped(signum)
 
 
-def _quiet(args: threading.ExceptHookArgs) -> None:
-    """While stopping: no traceback from a helper thread (the process pool's manager in Python 3.11)."""
+def received() -> Stopped | None:
+    """The stop, when a signal came: Python drops an exception raised while a ``__del__``
+    runs, so the run may end in another error (a broken worker pool) instead of Stopped."""
+    return Stopped(_RECEIVED) if _RECEIVED is not None else None
+
+
+def _quiet(args) -> None:
+    """While stopping: no traceback from a helper thread (the process pool's manager in
+    Python 3.11) nor from an exception Python cannot raise (in a ``__del__``)."""
 
 
 def install() -> None:
