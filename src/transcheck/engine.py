@@ -118,13 +118,14 @@ def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: st
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings with one per span and family: where two rules of a family flag the
-    same words (a lexicon entry and a generated table), the one with a suggestion is kept,
-    else the lower rule id."""
-    kept: dict[tuple[str, int, int, str], int] = {}
+    """Sorted findings with one per span, family and category: where two rules of a family
+    flag the same words as the same kind of problem (a lexicon entry and a generated table),
+    the one with a suggestion is kept, else the lower rule id. Different problems on the same
+    words (a straight quote that is also unpaired) are all kept."""
+    kept: dict[tuple[str, int, int, str, str], int] = {}
     out: list[Finding] = []
     for finding in findings:
-        key = (finding.path, finding.start, finding.end, finding.family)
+        key = (finding.path, finding.start, finding.end, finding.family, finding.category.value)
         if key not in kept:
             kept[key] = len(out)
             out.append(finding)
