@@ -226,19 +226,14 @@ def table_text(nouns, adjectives, terms, seen: set[str]) -> str:
 
 
 def build() -> None:
-    text = table_text(bc.load_dictionary(), load_adjectives(), load_terms(), bc.load_native(NATIVE))
-    TABLE.write_text(text, encoding="utf-8")
-    print(f"{TABLE}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} entries")
+    bc.write_table(TABLE, table_text(bc.load_dictionary(), load_adjectives(), load_terms(), bc.load_native(NATIVE)))
 
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["extract"] and len(argv) == 3:
         extract(Path(argv[1]), Path(argv[2]))
     elif argv[:1] == ["native"] and len(argv) > 1:
-        options = {Path(argv[i + 1]): a for i, a in enumerate(argv) if a in ("--bigrams", "--wordnet")}
-        files = [Path(a) for a in argv[1:] if a not in ("--bigrams", "--wordnet") and Path(a) not in options]
-        wordnet = next((p for p, a in options.items() if a == "--wordnet"), None)
-        native(files, [p for p, a in options.items() if a == "--bigrams"], wordnet)
+        native(*bc.native_arguments(argv[1:]))
     elif argv[:1] == ["build"]:
         build()
     else:

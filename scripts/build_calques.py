@@ -309,19 +309,28 @@ def lexicon_text(nouns: dict[str, list[list[str]]], seen: set[str], adjectives: 
 
 
 def build() -> None:
-    text = lexicon_text(load_dictionary(), load_native())
-    LEXICON.write_text(text, encoding="utf-8")
-    print(f"{LEXICON}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} entries")
+    write_table(LEXICON, lexicon_text(load_dictionary(), load_native()))
+
+
+def write_table(path: Path, text: str) -> None:
+    """Write a generated table and say how many entries (lines that are not comments) it has."""
+    path.write_text(text, encoding="utf-8")
+    print(f"{path}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} entries")
+
+
+def native_arguments(args: list[str]) -> tuple[list[Path], list[Path], Path | None]:
+    """The `native` step's FILE... [--bigrams FILE]... [--wordnet FILE]: texts, bigram lists, WordNet."""
+    options = {Path(args[i + 1]): a for i, a in enumerate(args[:-1]) if a in ("--bigrams", "--wordnet")}
+    files = [Path(a) for a in args if a not in ("--bigrams", "--wordnet") and Path(a) not in options]
+    wordnet = next((p for p, a in options.items() if a == "--wordnet"), None)
+    return files, [p for p, a in options.items() if a == "--bigrams"], wordnet
 
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["extract"] and len(argv) == 2:
         extract(Path(argv[1]))
     elif argv[:1] == ["native"] and len(argv) > 1:
-        options = {Path(argv[i + 1]): a for i, a in enumerate(argv) if a in ("--bigrams", "--wordnet")}
-        files = [Path(a) for a in argv[1:] if a not in ("--bigrams", "--wordnet") and Path(a) not in options]
-        wordnet = next((p for p, a in options.items() if a == "--wordnet"), None)
-        native(files, [p for p, a in options.items() if a == "--bigrams"], wordnet)
+        native(*native_arguments(argv[1:]))
     elif argv[:1] == ["build"]:
         build()
     else:
