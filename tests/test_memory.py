@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from py3langid import langid as py3langid
 
+from test_langid_cache import fresh  # noqa: F401 (the empty-cache fixture)
 from transcheck import langid
 
 TEXTS = [
@@ -19,13 +20,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def fresh(tmp_path, monkeypatch):
-    """An empty cache folder and no identifier loaded yet."""
-    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path))
-    langid._identifier.cache_clear()
-    yield tmp_path
-    langid._identifier.cache_clear()
 
 
 def test_langid_reads_rows_from_disk_with_py3langids_scores(fresh) -> None:
