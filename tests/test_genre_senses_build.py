@@ -40,3 +40,24 @@ def test_genre_cues_become_a_line_context_and_cues_replace_them():
     assert build.context({"genre": ["court", "market"]}, genres) == [r"^(?i:.*\b(?:court|judge|DAX)\b.*)$"]
     assert build.context({"genre": ["court"], "cues": "SPD"}, genres) == [r"^(?i:.*\b(?:SPD)\b.*)$"]
     assert build.context({"genre": []}, genres) == []
+
+
+LOCAL_CULTURE = ("local-culture-science.yaml", "calques-genres-local-culture-science.yaml", "TC421-local-culture-sense-calque.yaml")
+
+
+@pytest.mark.skipif(not (SHARED / "wmt").is_dir(), reason="needs the WMT data in ../shared")
+def test_local_culture_science_lexicon_is_rebuilt():
+    build = _script()
+    reviewed_path = build.REVIEWED.parent / LOCAL_CULTURE[0]
+    reviewed = build.yaml.safe_load(reviewed_path.read_text(encoding="utf-8"))
+    text = build.lexicon_text(reviewed, build.load_wmt(SHARED), build.load_wiktionary(), LOCAL_CULTURE[2], reviewed_path)
+    assert text == (build.LEXICON.parent / LOCAL_CULTURE[1]).read_text(encoding="utf-8")
+
+
+def test_local_culture_references_rarely_write_an_entry():
+    # Moderator is the exception: its reference lines were read, and all but one are
+    # German-shaped ("TV moderator Michael Strahan", "late-night moderator Stephen Colbert"
+    # where English news says host); the one debate moderator is passed by unless.
+    text = (_script().LEXICON.parent / LOCAL_CULTURE[1]).read_text(encoding="utf-8")
+    counts = re.findall(r"# (.*?) \(genre.*\n  # evidence: WMT21-23 .* references (\d+)", text)
+    assert counts and all(int(refs) <= 2 for german, refs in counts if not german.startswith("Moderator"))
