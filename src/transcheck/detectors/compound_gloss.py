@@ -46,13 +46,19 @@ class GlossTable:
 
 @lru_cache(maxsize=None)
 def load_table() -> GlossTable:
-    """The table, its columns read from the cache folder after the first run (``tables.derived``)."""
-    literals, german, english = tables.derived("compound-gloss", _read_columns)
+    """The compound-gloss table."""
+    return read_gloss_table("compound-gloss", TABLE)
+
+
+def read_gloss_table(name: str, path: Path) -> GlossTable:
+    """A gloss table (gloss TAB German TAB English), its columns read from the cache folder
+    after the first run (``tables.derived``)."""
+    literals, german, english = tables.derived(name, lambda: _read_columns(path))
     return GlossTable(literals, german, english, AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
 
 
-def _read_columns() -> tuple[list[str], list[str], list[str]]:
-    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+def _read_columns(path: Path) -> tuple[list[str], list[str], list[str]]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
 

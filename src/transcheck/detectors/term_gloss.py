@@ -17,12 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ahocorasick_rs import AhoCorasick, MatchKind
-
-from transcheck import tables
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.detectors.compound_gloss import _bounded, _title_case
+from transcheck.detectors.compound_gloss import GlossTable, _bounded, _title_case, read_gloss_table
 from transcheck.detectors.repeated import lower_text
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
@@ -33,25 +30,10 @@ MIN_GERMAN_ZIPF = 3.5  # a capitalised word this common in German text ...
 MIN_GERMAN_LEAD = 1.0  # ... and this much more common there than in English marks a German topic
 
 
-@dataclass(frozen=True)
-class TermTable:
-    """The literal glosses, the German term and English term of each, and their automaton."""
-
-    literals: list[str]
-    german: list[str]
-    english: list[str]
-    automaton: AhoCorasick
-
-
 @lru_cache(maxsize=None)
-def load_table() -> TermTable:
-    literals, german, english = tables.derived("term-gloss", _read_columns)
-    return TermTable(literals, german, english, AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
-
-
-def _read_columns() -> tuple[list[str], list[str], list[str]]:
-    rows = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+def load_table() -> GlossTable:
+    """The term-gloss table: literal gloss, German term, English term, and their automaton."""
+    return read_gloss_table("term-gloss", TABLE)
 
 
 def german_word(word: str) -> bool:
