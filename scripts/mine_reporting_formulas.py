@@ -78,10 +78,17 @@ def outlet_names() -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
 
 
-def outlet() -> str:
+# media words that are also places or ordinary nouns (the station, the paper): not in the
+# slot after a preposition that has a place reading (in front of, opposite)
+AMBIGUOUS_NOUNS = ("agency", "channel", "daily", "paper", "portal", "station", "weekly")
+
+
+def outlet(strict: bool = False) -> str:
     """The outlet slot: a name (case-sensitive, optionally with an article, a media noun
-    and quotes), a quoted capitalised title after `the`, or `the` + a media noun."""
-    nouns = "|".join(n.replace(" ", r"\s+") for n in sorted(MEDIA_NOUNS, key=lambda n: (-len(n), n)))
+    and quotes), a quoted capitalised title after `the`, or `the` + a media noun (STRICT:
+    one without a place reading)."""
+    words = [n for n in MEDIA_NOUNS if not (strict and n in AMBIGUOUS_NOUNS)]
+    nouns = "|".join(n.replace(" ", r"\s+") for n in sorted(words, key=lambda n: (-len(n), n)))
     named = rf"(?:the\s+)?(?:(?:{nouns})\s+)?[\"“„»]?(?-i:{outlet_names()})(?![\w-])[\"”“«]?"
     return rf"(?:{named}|the\s+{QUOTED_TITLE}|the\s+(?:{nouns})(?![\w-]))"
 
@@ -111,11 +118,12 @@ FORMULAS = [
         "note": "the outlet as a modifier of `information` (ARD-Informationen); `data` only after an outlet's name, as statistical sources (ONS data) are English",
     },
     {
-        "pattern": r"(?:in\s+front\s+of|compared\s+(?:to|with)|(?<!\bsaid\s)(?<!\btold\s)(?<!\bstated\s)(?<!\bexplained\s)(?:opposite|towards|toward|vis-[àa]-vis))\s+<OUTLET>(?!\s*(?:building|buildings|headquarters|offices?|studios?|cameras?|microphones?|premises|tower|house|staff|journalists|reporters|readers|viewers|listeners|audience|coverage|report|reports|reporting)\b)",
+        "pattern": r"(?:in\s+front\s+of|compared\s+(?:to|with)|(?<!\bsaid\s)(?<!\btold\s)(?<!\bstated\s)(?<!\bexplained\s)(?:opposite|towards|toward|vis-[àa]-vis))\s+<OUTLET_STRICT>(?!\s*(?:building|buildings|headquarters|offices?|studios?|cameras?|microphones?|premises|tower|house|staff|journalists|reporters|readers|viewers|listeners|audience|coverage|report|reports|reporting)\b)",
         "suggestion": "told (the outlet)",
         "german": "sagte X gegenüber dem ORF / der Zeitung",
         "trigger": r"gegenüber\s+(?:dem|der|den)\s",
         "note": "gegenüber = opposite, towards, vis-à-vis, compared with (German Wiktionary); with an outlet, a verb of saying in the sentence and no place noun after the outlet",
+        "unless": [r"(?i)(?:^|[.!?]\s+|,\s+)(?:opposite|towards|toward|vis-[àa]-vis)\s"],  # TC405's
         "context": [r"(?i)\b<SAY>\b[^.!?]{0,160}?(?:in\s+front\s+of|compared\s+(?:to|with)|opposite|towards?|vis-[àa]-vis)\s|(?:in\s+front\s+of|compared\s+(?:to|with)|opposite|towards?|vis-[àa]-vis)\s[^.!?]{0,160}?\b<SAY>\b"],
     },
 ]
@@ -143,7 +151,7 @@ REJECTED = [
 def expand(text: str) -> str:
     """A pattern with its slots filled."""
     return (
-        text.replace("<SAY_DATIVE>", SAY_DATIVE).replace("<SAY>", SAY).replace("<OUTLET>", outlet())
+        text.replace("<SAY_DATIVE>", SAY_DATIVE).replace("<SAY>", SAY).replace("<OUTLET_STRICT>", outlet(strict=True)).replace("<OUTLET>", outlet())
         .replace("<NAMES>", outlet_names()).replace("<SPEAKER>", SPEAKER).replace("<WHEN>", WHEN)
     )
 
