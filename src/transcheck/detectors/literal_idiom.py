@@ -66,21 +66,30 @@ class LiteralIdiom:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
-        glosses = {table.forms[w] for w in map(str.lower, ctx.vocabulary) if w in table.forms}
-        if not any(a in glosses and b in glosses for a, b in table.pairs):
+        written = {w: table.forms[w.lower()] for w in ctx.vocabulary if w.lower() in table.forms}
+        glosses = set(written.values())
+        paired = {g for pair in table.pairs if pair[0] in glosses and pair[1] in glosses for g in pair}
+        if not paired:
             return
         text = ctx.lower_text
-        words = [(m.start(), m.end(), table.forms.get(m.group())) for m in WORD.finditer(text)]
-        for i, (start, _, gloss) in enumerate(words):
-            if gloss not in glosses:
-                continue
-            for j in range(i + 1, min(i + WINDOW + 1, len(words))):
-                other, end, second = words[j]
-                if SENTENCE_END.search(text, start, other):
-                    break
-                entry = table.pairs.get((min(gloss, second), max(gloss, second))) if second else None
-                if entry:
-                    yield Match(start, end, detail=f"German idiom '{entry[0]}' ({entry[1]})")
-                    break
-                if text[other:end] not in LINKS:
-                    break
+        for start, end in ctx.occurrences({w for w, g in written.items() if g in paired}):
+            match = self._phrase(table, text, start, end)
+            if match:
+                yield match
+
+    @staticmethod
+    def _phrase(table: IdiomTable, text: str, start: int, end: int) -> Match | None:
+        """The idiom whose other gloss follows the word at start:end, joined only by link words."""
+        gloss = table.forms.get(text[start:end])
+        previous = end
+        for count, word in enumerate(WORD.finditer(text, end, end + 25 * WINDOW)):
+            if count >= WINDOW or SENTENCE_END.search(text, previous, word.start()):
+                return None
+            second = table.forms.get(word.group())
+            entry = table.pairs.get((min(gloss, second), max(gloss, second))) if gloss and second and second != gloss else None
+            if entry:
+                return Match(start, word.end(), detail=f"German idiom '{entry[0]}' ({entry[1]})")
+            if word.group() not in LINKS:
+                return None
+            previous = word.end()
+        return None
