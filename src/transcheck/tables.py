@@ -21,7 +21,7 @@ import shutil
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from pathlib import Path
 from typing import TypeVar
 
@@ -124,6 +124,47 @@ def _load_words(folder: Path) -> WordTable:
 def word_table(name: str, version: str, build: Callable[[], Mapping[str, float]]) -> Mapping[str, float]:
     """The word → float table ``name`` at ``version``, memory-mapped; ``build()`` makes it on first use."""
     return cached(name, version, build, _save_words, _load_words)
+
+
+class WordSet(Set[str]):
+    """A read-only set of words, a memory-mapped trie (a quarter of a frozenset's memory);
+    ``&``, ``|`` and ``-`` with any set give a frozenset."""
+
+    def __init__(self, trie) -> None:
+        self._trie = trie
+
+    @classmethod
+    def _from_iterable(cls, words: Iterable[str]) -> frozenset[str]:
+        return frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._trie
+
+    def __iter__(self) -> Iterator[str]:
+        return self._trie.iterkeys()
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+
+def _save_word_set(words: Iterable[str], folder: Path) -> None:
+    import marisa_trie
+
+    marisa_trie.Trie(words).save(str(folder / "words.marisa"))
+
+
+def _load_word_set(folder: Path) -> WordSet:
+    import marisa_trie
+
+    trie = marisa_trie.Trie()
+    trie.mmap(str(folder / "words.marisa"))
+    return WordSet(trie)
+
+
+def word_set(name: str, build: Callable[[], Iterable[str]]) -> Set[str]:
+    """``build()``'s words (from the package's own data) as a memory-mapped ``WordSet``,
+    kept in the cache until any file of the package changes."""
+    return cached(name, package_digest(), build, _save_word_set, _load_word_set)
 
 
 def _save_value(value, folder: Path) -> None:

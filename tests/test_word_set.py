@@ -1,0 +1,36 @@
+"""tables.word_set: the English word list as a memory-mapped trie answers as the frozenset it replaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck import speller, tables
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache folder and no word list loaded yet."""
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path))
+    speller.words.cache_clear()
+    yield tmp_path
+    speller.words.cache_clear()
+
+
+def test_word_set_holds_the_word_list(fresh) -> None:
+    reference = speller._read_words()
+    for attempt in ("built", "read back"):
+        words = speller.words()
+        assert isinstance(words, tables.WordSet), attempt
+        assert len(words) == len(reference) and set(words) == reference, attempt
+        assert {"simply", "Germany", "xqzzy", ""} & words == frozenset({"simply", "Germany"})
+        assert 3 not in words and "germany" not in words
+        speller.words.cache_clear()
+
+
+def test_a_damaged_word_set_is_built_again(fresh) -> None:
+    speller.words()
+    speller.words.cache_clear()
+    (path,) = fresh.glob("tables/english-words-trie-*/words.marisa")
+    path.write_bytes(path.read_bytes()[:100])
+    assert speller.known("situation") and speller.capital_only("October")
+    assert len(speller.words()) == len(speller._read_words())
