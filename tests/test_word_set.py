@@ -34,3 +34,14 @@ def test_a_damaged_word_set_is_built_again(fresh) -> None:
     path.write_bytes(path.read_bytes()[:100])
     assert speller.known("situation") and speller.capital_only("October")
     assert len(speller.words()) == len(speller._read_words())
+
+
+def test_person_names_are_word_sets_of_the_list(fresh) -> None:
+    from transcheck.detectors.author_box import _read_names, person_names
+
+    person_names.cache_clear()
+    given, surnames = person_names()
+    person_names.cache_clear()
+    assert isinstance(given, tables.WordSet) and isinstance(surnames, tables.WordSet)
+    assert set(given) == set(_read_names(given=True)) and set(surnames) == set(_read_names(given=False))
+    assert "Oliver" in given and "Oliver" not in surnames and "Schmidt" in surnames
