@@ -45,3 +45,15 @@ def test_person_names_are_word_sets_of_the_list(fresh) -> None:
     assert isinstance(given, tables.WordSet) and isinstance(surnames, tables.WordSet)
     assert set(given) == set(_read_names(given=True)) and set(surnames) == set(_read_names(given=False))
     assert "Oliver" in given and "Schmidt" in surnames and "Xqzzyk" not in surnames
+
+
+def test_word_table_codes_give_wordfreqs_values(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path))
+    table = {"the": 0.05, "fringe": 1e-6, "quay": 1e-6, "zzyzx": 2.5e-9}
+    for attempt in ("built", "read back"):
+        ours = tables.word_table("test-words", "1", lambda: table)
+        assert isinstance(ours, tables.WordTable), attempt
+        assert dict(ours.items()) == table and ours.get("nope", 0.0) == 0.0, attempt
+    (codes,) = tmp_path.glob("tables/test-words-*/codes.u16")
+    codes.write_bytes(b"\0")
+    assert dict(tables.word_table("test-words", "1", lambda: table).items()) == table
