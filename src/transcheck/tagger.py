@@ -15,7 +15,7 @@ from functools import cache, cached_property, partial
 from importlib.resources import files
 from pathlib import Path
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from transcheck import tables
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from transcheck.context import Context
 
 MODEL = "ewt-perceptron.npz"
+SCALE = 1000  # the weights have three decimals (NLTK rounds them): kept as int16 thousandths
 PLAIN_WORDS = 300  # words a process tags before numpy takes over (its import costs ~0.1 s)
 # Treebank-style tokens: clitics apart (do|n't, it|'s), numbers with their separators,
 # German ordinals with their dot (1. September), abbreviations with their dots (U.S.),
@@ -55,11 +56,15 @@ class Model:
     """The perceptron: a feature × tag weight matrix (``rows`` maps a feature to its row),
     the tag dictionary and the tags, and what the treebank saw each word as.
 
+    The weights are int16 thousandths (a quarter of float64's memory); each is divided by
+    ``SCALE`` before it is summed, which gives back the very float64 the model holds, so
+    the tags are those of the float64 matrix.
+
     The tag dictionary and the lexicon answer the rules' cheap tests before any tagging;
     the weights are memory-mapped by ``weights_loader`` on the first prediction."""
 
     def __init__(self, tagdict: dict[str, str], classes: tuple[str, ...], lexicon: dict[str, frozenset[str]],
-                 weights_loader: Callable[[], tuple[dict[str, int], memoryview]]) -> None:
+                 weights_loader: Callable[[], tuple[Mapping[str, int], memoryview]]) -> None:
         self.tagdict = tagdict
         self.classes = classes
         self.lexicon = lexicon
@@ -67,22 +72,22 @@ class Model:
         self._plain_words = PLAIN_WORDS
 
     @cached_property
-    def _table(self) -> tuple[dict[str, int], memoryview]:
+    def _table(self) -> tuple[Mapping[str, int], memoryview]:
         rows, flat = self._weights_loader()
         if len(flat) != (len(rows) + 1) * len(self.classes):
             raise ValueError("the tagger model's parts do not match")
         return rows, flat
 
     @property
-    def rows(self) -> dict[str, int]:
+    def rows(self) -> Mapping[str, int]:
         return self._table[0]
 
     @cached_property
     def matrix(self) -> np.ndarray:
-        """The weights as a numpy array (a view of the same memory: nothing is copied)."""
+        """The weights (int16 thousandths) as a numpy array (a view of the same memory: nothing is copied)."""
         import numpy as np
 
-        return np.frombuffer(self._table[1], dtype=np.float64).reshape(-1, len(self.classes))
+        return np.frombuffer(self._table[1], dtype=np.int16).reshape(-1, len(self.classes))
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -90,7 +95,7 @@ class Model:
         import numpy as np
 
         return {
-            feature: {self.classes[c]: float(self.matrix[row, c]) for c in np.flatnonzero(self.matrix[row])}
+            feature: {self.classes[c]: int(self.matrix[row, c]) / SCALE for c in np.flatnonzero(self.matrix[row])}
             for feature, row in self.rows.items()
         }
 
@@ -154,7 +159,7 @@ class Model:
         """The best tag of each word, given the weight rows of its features."""
         import numpy as np
 
-        scores = self.matrix[np.array(features)].sum(axis=1)
+        scores = (self.matrix[np.array(features)] / SCALE).sum(axis=1)  # float64, as NLTK sums them
         # NLTK breaks ties by the larger tag name: take the last of the best scores.
         last = len(self.classes) - 1
         return [last - b for b in scores[:, ::-1].argmax(axis=1).tolist()]
@@ -169,7 +174,7 @@ class Model:
             for c in range(width):
                 total = 0.0
                 for start in starts:
-                    total += flat[start + c]
+                    total += flat[start + c] / SCALE
                 if total >= top:  # ties: the last of the best, as above
                     best, top = c, total
             best_tags.append(best)
@@ -180,7 +185,7 @@ class _FeatureRows:
     """The weight-matrix rows of NLTK's features (``i suffix …``, ``i-1 tag …`` …), each
     feature string built and looked up once per word, tag or pair and then remembered."""
 
-    def __init__(self, rows: dict[str, int]) -> None:
+    def __init__(self, rows: Mapping[str, int]) -> None:
         self.rows, self.unknown = rows, len(rows)
         self.bias = rows.get("bias", self.unknown)
         self.words: dict[str, tuple[int, int]] = {}
@@ -254,7 +259,7 @@ def model() -> Model:
     source = files("transcheck") / "data" / "tagger" / MODEL
     try:
         stat = Path(str(source)).stat()
-        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|raw weights"
+        version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|int16 weights, feature trie"
     except OSError:  # not a plain file (a zipped install): read it every time
         return _read_model(source)
     return tables.cached("tagger", version, lambda: _read_model(source), _save_model, partial(_load_model, source=source))
@@ -267,17 +272,38 @@ def _read_model(source) -> Model:
     with np.load(source, allow_pickle=False) as data:
         classes = tuple(data["classes"].tolist())
         rows = {feature: n for n, feature in enumerate(data["features"].tolist())}
-        matrix = np.zeros((len(rows) + 1, len(classes)))  # the last row: unknown features
-        matrix[data["rows"], data["cols"]] = data["values"]
+        matrix = np.zeros((len(rows) + 1, len(classes)), dtype=np.int16)  # the last row: unknown features
+        matrix[data["rows"], data["cols"]] = _thousandths(data["values"])
         tagdict = dict(zip(data["tagdict_words"].tolist(), data["tagdict_tags"].tolist()))
         tags = [frozenset(t.split()) for t in data["lexicon_tags"].tolist()]
         lexicon = dict(zip(data["lexicon_words"].tolist(), tags))
-    return Model(tagdict, classes, lexicon, lambda: (rows, memoryview(matrix).cast("B").cast("d")))
+    return Model(tagdict, classes, lexicon, lambda: (rows, memoryview(matrix).cast("B").cast("h")))
+
+
+def _thousandths(values: np.ndarray) -> np.ndarray:
+    """``values`` as int16 thousandths; refused unless dividing them by ``SCALE`` gives
+    every value back exactly (then the tags cannot change)."""
+    import numpy as np
+
+    scaled = np.rint(values * SCALE)
+    if np.abs(scaled).max(initial=0) > np.iinfo(np.int16).max or not np.array_equal(scaled / SCALE, values):
+        raise ValueError("the tagger's weights are not int16 thousandths")
+    return scaled.astype(np.int16)
 
 
 def _save_model(built: Model, folder: Path) -> None:
-    (folder / "matrix.f8").write_bytes(built._table[1].cast("B"))  # float64 in the machine's byte order
-    (folder / "rows.marshal").write_bytes(marshal.dumps(built.rows))
+    """The features as a MARISA trie, the weight rows in the trie's order (int16, the
+    machine's byte order), the unknown features' row last."""
+    import marisa_trie
+    import numpy as np
+
+    trie = marisa_trie.Trie(built.rows)
+    order = np.empty(len(trie) + 1, dtype=np.int64)
+    order[-1] = len(built.rows)
+    for feature, index in trie.iteritems():
+        order[index] = built.rows[feature]
+    trie.save(str(folder / "features.marisa"))
+    (folder / "matrix.i2").write_bytes(built.matrix[order].tobytes())
     (folder / "tables.marshal").write_bytes(marshal.dumps((built.tagdict, built.classes, built.lexicon)))
 
 
@@ -285,19 +311,25 @@ def _load_model(folder: Path, source) -> Model:
     """The tag dictionary and lexicon from ``folder``; the weights from it when first needed
     (from the shipped ``source`` if the cache has gone meanwhile)."""
     tagdict, classes, lexicon = marshal.loads((folder / "tables.marshal").read_bytes())
-    if not (folder / "rows.marshal").is_file() or not (folder / "matrix.f8").is_file():
+    if not (folder / "features.marisa").is_file() or not (folder / "matrix.i2").is_file():
         raise FileNotFoundError(folder)
-    return Model(tagdict, classes, lexicon, partial(_load_weights, folder, source))
+    return Model(tagdict, classes, lexicon, partial(_load_weights, folder, source, len(classes)))
 
 
-def _load_weights(folder: Path, source) -> tuple[dict[str, int], memoryview]:
-    """The feature rows and the weights, memory-mapped from ``folder`` (no numpy needed)."""
+def _load_weights(folder: Path, source, width: int) -> tuple[Mapping[str, int], memoryview]:
+    """The feature rows and the weights (``width`` tags a row), both memory-mapped from
+    ``folder`` (no numpy needed); from the shipped ``source`` if they do not match."""
+    import marisa_trie
+
     try:
-        rows = marshal.loads((folder / "rows.marshal").read_bytes())
-        with open(folder / "matrix.f8", "rb") as f:
-            flat = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)).cast("d")
+        rows = marisa_trie.Trie()
+        rows.mmap(str(folder / "features.marisa"))
+        with open(folder / "matrix.i2", "rb") as f:
+            flat = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)).cast("h")
+        if len(flat) != (len(rows) + 1) * width:
+            raise ValueError(f"{folder}: the tagger's parts do not match")
         return rows, flat
-    except (OSError, ValueError, EOFError, TypeError):
+    except Exception:  # unreadable: the shipped model instead
         return _read_model(source)._table
 
 
