@@ -70,6 +70,36 @@ def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]
     return spans
 
 
+class RecordedCache(dict):
+    """A ``Context.cache`` that records, for each key, the last rule (by ``user``, its
+    index in the run) that read or wrote it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.user = 0
+        self.last_use: dict[str, int] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        self.last_use[key] = self.user
+        return super().__getitem__(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.last_use[key] = self.user
+        super().__setitem__(key, value)
+
+    def __contains__(self, key: object) -> bool:
+        self.last_use[key] = self.user  # type: ignore[index]
+        return super().__contains__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.last_use[key] = self.user
+        return super().get(key, default)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self.last_use[key] = self.user
+        return super().setdefault(key, default)
+
+
 @dataclass
 class Context:
     """What a matcher sees: the document, the locale, and a cache for shared work."""
