@@ -38,3 +38,18 @@ def test_freed_caches_change_no_finding(monkeypatch, probe) -> None:
     assert any("pos" in names for names in release.values()) or probe == 10
     monkeypatch.setattr(engine, "releases", lambda *args: {})
     assert engine.check(doc, ruleset) == freed and len(freed) > 50
+
+
+@pytest.mark.parametrize("overlapping", [False, True])
+def test_automaton_matches_a_chunk_at_a_time_are_those_of_the_whole_text(monkeypatch, overlapping) -> None:
+    from ahocorasick_rs import AhoCorasick, MatchKind
+
+    from transcheck import context
+
+    monkeypatch.setattr(context, "CHUNK_CHARS", 7)
+    text = "the ölpreis rose 🙂\nand the preis fell\nölpreis\n\npreisölpreis"
+    kinds = [MatchKind.Standard] if overlapping else [MatchKind.Standard, MatchKind.LeftmostLongest]
+    for kind in kinds:
+        automaton = AhoCorasick(["preis", "ölpreis", "the p", "is"], matchkind=kind)
+        expected = automaton.find_matches_as_indexes(text, overlapping=overlapping)
+        assert list(context.automaton_matches(automaton, text, overlapping)) == expected
