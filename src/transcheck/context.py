@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterator
 from typing import Any, Callable
 
 from ahocorasick_rs import AhoCorasick
@@ -40,6 +40,15 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return spans
 
 
+def automaton_matches(automaton: AhoCorasick, text: str, overlapping: bool = False) -> Iterator[tuple[int, int, int]]:
+    """(pattern index, start, end) of ``automaton.find_matches_as_indexes(text)``, searched a
+    chunk of lines at a time: the same matches when no pattern holds a newline, without the
+    UTF-8 copy of the whole text (kept on the string) and the list of all its hits."""
+    for base, stop in chunks(text, CHUNK_CHARS):
+        for index, start, end in automaton.find_matches_as_indexes(text[base:stop], overlapping=overlapping):
+            yield index, base + start, base + end
+
+
 def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans of ``words`` (made of word characters only) not inside a longer word.
     Occurrences of such words cannot overlap where both are whole words, so every hit
@@ -70,6 +79,36 @@ def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]
     return spans
 
 
+class RecordedCache(dict):
+    """A ``Context.cache`` that records, for each key, the last rule (by ``user``, its
+    index in the run) that read or wrote it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.user = 0
+        self.last_use: dict[str, int] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        self.last_use[key] = self.user
+        return super().__getitem__(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.last_use[key] = self.user
+        super().__setitem__(key, value)
+
+    def __contains__(self, key: object) -> bool:
+        self.last_use[key] = self.user  # type: ignore[index]
+        return super().__contains__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.last_use[key] = self.user
+        return super().get(key, default)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self.last_use[key] = self.user
+        return super().setdefault(key, default)
+
+
 @dataclass
 class Context:
     """What a matcher sees: the document, the locale, and a cache for shared work."""
@@ -92,25 +131,39 @@ class Context:
         """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
         return self._lower[1]
 
-    @cached_property
+    def _shared(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once and kept in ``cache`` under ``key`` (so that the engine
+        can free it after the last rule that uses it, as the detectors' own caches)."""
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = make()
+        return found
+
+    @property
     def _lower(self) -> tuple[str, bool]:
         """``lower_text`` and ``lower_exact``, from one ``lower()`` of the text (not one each)."""
+        return self._shared("context.lower", self._make_lower)
+
+    def _make_lower(self) -> tuple[str, bool]:
         lower = self.text.lower()
         if len(lower) == len(self.text):
             return lower, True
         del lower  # before the case-folded copy
         return self.text.casefold()[: len(self.text)], False
 
-    @cached_property
+    @property
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of each block of consecutive non-empty lines."""
-        return [m.span() for m in PARAGRAPH_RE.finditer(self.text)]
+        return self._shared("context.paragraphs", lambda: [m.span() for m in PARAGRAPH_RE.finditer(self.text)])
 
-    @cached_property
+    @property
     def vocabulary(self) -> frozenset[str]:
         """Every distinct word form in the text, as written (split at punctuation,
         apostrophes and hyphens): one ``translate`` (ASCII text) or regex substitution and
         one ``split`` in C, a chunk at a time."""
+        return self._shared("context.vocabulary", self._make_vocabulary)
+
+    def _make_vocabulary(self) -> frozenset[str]:
         text = self.text
         words: set[str] = set()
         for start, end in chunks(text):

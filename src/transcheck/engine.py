@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from transcheck.context import Context
+from transcheck.context import Context, RecordedCache
 from transcheck.documents import Block, Document, blocks
 from transcheck.models import Finding, Fix, Match
 from transcheck.errors import RuleTimeoutError
@@ -110,7 +110,7 @@ def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: st
     local = [rule for rule in rules if line_local(rule)]
     findings: list[Finding] = []
     for stretch in stretches:
-        findings.extend(check_whole(stretch, evidence, locale))
+        findings.extend(check_whole(stretch, evidence, locale, releases(stretch, evidence, locale)))
         for first, last in blocks(stretch.text, block_chars()):
             findings.extend(check_whole(Block.of(stretch, first, last), local, locale))
     findings.sort(key=Finding.sort_key)
@@ -134,10 +134,38 @@ def one_per_span(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def check_whole(doc: Document, rules: list[Rule], locale: str) -> list[Finding]:
+def check_whole(doc: Document, rules: list[Rule], locale: str, release: dict[int, list[str]] | None = None) -> list[Finding]:
+    """The findings of ``rules`` on ``doc``; the Context's caches named in ``release`` under a
+    rule's index are freed once that rule has run (see ``releases``)."""
     ctx = Context(doc, locale)
     findings: list[Finding] = []
-    for rule in rules:
+    for i, rule in enumerate(rules):
         findings.extend(run_rule(rule, ctx))
+        for name in release.get(i, ()) if release else ():
+            ctx.cache.pop(name, None)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+PROBE_CHARS = 100_000  # the opening of a long text on which the rules show which caches they use
+_RELEASES: dict[tuple[str, tuple[str, ...]], dict[int, list[str]]] = {}
+
+
+def releases(doc: Document, rules: list[Rule], locale: str) -> dict[int, list[str]]:
+    """For each shared cache of a Context (tagged sentences, quote pairs, ...), the index of
+    the last of ``rules`` that uses it, so that a long text does not hold every rule's
+    evidence to the end. Learnt once per rule list by running the rules on the opening
+    paragraphs of ``doc`` (caches are functions of the text: a later rule that uses a
+    cache the probe did not see it use computes it again, with the same findings)."""
+    key = (locale, tuple(rule.spec.id for rule in rules))
+    if key not in _RELEASES:
+        cut = doc.text.find("\n\n", PROBE_CHARS)
+        ctx = Context(Document.from_text(doc.path, doc.text if cut == -1 else doc.text[:cut]), locale, RecordedCache())
+        for i, rule in enumerate(rules):
+            ctx.cache.user = i  # type: ignore[attr-defined]
+            run_rule(rule, ctx)
+        by_rule: dict[int, list[str]] = {}
+        for name, last in ctx.cache.last_use.items():  # type: ignore[attr-defined]
+            by_rule.setdefault(last, []).append(name)
+        _RELEASES[key] = by_rule
+    return _RELEASES[key]

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ahocorasick_rs import AhoCorasick
 
-from transcheck.context import Context
+from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
 from transcheck.formats.model import collector_paused
 from transcheck.langid import language
@@ -375,7 +375,7 @@ def _with_words(ctx: Context, words: set[str]) -> list[Pair]:
     """The pairs whose target holds one of ``words`` (word characters only) as a whole word,
     as ``\\b(?:word|...)\\b`` finds it: one Aho-Corasick pass over the text."""
     text = ctx.text
-    hits = AhoCorasick(list(words)).find_matches_as_indexes(text, overlapping=True)
+    hits = automaton_matches(AhoCorasick(list(words)), text, overlapping=True)
     found = _in_targets(ctx, (
         (start, end) for _, start, end in hits
         if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end]))

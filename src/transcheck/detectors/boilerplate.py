@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -43,23 +44,31 @@ def _whole_line(shapes: list[str]) -> str:
     return r"[ \t]*" + LEAD_SEPARATOR + "(?:" + "|".join(f"(?:{x})" for x in shapes) + r")[ \t]*:?[ \t]*$"
 
 
-def newline_text(ctx: Context) -> str:
-    """The text with a newline in front, so line regexes that start with one see line 1 (cached)."""
-    if "newline+text" not in ctx.cache:
-        ctx.cache["newline+text"] = "\n" + ctx.text
-    return ctx.cache["newline+text"]
+@lru_cache(maxsize=None)
+def first_line(regex: re.Pattern) -> re.Pattern:
+    """``regex`` (which starts with the newline before a line) without that newline: it
+    matches the text's first line at offset 0, with no copy of the text made for it."""
+    assert regex.pattern.startswith(r"\n")
+    return re.compile(regex.pattern[2:], regex.flags)
+
+
+def line_matches(regex: re.Pattern, text: str) -> Iterator[tuple[re.Match, int, int]]:
+    """Each match of ``regex`` (which starts with the newline before a line) as ``finditer``
+    finds it in the text with a newline in front, so line 1 counts too: (match, start of
+    its line, its end) in ``text``."""
+    first = first_line(regex).match(text)
+    end = 0
+    if first:
+        end = first.end()
+        yield first, 0, end
+    for m in regex.finditer(text, end):
+        yield m, m.start() + 1, m.end()
 
 
 def line_blocks(regex: re.Pattern, ctx: Context) -> Iterator[tuple[int, int]]:
     """(start, end) of each block of ``regex`` (built by ``block_regex``), lines only."""
-    text = ctx.text
-    first = regex.match(newline_text(ctx))
-    first_end = 0
-    if first:
-        first_end = first.end() - 1
-        yield 0, first_end
-    for m in regex.finditer(text, first_end):
-        yield m.start() + 1, m.end()
+    for _, start, end in line_matches(regex, ctx.text):
+        yield start, end
 
 
 def expand_defines(lines: list[str], define: dict, where: str, key: str = "lines") -> list[str]:

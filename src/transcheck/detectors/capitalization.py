@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
-from transcheck.context import Context
+from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck import speller, tables
@@ -424,7 +424,7 @@ def _capitalised_mid_sentence(text: str, words: set[str]) -> set[str]:
     if not plain:
         return found
     n = len(text)
-    for index, start, end in AhoCorasick(plain).find_matches_as_indexes(text, overlapping=True):
+    for index, start, end in automaton_matches(AhoCorasick(plain), text, overlapping=True):
         if end < n and _is_word(text[end]):
             continue  # no word boundary after it
         blank = start

@@ -20,7 +20,7 @@ from pathlib import Path
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from transcheck import tables
-from transcheck.context import Context
+from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
 from transcheck.detectors.repeated import lower_text
 from transcheck.models import Match
@@ -97,7 +97,7 @@ class CompoundGloss:
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
         text = lower_text(ctx)
-        for index, start, end in table.automaton.find_matches_as_indexes(text):
+        for index, start, end in automaton_matches(table.automaton, text):
             if _bounded(text, start, end) and not _title_case(ctx.text[start:end]):
                 if _english_reading(text, start, table.literals[index].split()[0]):
                     continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.detectors.boilerplate import newline_text
+from transcheck.detectors.boilerplate import line_matches
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules.matchers import line_block_span
@@ -98,16 +98,14 @@ class TeaserBlock:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         # The regexes start with the newline before the line (a literal ``re`` finds
-        # fast); a newline is put in front of the text so the first line counts too.
+        # fast); line_matches matches the first line without it.
         text = ctx.text
-        padded = newline_text(ctx)
-        for m in MARKER_LINE.finditer(padded):
-            end = self.block_end(text, m.end() - 1, m["lead"] is not None)
-            yield self._block(text, m.start(), end)
+        for m, start, end in line_matches(MARKER_LINE, text):
+            yield self._block(text, start, self.block_end(text, end, m["lead"] is not None))
         for regex in (INLINE_LINE, MEDIA_LINE):
-            for m in regex.finditer(padded):
+            for m, start, end in line_matches(regex, text):
                 if self.is_headline(m["head"]):
-                    yield self._block(text, m.start(), m.end() - 1)
+                    yield self._block(text, start, end)
 
     @staticmethod
     def _block(text: str, start: int, end: int) -> Match:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transcheck.context import Context
+from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
 from transcheck.detectors.compound_gloss import GlossTable, _bounded, _title_case, read_gloss_table
 from transcheck.detectors.repeated import lower_text
@@ -52,7 +52,7 @@ class TermGloss:
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
         text = lower_text(ctx)
-        hits = [(i, s, e) for i, s, e in table.automaton.find_matches_as_indexes(text) if _bounded(text, s, e)]
+        hits = [(i, s, e) for i, s, e in automaton_matches(table.automaton, text) if _bounded(text, s, e)]
         if not hits or not ctx.words_where(german_word):
             return
         for index, start, end in hits:
