@@ -38,7 +38,18 @@ DAYS_AND_MONTHS = frozenset(
     "july august september october november december".split()
 )
 MAX_ZIPF = 6.0
-TITLE_CASE_LINE = re.compile(r"^(?:[A-Z0-9][\w’'-]*\W*\s*){3,}$")
+# A line of capitalised words: each word starts with a capital or a digit, anything but word
+# characters between them. Possessive, so a failed match is linear (the backtracking form,
+# `(?:[A-Z0-9][\w’'-]*\W*\s*){3,}`, took exponential time on a long line of capitals that
+# ends in a lower-case word); the three words it asked for are three capitals or digits, as
+# any capital inside a word could start one.
+TITLE_CASE_SHAPE = re.compile(r"(?:[A-Z0-9][\w’'-]*+\W*+)++")
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+
+
+def title_case_line(line: str) -> bool:
+    """Whether ``line`` is a title-case line (a headline, a menu): three or more capitalised words."""
+    return TITLE_CASE_SHAPE.fullmatch(line) is not None and len(CAPITAL_OR_DIGIT.findall(line)) >= 3
 
 
 @detector("german-capitalization")
@@ -96,7 +107,7 @@ class GermanCapitalization:
             return False
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        return not TITLE_CASE_LINE.match(text, line_start, len(text) if line_end == -1 else line_end)
+        return not title_case_line(text[line_start : len(text) if line_end == -1 else line_end])
 
 
 def _two_words_before(text: str, start: int) -> tuple[str, str] | None:
@@ -162,7 +173,7 @@ class MidSentenceCapital:
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             line = text[line_start : len(text) if line_end == -1 else line_end]
-            if TITLE_CASE_LINE.match(line) or text.count("“", line_start, start) > text.count("”", line_start, start):
+            if title_case_line(line) or text.count("“", line_start, start) > text.count("”", line_start, start):
                 continue
             yield Match(start, end, text[start:end].lower())
 
@@ -410,7 +421,7 @@ class LowerCasedName:
 
     @staticmethod
     def _prose(text: str, start: int, end: int) -> bool:
-        return _in_prose(text, start, end) and not TITLE_CASE_LINE.match(_line(text, start, end))
+        return _in_prose(text, start, end) and not title_case_line(_line(text, start, end))
 
 
 def _capitalised_mid_sentence(text: str, words: set[str]) -> set[str]:
