@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 from transcheck.detectors.compound_gloss import TABLE, load_table
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_calques", ROOT / "scripts" / "build_calques.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_calques")
 
 
 def test_compound_gloss_table_is_rebuilt_from_the_shipped_inputs():
@@ -38,10 +34,7 @@ def test_table_has_thousands_of_entries_each_with_german_and_english():
 
 
 def _names_script():
-    spec = importlib.util.spec_from_file_location("build_calque_names", ROOT / "scripts" / "build_calque_names.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_calque_names")
 
 
 def test_media_name_lexicon_is_rebuilt_from_the_shipped_table():
@@ -92,10 +85,7 @@ def test_native_lookup_takes_either_number():
 
 
 def _terms_script():
-    spec = importlib.util.spec_from_file_location("build_calque_terms", ROOT / "scripts" / "build_calque_terms.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_calque_terms")
 
 
 def test_term_gloss_table_is_rebuilt_from_the_shipped_inputs():

@@ -8,13 +8,12 @@ the committed figure, every clean rate may rise at most 0.2 above it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 
 import pytest
 
-from conftest import ROOT, SHARED, run_cli
+from conftest import ROOT, SHARED, load_script, run_cli
 
 RECALL_SLACK = 0.02
 PRECISION_SLACK = 0.02
@@ -23,10 +22,7 @@ DEV = SHARED / "corpus" / "dev"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("update_eval_figures", ROOT / "scripts" / "update_eval_figures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("update_eval_figures")
 
 
 @pytest.fixture(scope="module")

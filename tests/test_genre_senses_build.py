@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import SHARED, load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_genre_senses", ROOT / "scripts" / "build_genre_senses.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_genre_senses")
 
 
 @pytest.mark.skipif(not (SHARED / "wmt").is_dir(), reason="needs the WMT data in ../shared")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 
-from conftest import ROOT
+from conftest import load_script
 
 from transcheck.detectors.literal_idiom import load_table
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_idioms", ROOT / "scripts" / "build_idioms.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_idioms")
 
 
 def test_idiom_table_is_rebuilt_from_the_shipped_inputs():

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
-from conftest import ROOT, SHARED
+from conftest import SHARED, load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("mine_mt_formulas", ROOT / "scripts" / "mine_mt_formulas.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("mine_mt_formulas")
 
 
 def test_lexicon_is_rebuilt_from_the_reviewed_entries_and_wmt():

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 
-from conftest import ROOT
+from conftest import load_script
 
 from transcheck.detectors.name_variants import english_places, german_places, plain, variants
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_name_variants", ROOT / "scripts" / "build_name_variants.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_name_variants")
 
 
 def test_build_keeps_spellings_of_one_name_and_drops_other_names():

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 
-from conftest import ROOT
+from conftest import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("build_prepositional_phrases", ROOT / "scripts" / "build_prepositional_phrases.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_prepositional_phrases")
 
 
 def test_lexicon_is_rebuilt_from_the_shipped_inputs():

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT, SHARED
+from conftest import SHARED, load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("mine_reporting_formulas", ROOT / "scripts" / "mine_reporting_formulas.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("mine_reporting_formulas")
 
 
 @pytest.mark.skipif(not (SHARED / "wmt").is_dir(), reason="needs the WMT data in ../shared/wmt")

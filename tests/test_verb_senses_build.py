@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
-from conftest import ROOT, SHARED
+from conftest import SHARED, load_script
 
 
 def _script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("mine_verb_senses", ROOT / "scripts" / "mine_verb_senses.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("mine_verb_senses")
 
 
 def test_lexicon_is_rebuilt_from_the_reviewed_entries_and_wmt():
