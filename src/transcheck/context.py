@@ -26,6 +26,7 @@ def _word_char(ch: str) -> bool:
 
 
 CHUNK_CHARS = 1 << 20  # long texts are scanned a stretch of lines at a time (bounded copies)
+LOWER_CHUNK_CHARS = 1 << 16  # and lower-cased a shorter stretch at a time (see Context._make_lower)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -145,7 +146,11 @@ class Context:
         return self._shared("context.lower", self._make_lower)
 
     def _make_lower(self) -> tuple[str, bool]:
-        lower = self.text.lower()
+        # a chunk of lines at a time: str.lower() holds a 4-byte buffer of its input besides
+        # its result, and mostly-ASCII chunks lower to 1-byte pieces. Lines end in a newline,
+        # which bounds the one context-dependent case (a Greek final sigma): the same result.
+        text = self.text
+        lower = "".join([text[start:end].lower() for start, end in chunks(text, LOWER_CHUNK_CHARS)])
         if len(lower) == len(self.text):
             return lower, True
         del lower  # before the case-folded copy
