@@ -16,3 +16,21 @@ def test_lower_text_by_chunks_is_lower(monkeypatch):
     assert _ctx(text).lower_text == text.lower() and _ctx(text).lower_exact
     longer = text + "İstanbul\n"  # lowers to one more character: the case-folded copy instead
     assert _ctx(longer).lower_text == longer.casefold()[: len(longer)] and not _ctx(longer).lower_exact
+
+
+class Owner:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def short(self, word: str) -> bool:
+        self.calls.append(word)
+        return len(word) <= 3
+
+
+def test_words_where_over_several_texts():
+    owner = Owner()
+    texts = ["the cat sat", "the cat sat on a long mat", "a dog ran", "the cat sat"]
+    for text in texts:
+        ctx = _ctx(text)
+        assert ctx.words_where(owner.short) == {w for w in ctx.vocabulary if len(w) <= 3}
+    assert sorted(owner.calls) == sorted({w for t in texts for w in t.split()})  # each word judged once

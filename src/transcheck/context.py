@@ -181,11 +181,17 @@ class Context:
         test's owner, so each distinct word is judged once per run and a document costs
         two set operations in C, not a Python loop over its words."""
         owner = getattr(test, "__self__", test)
-        seen, accepted = owner.__dict__.setdefault("_verdicts", {}).setdefault(test.__name__, (set(), set()))
+        verdicts = owner.__dict__.setdefault("_verdicts", {})
+        seen, accepted = verdicts.get(test.__name__, (frozenset(), set()))
         vocabulary = self.vocabulary
         new = vocabulary - seen
         accepted.update(word for word in new if test(word))
-        seen |= new
+        if new and seen <= vocabulary:  # all words seen are this text's: its vocabulary, shared by every test
+            verdicts[test.__name__] = vocabulary, accepted
+        elif new:  # words of several texts: a set of this test's own, grown in place
+            seen = seen if type(seen) is set else set(seen)
+            seen |= new
+            verdicts[test.__name__] = seen, accepted
         return vocabulary & accepted
 
     def occurrences(self, words: set[str]) -> list[tuple[int, int]]:
