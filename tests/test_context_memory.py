@@ -34,3 +34,10 @@ def test_words_where_over_several_texts():
         ctx = _ctx(text)
         assert ctx.words_where(owner.short) == {w for w in ctx.vocabulary if len(w) <= 3}
     assert sorted(owner.calls) == sorted({w for t in texts for w in t.split()})  # each word judged once
+
+
+def test_release_free_memory_is_harmless():
+    from transcheck.engine import release_free_memory
+
+    release_free_memory()
+    release_free_memory()  # the second call reuses the looked-up function
