@@ -26,6 +26,7 @@ def _word_char(ch: str) -> bool:
 
 
 CHUNK_CHARS = 1 << 20  # long texts are scanned a stretch of lines at a time (bounded copies)
+LOWER_CHUNK_CHARS = 1 << 16  # and lower-cased a shorter stretch at a time (see Context._make_lower)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -145,7 +146,11 @@ class Context:
         return self._shared("context.lower", self._make_lower)
 
     def _make_lower(self) -> tuple[str, bool]:
-        lower = self.text.lower()
+        # a chunk of lines at a time: str.lower() holds a 4-byte buffer of its input besides
+        # its result, and mostly-ASCII chunks lower to 1-byte pieces. Lines end in a newline,
+        # which bounds the one context-dependent case (a Greek final sigma): the same result.
+        text = self.text
+        lower = "".join([text[start:end].lower() for start, end in chunks(text, LOWER_CHUNK_CHARS)])
         if len(lower) == len(self.text):
             return lower, True
         del lower  # before the case-folded copy
@@ -176,11 +181,17 @@ class Context:
         test's owner, so each distinct word is judged once per run and a document costs
         two set operations in C, not a Python loop over its words."""
         owner = getattr(test, "__self__", test)
-        seen, accepted = owner.__dict__.setdefault("_verdicts", {}).setdefault(test.__name__, (set(), set()))
+        verdicts = owner.__dict__.setdefault("_verdicts", {})
+        seen, accepted = verdicts.get(test.__name__, (frozenset(), set()))
         vocabulary = self.vocabulary
         new = vocabulary - seen
         accepted.update(word for word in new if test(word))
-        seen |= new
+        if new and seen <= vocabulary:  # all words seen are this text's: its vocabulary, shared by every test
+            verdicts[test.__name__] = vocabulary, accepted
+        elif new:  # words of several texts: a set of this test's own, grown in place
+            seen = seen if type(seen) is set else set(seen)
+            seen |= new
+            verdicts[test.__name__] = seen, accepted
         return vocabulary & accepted
 
     def occurrences(self, words: set[str]) -> list[tuple[int, int]]:

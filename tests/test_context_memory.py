@@ -1,0 +1,43 @@
+"""Context's memory-saving paths give what the plain computations give."""
+
+from transcheck import context as context_mod
+from transcheck.context import Context
+from transcheck.documents import Document
+
+
+def _ctx(text: str) -> Context:
+    return Context(Document.from_text("t.txt", text))
+
+
+def test_lower_text_by_chunks_is_lower(monkeypatch):
+    """Lowered a few lines at a time (final sigmas at line ends, an emoji): as one ``lower()``."""
+    monkeypatch.setattr(context_mod, "LOWER_CHUNK_CHARS", 8)
+    text = "ΟΔΟΣ\nΣ ΟΔΟΣ ends here 🙂\nKAΣ\nPLAIN ASCII LINE\n" * 3
+    assert _ctx(text).lower_text == text.lower() and _ctx(text).lower_exact
+    longer = text + "İstanbul\n"  # lowers to one more character: the case-folded copy instead
+    assert _ctx(longer).lower_text == longer.casefold()[: len(longer)] and not _ctx(longer).lower_exact
+
+
+class Owner:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def short(self, word: str) -> bool:
+        self.calls.append(word)
+        return len(word) <= 3
+
+
+def test_words_where_over_several_texts():
+    owner = Owner()
+    texts = ["the cat sat", "the cat sat on a long mat", "a dog ran", "the cat sat"]
+    for text in texts:
+        ctx = _ctx(text)
+        assert ctx.words_where(owner.short) == {w for w in ctx.vocabulary if len(w) <= 3}
+    assert sorted(owner.calls) == sorted({w for t in texts for w in t.split()})  # each word judged once
+
+
+def test_release_free_memory_is_harmless():
+    from transcheck.engine import release_free_memory
+
+    release_free_memory()
+    release_free_memory()  # the second call reuses the looked-up function
