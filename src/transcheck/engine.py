@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 
 from transcheck.context import Context, RecordedCache
 from transcheck.documents import Block, Document, blocks
@@ -150,23 +151,25 @@ def check_whole(doc: Document, rules: list[Rule], locale: str, release: dict[int
     return findings
 
 
-_MALLOC_TRIM: list = []
-
-
 def release_free_memory() -> None:
     """Give the C heap's free pages back to the system (glibc's ``malloc_trim``, ~0.2 ms a
     call; elsewhere nothing). Else what a rule freed on a long text stays in the process
     and the next rule's copies add to it."""
-    if not _MALLOC_TRIM:
-        import ctypes
-        import ctypes.util
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
-        try:
-            _MALLOC_TRIM.append(ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim)
-        except (OSError, AttributeError):  # not glibc
-            _MALLOC_TRIM.append(None)
-    if _MALLOC_TRIM[0] is not None:
-        _MALLOC_TRIM[0](0)
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None on a C library without it."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 PROBE_CHARS = 100_000  # the opening of a long text on which the rules show which caches they use
