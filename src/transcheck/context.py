@@ -80,6 +80,29 @@ def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]
     return spans
 
 
+# Inside a token (the run of non-blank characters around a word), signs that it is not
+# prose: a URL or query string (`://`, `www.`, `?q=a&b=c`), an e-mail address or handle
+# (`@`), a domain or file name (`bild.de`, `image001.jpg`), a path (`a/b`, `C:\\x`), a
+# hashtag or number sign (`#germany`, `Duns#`), an identifier (`gs_sm`) or inline code (`).
+CODE_TOKEN = re.compile(r"://|(?<!\S)www\.|@\w|\w\.[a-z]{2,}|[/\\]\w|\w[/\\]|[=&]\w|\w[=&#_]|[#_]\w|`")
+MAX_TOKEN = 200  # a longer run of non-blank characters is no prose either
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a URL, e-mail address, file name, path or code
+    (by the whole non-blank token around it)."""
+    low, high = max(0, start - MAX_TOKEN), min(len(text), end + MAX_TOKEN)
+    left = start
+    while left > low and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < high and not text[right].isspace():
+        right += 1
+    if (left == low and low) or (right == high and high < len(text)):
+        return True
+    return CODE_TOKEN.search(text, left, right) is not None
+
+
 class RecordedCache(dict):
     """A ``Context.cache`` that records, for each key, the last rule (by ``user``, its
     index in the run) that read or wrote it."""
@@ -204,6 +227,10 @@ class Context:
             spans += _occurrences_one_by_one(self.text, [w for w in words if w and not TOKEN_RE.fullmatch(w)])
         spans.sort()
         return spans
+
+    def in_code(self, start: int, end: int) -> bool:
+        """Whether the span lies in a URL, e-mail address, file name, path or code (see ``in_code``)."""
+        return in_code(self.text, start, end)
 
     def line_span(self, offset: int) -> tuple[int, int]:
         """(start, end) of the line holding ``offset``, without its newline."""

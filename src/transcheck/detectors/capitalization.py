@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
-from transcheck.context import Context, automaton_matches
+from transcheck.context import Context, automaton_matches, in_code
 from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck import speller, tables
@@ -210,7 +210,7 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
-    return not NOT_PROSE.search(text[max(0, start - 1) : end + 1])
+    return not NOT_PROSE.search(text[max(0, start - 1) : end + 1]) and not in_code(text, start, end)
 
 
 @detector("capitalised-common-word")
@@ -289,13 +289,30 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
         return False  # a name of several words: Federal Reserve, Alternative für Deutschland, Leopard 2
     if NAME_BEFORE.search(before) or NAME_AFTER.match(text, end) or ABBREVIATION_DOT.match(text, end):
         return False  # Department of Energy, Das Haus am See, Industry and Commerce, Calif.
+    if NAMED.search(before) or _in_list_of_names(text, before, end):
+        return False  # a name given or listed: a cat named Star; Zipdash, Urchin and Picasa
     if len(word) <= 4 and text.startswith(".", end):
         return False  # an abbreviation: Gov. Mike Smith
     if following.islower() and not speller.adjective(word.lower()) and not _modifier(following):
         return False  # a name before the noun it modifies: its Copilot assistant
-    if previous.lower() == "the" and not (following == "of" or (speller.adjective(word.lower()) and following.islower())):
-        return False  # the short form of a name: the Bank, the Channel (but the Situation of, the Federal level)
+    before_noun = speller.adjective(word.lower()) and following.islower() and zipf(following) < FUNCTION_WORD
+    if previous.lower() == "the" and not (following == "of" or before_noun):
+        return False  # the short form of a name: the Bank, the Court with (but the Situation of, the Federal level)
     return _in_prose(text, start, end)
+
+
+NAMED = re.compile(r"(?<![\w-])(?:named|name|called|nicknamed|dubbed|titled|entitled)$")
+LIST_ITEM = r"([A-Z][\w’'-]*)"
+NEXT_ITEM = re.compile(r",[ \t]+" + LIST_ITEM + r"(?:,|[ \t]+(?:and|or|&)[ \t])")  # Urchin, Zipdash, ...
+PREVIOUS_ITEM = re.compile(r",[ \t]+" + LIST_ITEM + r",?[ \t]+(?:and|or|&)$")  # ..., Picasa and Urchin
+
+
+def _in_list_of_names(text: str, before: str, end: int) -> bool:
+    """The word is an item of a list of three or more whose item next to it is a name (a
+    capitalised word the dictionary does not know in lower case): `Zipdash, Urchin, Picasa`.
+    A list of capitalised common nouns (`Energy, Food and Rent`) is German capitalisation."""
+    neighbours = [m.group(1) for m in (NEXT_ITEM.match(text, end), PREVIOUS_ITEM.search(before)) if m]
+    return any(not speller.lower_only(w) and zipf(w) < FUNCTION_WORD for w in neighbours)
 
 
 OPENING_ARTICLE = re.compile(r"(?:^|[.!?][”\"’]?[ \t]+)(?:The|A|An|This|That|These|Those|Every|Each|Our|Their|His|Her|Its)$")
@@ -379,6 +396,39 @@ def _house_style(text: str, spans: list[tuple[int, int]], vocabulary: frozenset[
 
 LOWERED_SHARE = 0.25
 
+# --- A text written in lower case by its author -------------------------------------------
+
+# Where a sentence starts: the text's start, after a blank line, or after a full stop, question
+# or exclamation mark that ends a word of two letters or more (not `U.S.`, `a.m.`, `F.A.Z.`).
+# Each pattern starts with a character to look for, then looks back: a fast scan.
+OPENING = r"[\"“‘'(]*([^\W\d_])"
+TEXT_START = re.compile(r"\s*" + OPENING)
+AFTER_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*" + OPENING)
+AFTER_FULL_STOP = re.compile(r"[.!?](?<=[^\W_]{2}[.!?])[.!?]*[”\"’)]*\s+" + OPENING)
+# `i` as a pronoun (`i think`, `i'm`): no translation engine or editor writes it.
+LOWER_I = re.compile(r"i(?<![^\s\"“(]i)(?:['’](?:m|ve|ll|d))?(?=[ \t]+[a-z])")
+LOWER_STARTS = 0.2  # share of sentence starts in lower case (dev mt/: at most 0.125)
+
+
+def lower_case_style(ctx: Context) -> bool:
+    """The author writes in lower case (a chat message, a forum post): sentences that start in
+    lower case and `i` as a pronoun, at least two of them and as many as a fifth of the
+    sentences. Machine translation keeps the capitals of its source, so a lower-case name or
+    line start there is a slip to flag, and in such a text the author's style."""
+    found = ctx.cache.get("lower_case_style")
+    if found is None:
+        found = ctx.cache["lower_case_style"] = _lower_case_style(ctx.text)
+    return found
+
+
+def _lower_case_style(text: str) -> bool:
+    first = TEXT_START.match(text)
+    starts = {m.start(1): m.group(1) for pattern in (AFTER_BLANK_LINE, AFTER_FULL_STOP) for m in pattern.finditer(text)}
+    if first:
+        starts[first.start(1)] = first.group(1)
+    lower = sum(1 for ch in starts.values() if ch.islower()) + len(LOWER_I.findall(text))
+    return lower >= 2 and lower >= LOWER_STARTS * len(starts)
+
 
 @detector("lower-cased-name")
 @dataclass
@@ -401,6 +451,8 @@ class LowerCasedName:
         return word[:1].isupper() and word[1:].islower() and speller.capital_only(word) and word in speller.words()
 
     def find(self, ctx: Context) -> Iterator[Match]:
+        if lower_case_style(ctx):
+            return
         text = ctx.text
         names = ctx.words_where(self.candidate)
         lowered = [(s, e) for s, e in ctx.occurrences(names) if self._prose(text, s, e)]
@@ -455,6 +507,8 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+AFTER_COMMA = re.compile(r",[ \t]*\n(?:[ \t]*\n)?\Z")
+
 # After a blank line or a finished sentence; a heading (no closing punctuation) or a paragraph
 # after a blank line: hard-wrapped prose goes on in lower case after a line break.
 LINE_START = re.compile(
@@ -483,9 +537,13 @@ class LowerCaseLineStart:
     """A heading or paragraph that starts with an English word in lower case."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
+        if lower_case_style(ctx):
+            return
         text = ctx.text
         for m in _at_line_starts(LINE_START, text):
             word = m.group(1)
+            if AFTER_COMMA.search(text, max(0, m.start() - 8), m.start()):
+                continue  # the sentence goes on after a salutation or a broken line: `Dear Anna,`
             line = _line(text, m.start(), m.end()).rstrip()
             heading = len(line.split()) <= HEADING_WORDS and not line.endswith((".", "!", "?", ":", ",", ";", "”", '"', ")"))
             after_blank = m.start() < 2 or text[m.start() - 2] == "\n"
@@ -550,6 +608,8 @@ class LostInnerCapital:
         text = ctx.text
         spelling = {word: _inner_capital_lost(word) for word in ctx.words_where(self.candidate)}
         spelling.update(_written_with_inner_capital(ctx.vocabulary))
+        if lower_case_style(ctx):  # `iphone` in a text written in lower case is its style
+            spelling = {word: form for word, form in spelling.items() if not word.islower()}
         for start, end in ctx.occurrences(set(spelling)):
             line = _line(text, start, end)
             if _in_prose(text, start, end + 1) and not line.isupper():  # not youtube.com, #youtube, a headline in capitals

@@ -92,8 +92,8 @@ class GermanFunctionWords:
             following = _next_word(text, end)
             if word in NAME_PARTICLES and (following[:1].isupper() or following in NAME_PARTICLES):
                 continue  # von der Leyen, zu Guttenberg
-            if text.startswith(".", end) and text[end + 1 : end + 2].isalpha():
-                continue  # a domain name: bild.de
+            if ctx.in_code(start, end):
+                continue  # a URL, e-mail address, domain or file name: bild.de, ?tbm=isch
             if start > 1 and text[start - 1] in "[(" and text[start - 2].isalpha():
                 continue  # an ending in brackets: patch[es]
             if word not in CONJUNCTIONS and _name_like(_previous_word(text, start)) and _name_like(following):
@@ -105,7 +105,9 @@ class GermanFunctionWords:
                 continue  # a German noun English borrows, after an article or adjective: the dirndl, mulled glühwein
             yield Match(start, end, detail=word)
         for start, end in ctx.occurrences(ctx.words_where(self.capitalised_german)):
-            if _sentence_start(text, start) and speller.adjective(_next_word(text, end)) and not _within(sentences, start):
+            if ctx.in_code(start, end) or _within(sentences, start):
+                continue
+            if _sentence_start(text, start) and speller.adjective(_next_word(text, end)):
                 yield Match(start, end, detail=text[start:end])  # “Schier hopeless situation”
 
 
@@ -153,7 +155,7 @@ class GermanNouns:
         candidates = ctx.words_where(self.candidate)
         names = _used_as_names(ctx, candidates)
         for start, end in ctx.occurrences(candidates - names):
-            if not _inside_quotation(text, start):
+            if not _inside_quotation(text, start) and not ctx.in_code(start, end):
                 yield Match(start, end, detail=text[start:end])
 
 
@@ -387,7 +389,7 @@ class MixedCompound:
             if following.islower() and _english_head(following, self.min_english) and _after_modifier(text, start):
                 spans.append((start, end + 1 + len(following)))
         for start, end in sorted(spans):
-            if not _inside_quotation(text, start):
+            if not _inside_quotation(text, start) and not ctx.in_code(start, end):
                 yield Match(start, end, detail=text[start:end])
 
 
@@ -438,7 +440,8 @@ class GermanModifier:
             found.setdefault(text[start:end], []).append((start, self._head_end(text, end)))
         for word, spans in found.items():
             if all(head_end for _, head_end in spans):  # a term the text also uses alone is adopted (the Mittelstand)
-                yield from (Match(s, e, detail=word) for s, e in spans if not _inside_quotation(text, s))
+                kept = (Match(s, e, detail=word) for s, e in spans if not _inside_quotation(text, s) and not ctx.in_code(s, e))
+                yield from kept
 
     def _head_end(self, text: str, end: int) -> int:
         """Where the English head noun after the word ends (0 when none follows)."""
