@@ -30,7 +30,7 @@ FOLLOWERS = re.compile(
     r"as|than|is|are|was|were|will|would|have|has|had|the|a|an|its|their|his|her|over|after|before|"
     r"because|while|since|if|until|under|among)\b)"
 )
-NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z]|of\s+[A-Z]|&)")
+NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z]|(?:of|for)\s+[A-Z]|&)")  # Vision for Space Exploration
 # Shapes of demonyms and languages (American, Germans, Chinese, Polish, Dutch): proper adjectives.
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ch|i|is)$")
 DAYS_AND_MONTHS = frozenset(
