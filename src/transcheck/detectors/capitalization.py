@@ -283,8 +283,8 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
         return mid and following.islower() and not NAME_BEFORE.search(before) and not NAME_AFTER.match(text, end)
     if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;").rsplit("-", 1)[-1]):
         return False  # after a name, number or foreign word: Deutsche Bank, Das Haus am See
-    if previous.islower() and not _modifier(previous):
-        return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen
+    if previous.islower() and (not _modifier(previous) or _noun_only(previous)):
+        return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen, the company Keyhole
     if following[:1].isupper() or following[:1].isdigit() or (following.islower() and not speller.known(following)):
         return False  # a name of several words: Federal Reserve, Alternative für Deutschland, Leopard 2
     if NAME_BEFORE.search(before) or NAME_AFTER.match(text, end) or ABBREVIATION_DOT.match(text, end):
@@ -342,6 +342,18 @@ def _treebank_common_noun(word: str) -> bool:
 
     tags = tagger.model().lexicon.get(word.lower(), frozenset())
     return bool(tags & {"NN", "NNS"}) and not tags & {"NNP", "NNPS"}
+
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _noun_only(word: str) -> bool:
+    """The treebank saw the word only as a noun (company, team): a frequent word that is no
+    modifier, so a capitalised word after it is a name in apposition."""
+    from transcheck import tagger  # the model loads only when such a word is asked about
+
+    tags = tagger.model().lexicon.get(word.rsplit("-", 1)[-1], frozenset())
+    return bool(tags) and tags <= NOUN_TAGS
 
 
 def _after_indefinite_article(text: str, start: int) -> bool:
