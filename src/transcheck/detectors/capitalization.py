@@ -380,7 +380,8 @@ def _in_title(text: str, start: int, end: int) -> bool:
     seg_start = max(max(text.rfind(ch, max(0, start - 300), start) for ch in SEGMENT_BREAKS) + 1, start - 300, 0)
     seg_ends = [i for i in (text.find(ch, end, end + 300) for ch in SEGMENT_BREAKS) if i != -1]
     words = re.findall(r"[^\W\d_][\w’'-]*", text[seg_start : min(seg_ends, default=min(len(text), end + 300))])
-    long_words = [w for w in words[1:] if len(w) >= 4]
+    # title case leaves function words in lower case, short or not (that, with, from, into)
+    long_words = [w for w in words[1:] if len(w) >= 4 and not (w.islower() and zipf(w) >= FUNCTION_WORD)]
     line = _line(text, start, end).rstrip()
     headline = len(line.split()) <= 12 and not line.endswith((".", "!", "?", "”", '"', ",", ":"))
     return not any(w.islower() for w in long_words) and sum(w[0].isupper() for w in long_words) >= (1 if headline else 2)
