@@ -174,7 +174,7 @@ class Context:
     def _make_vocabulary(self) -> frozenset[str]:
         text = self.text
         words: set[str] = set()
-        for start, end in chunks(text):
+        for start, end in chunks(text, LOWER_CHUNK_CHARS):  # a short stretch: its words' list stays small
             part = text[start:end]
             words.update((part.translate(SEPARATORS) if part.isascii() else SEPARATOR_RE.sub(" ", part)).split())
         return frozenset(words)
