@@ -27,6 +27,9 @@ def _word_char(ch: str) -> bool:
 
 CHUNK_CHARS = 1 << 20  # long texts are scanned a stretch of lines at a time (bounded copies)
 LOWER_CHUNK_CHARS = 1 << 16  # and lower-cased a shorter stretch at a time (see Context._make_lower)
+# and searched by an automaton a shorter one still: ahocorasick_rs holds about 8 bytes per
+# character of its haystack while it searches (8 MiB for a 1 MB chunk, 130 KiB for 16 KB)
+SEARCH_CHUNK_CHARS = 1 << 14
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -45,7 +48,7 @@ def automaton_matches(automaton: AhoCorasick, text: str, overlapping: bool = Fal
     """(pattern index, start, end) of ``automaton.find_matches_as_indexes(text)``, searched a
     chunk of lines at a time: the same matches when no pattern holds a newline, without the
     UTF-8 copy of the whole text (kept on the string) and the list of all its hits."""
-    for base, stop in chunks(text, CHUNK_CHARS):
+    for base, stop in chunks(text, SEARCH_CHUNK_CHARS):
         for index, start, end in automaton.find_matches_as_indexes(text[base:stop], overlapping=overlapping):
             yield index, base + start, base + end
 
@@ -56,7 +59,7 @@ def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     of the automaton is judged on its own. A long text is searched a chunk at a time."""
     automaton = AhoCorasick(words)
     spans: list[tuple[int, int]] = []
-    for base, stop in chunks(text):
+    for base, stop in chunks(text, SEARCH_CHUNK_CHARS):
         padded = f" {text[base:stop]} "  # one blank each side: no bounds to test (the hits' offsets are one more)
         spans += [
             (base + start - 1, base + end - 1)
@@ -194,7 +197,7 @@ class Context:
     def _make_vocabulary(self) -> frozenset[str]:
         text = self.text
         words: set[str] = set()
-        for start, end in chunks(text):
+        for start, end in chunks(text, LOWER_CHUNK_CHARS):  # a short stretch: its words' list stays small
             part = text[start:end]
             words.update((part.translate(SEPARATORS) if part.isascii() else SEPARATOR_RE.sub(" ", part)).split())
         return frozenset(words)

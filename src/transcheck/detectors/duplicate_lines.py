@@ -55,15 +55,36 @@ def lines_of(ctx: Context, limit: int | None = None) -> list[Line]:
     distinct word held once, so a long document's lines cost pointers, not strings)."""
     found, complete = ctx.cache.get("duplicate-lines:lines", ([], False))
     if not complete and (limit is None or len(found) < limit):
-        lower, found = ctx.lower_text, []
-        for m in LINE.finditer(ctx.text):
-            if limit is not None and len(found) == limit:
-                break
-            found.append(Line(m.start(), m.end(), tuple(map(intern, WORDS.findall(lower, m.start(), m.end())))))
-        else:
-            complete = True
+        try:
+            found, complete = _lines(ctx, limit, None if "\u0130" not in ctx.text else ctx.lower_text)
+        except _LengthChanged:
+            found, complete = _lines(ctx, limit, ctx.lower_text)
         ctx.cache["duplicate-lines:lines"] = (found, complete)
     return found[:limit]
+
+
+class _LengthChanged(Exception):
+    """A line whose lower case is longer: the words come from ``ctx.lower_text`` instead."""
+
+
+def _lines(ctx: Context, limit: int | None, lower: str | None) -> tuple[list[Line], bool]:
+    """The lines and whether they are all of them. Each line is lower-cased on its own
+    unless ``lower`` (the document's lower case) is given: the same words, without a
+    lower-cased copy of a long document held for this rule (no character but İ changes
+    length in lower case, and a line's own lower case is its stretch of the document's)."""
+    found = []
+    for m in LINE.finditer(ctx.text):
+        if limit is not None and len(found) == limit:
+            return found, False
+        if lower is None:
+            line = m.group().lower()
+            if len(line) != m.end() - m.start():
+                raise _LengthChanged
+            words = WORDS.findall(line)
+        else:
+            words = WORDS.findall(lower, m.start(), m.end())
+        found.append(Line(m.start(), m.end(), tuple(map(intern, words))))
+    return found, True
 
 
 def _is_sentence(text: str, line: Line) -> bool:

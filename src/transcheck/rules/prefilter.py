@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from transcheck.context import Context
+from transcheck.context import Context, automaton_matches
 
 MIN_SCORE = 2.5  # a trigger weaker than this (a space, a single letter) is no filter
 DIGITS = tuple("0123456789")
@@ -236,6 +237,7 @@ class TriggerIndex:
         self.members: list[tuple[int, ...]] = []  # by scanner id: the indexes of its literals
         self.owners: list[list[int]] = []  # by literal index: the scanners it belongs to
         self._automaton: AhoCorasick | None = None
+        self._multiline = False  # a literal holds a newline: the text is searched whole
 
     @property
     def scanners(self) -> int:
@@ -259,11 +261,21 @@ class TriggerIndex:
         if found is None:
             if self._automaton is None:
                 self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
+                self._multiline = any("\n" in literal for literal in self.literals)
             by_literal: dict[int, list[int]] = defaultdict(list)
-            for index, start, _ in self._automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
+            for index, start, _ in self._matches(ctx.lower_text):
                 by_literal[index].append(start)
             found = ctx.cache[key] = Hits(by_literal, self.members, self.owners)
         return found
+
+
+    def _matches(self, text: str) -> Iterable[tuple[int, int, int]]:
+        """The automaton's overlapping hits in ``text``: a chunk of lines at a time (bounded
+        memory) when no literal holds a newline, else in one search."""
+        assert self._automaton is not None
+        if self._multiline:
+            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+        return automaton_matches(self._automaton, text, overlapping=True)
 
 
 class Hits:
