@@ -1,15 +1,22 @@
-"""Where transcheck keeps what it builds once: compiled rules, word tables, LanguageTool."""
+"""Where transcheck keeps what it builds once: compiled rules, word tables, LanguageTool;
+and ``run_apart``, which builds them in a fresh interpreter so that the process that
+checks keeps none of a build's objects (a first run peaks as a later run does)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
 CACHE_ENV = "TRANSCHECK_CACHE_DIR"
+# The child's first lines: the parent's import path, then its task (both pickled on stdin).
+_BOOT = "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); from transcheck.cachedir import _child; _child()"
+_apart = True  # False in a child: what its build needs is built there, not in a grandchild
 
 
 def cache_root() -> Path:
@@ -42,3 +49,37 @@ def package_digest() -> str:
         st = os.stat(path)
         h.update(f"\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
     return h.hexdigest()
+
+
+def run_apart(task: Callable[..., object], *args: object) -> bool:
+    """Run ``task(*args)`` in a fresh Python process and wait for it: True when it ended
+    well. False, having run nothing, when the task does not pickle (a lambda) or this is
+    already such a process; False when the child failed (the caller then does the work
+    itself, and meets the same error). The child reads its task from stdin and writes
+    nothing to this process's output; a signal that stops this process (Stopped,
+    KeyboardInterrupt) kills the child before it propagates (``subprocess.run``)."""
+    if not _apart:
+        return False
+    try:
+        payload = pickle.dumps(sys.path) + pickle.dumps((task, args))
+    except Exception:  # a lambda or a local function: not addressable in another process
+        return False
+    try:
+        child = subprocess.run([sys.executable, "-c", _BOOT], input=payload,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    except OSError:  # no interpreter to start (a frozen executable), no process left
+        return False
+    return child.returncode == 0
+
+
+def _child() -> None:
+    """The child of ``run_apart``: signals end it at once (its parent cleans up), and
+    it builds whatever its task needs itself."""
+    import signal
+
+    global _apart
+    _apart = False
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+    task, args = pickle.load(sys.stdin.buffer)
+    task(*args)

@@ -19,7 +19,7 @@ import io
 import json
 import lzma
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from array import array
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def _identifier():
     try:
         stat = model.stat()
         version = f"py3langid|{model}|{stat.st_size}|{stat.st_mtime_ns}|rows on disk"
-        arrays = cached("py3langid", version, lambda: _unpack(model), _save, _load)
+        arrays = cached("py3langid", version, partial(_unpack, model), _save, _load)
         nextmove = arrays["nextmove"]
         if not isinstance(nextmove, Transitions):  # in memory: an unwritable cache folder, or no pread
             nextmove = _uints(nextmove)

@@ -10,6 +10,8 @@ version>/``, written as a temporary folder and then renamed, so a concurrent run
 all of it or none. A table that cannot be read is built again; a cache folder that
 cannot be written falls back to the table built in memory. Building a new version of a
 table removes its older builds but the newest ``KEEP_VERSIONS``, so upgrades do not pile up.
+A build runs in a fresh process (``cachedir.run_apart``) when its functions pickle, so
+that the run that first needs a table keeps none of what building it took.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from transcheck.cachedir import cache_root, package_digest
+from transcheck.cachedir import cache_root, package_digest, run_apart
 
 FORMAT = 2
 KEEP_VERSIONS = 3  # builds kept per table: installs used in turn do not rebuild each other's
@@ -36,26 +39,56 @@ T = TypeVar("T")
 def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, Path], None],
            load: Callable[[Path], T]) -> T:
     """``load(folder)`` of the cached build of ``name`` at ``version`` (any string that
-    changes when the source data does); on first use ``build()`` it and ``save`` it there."""
+    changes when the source data does); on first use ``build()`` it and ``save`` it there,
+    in a fresh process when ``build`` and ``save`` pickle (``cachedir.run_apart``), so
+    that this one keeps none of the build's objects."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{version}".encode()).hexdigest()[:16]
     folder = cache_root() / "tables" / f"{name}-{digest}"
     try:
         return load(folder)
     except Exception:  # not built yet, or unreadable: build it again
         shutil.rmtree(folder, ignore_errors=True)
+    if _store(name, folder, partial(run_apart, _save_built, build, save)):
+        try:
+            return load(folder)
+        except Exception:  # removed meanwhile by another run: build it here
+            pass
     value = build()
+    try:
+        if _store(name, folder, partial(save, value)):
+            return load(folder)
+    except Exception:  # a build that does not load: use the one in memory
+        pass
+    return value
+
+
+def _save_built(build: Callable[[], T], save: Callable[[T, Path], None], folder: Path) -> None:
+    save(build(), folder)
+
+
+def _store(name: str, folder: Path, write: Callable[[Path], object]) -> bool:
+    """Make ``folder`` with ``write(temporary folder)``, then rename (a concurrent run
+    sees all of it or none): False when the cache folder cannot be written or ``write``
+    returns False or fails. Its temporary folder is removed whatever happens (a signal,
+    a child killed mid-write)."""
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError:  # an unwritable cache folder
+        return False
+    try:
+        if write(tmp) is False:
+            return False
         try:
-            save(value, tmp)
-            os.rename(tmp, folder)  # fails when a concurrent run got there first: its build is the same
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        _prune(name, folder.parent)
-        return load(folder)
-    except Exception:  # an unwritable cache folder: use the build in memory
-        return value
+            os.rename(tmp, folder)
+        except OSError:  # a concurrent run got there first: its build is the same
+            pass
+    except Exception:
+        return False
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _prune(name, folder.parent)
+    return True
 
 
 def _prune(name: str, tables: Path) -> None:

@@ -262,7 +262,7 @@ def model() -> Model:
         version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|int16 weights, feature trie"
     except OSError:  # not a plain file (a zipped install): read it every time
         return _read_model(source)
-    return tables.cached("tagger", version, lambda: _read_model(source), _save_model, partial(_load_model, source=source))
+    return tables.cached("tagger", version, partial(_read_model, source), _save_model, partial(_load_model, source=source))
 
 
 def _read_model(source) -> Model:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def _table(lang: str) -> Mapping[str, float]:
         version = f"wordfreq large {lang}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
     except OSError:  # not where this version of wordfreq keeps it: ask wordfreq itself
         return _build(lang)
-    return word_table(f"wordfreq-{lang}", version, lambda: _build(lang))
+    return word_table(f"wordfreq-{lang}", version, partial(_build, lang))
 
 
 def zipf(word: str, lang: str = "en") -> float:
