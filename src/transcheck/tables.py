@@ -134,9 +134,38 @@ class WordTable(Mapping[str, float]):
         return len(self._trie)
 
 
+def grouped_words(groups: Callable[[], Iterable[tuple[float, Iterable[str]]]]) -> WordTable:
+    """A ``WordTable`` of ``groups()``'s (value, words) pairs, a word's last pair giving its
+    value (as a dict built from them would), made without a dict of the words: ``groups``
+    is called twice and may stream its pairs (the trie takes the words, then each word's
+    trie index its value's code), so a build holds about the trie and one group."""
+    import marisa_trie
+
+    trie = marisa_trie.Trie(word for _, words in groups() for word in words)
+    values: list[float] = []  # the distinct values, in the order of the groups
+    slots = array("H", bytes(2 * len(trie)))  # each word's index into ``values``
+    for value, words in groups():
+        slot = len(values)
+        if slot >= 1 << 16:
+            raise ValueError("too many distinct values for uint16 codes")
+        values.append(value)
+        for word in words:
+            slots[trie[word]] = slot
+    used = sorted({values[slot] for slot in set(slots)})
+    code = {value: n for n, value in enumerate(used)}
+    remap = [code.get(value, 0) for value in values]
+    codes = array("H", (remap[slot] for slot in slots))
+    return WordTable(trie, memoryview(codes), array("d", used))
+
+
 def _save_words(table: Mapping[str, float], folder: Path) -> None:
     import marisa_trie
 
+    if isinstance(table, WordTable):  # built as one (grouped_words): its parts as they are
+        table._trie.save(str(folder / "words.marisa"))
+        (folder / "codes.u16").write_bytes(table._codes.tobytes())
+        (folder / "values.f64").write_bytes(array("d", table._values).tobytes())
+        return
     trie = marisa_trie.Trie(table)
     values = sorted(set(table.values()))
     if len(values) > 1 << 16:
