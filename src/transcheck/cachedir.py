@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -60,6 +59,8 @@ def run_apart(task: Callable[..., object], *args: object) -> bool:
     KeyboardInterrupt) kills the child before it propagates (``subprocess.run``)."""
     if not _apart:
         return False
+    import subprocess  # here: a child needs none of it
+
     try:
         payload = pickle.dumps(sys.path) + pickle.dumps((task, args))
     except Exception:  # a lambda or a local function: not addressable in another process
