@@ -105,3 +105,39 @@ def test_stopping_a_cold_run_mid_build_leaves_no_cache_and_no_process(tmp_path, 
     assert not [p for p in cache.rglob(".*")]  # no temporary file or folder
     again = _check(tmp_path, cache)  # and the next run builds it
     assert again.returncode == 1 and list((cache / "rules").glob("*.pickle"))
+
+
+ORPHAN = """\
+import os, sys, threading, time
+from pathlib import Path
+from transcheck.cachedir import run_apart
+threading.Timer(float(sys.argv[2]), lambda: os._exit(143)).start()  # a worker's way out
+run_apart(time.sleep, 60, scratch=Path(sys.argv[1]))
+"""
+
+
+def test_a_build_whose_parent_ends_abruptly_removes_its_scratch_and_ends(tmp_path):
+    """A worker process that ends with ``os._exit`` (as on SIGTERM) while its child builds:
+    the child removes what it was writing and ends too."""
+    scratch = tmp_path / ".table.partial"
+    scratch.mkdir()
+    (scratch / "words.marisa").write_bytes(b"half a trie")
+    proc = subprocess.Popen([sys.executable, "-c", ORPHAN, str(scratch), "2"], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while not descendants(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    builders = descendants(proc.pid)
+    assert builders
+    assert proc.wait(timeout=60) == 143
+    deadline = time.monotonic() + 30
+    while (scratch.exists() or any(_running(pid) for pid in builders)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not scratch.exists()
+    assert not [pid for pid in builders if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -50,19 +50,21 @@ def package_digest() -> str:
     return h.hexdigest()
 
 
-def run_apart(task: Callable[..., object], *args: object) -> bool:
+def run_apart(task: Callable[..., object], *args: object, scratch: str | Path | None = None) -> bool:
     """Run ``task(*args)`` in a fresh Python process and wait for it: True when it ended
     well. False, having run nothing, when the task does not pickle (a lambda) or this is
     already such a process; False when the child failed (the caller then does the work
     itself, and meets the same error). The child reads its task from stdin and writes
-    nothing to this process's output; a signal that stops this process (Stopped,
-    KeyboardInterrupt) kills the child before it propagates (``subprocess.run``)."""
+    nothing to this process's output. A signal that stops this process (Stopped,
+    KeyboardInterrupt) kills the child before it propagates (``subprocess.run``); should
+    this process end without that (a worker's ``os._exit``), the child removes
+    ``scratch``, the file or folder it was writing, and ends too (Linux)."""
     if not _apart:
         return False
     import subprocess  # here: a child needs none of it
 
     try:
-        payload = pickle.dumps(sys.path) + pickle.dumps((task, args))
+        payload = pickle.dumps(sys.path) + pickle.dumps((os.getpid(), scratch, task, args))
     except Exception:  # a lambda or a local function: not addressable in another process
         return False
     try:
@@ -74,13 +76,43 @@ def run_apart(task: Callable[..., object], *args: object) -> bool:
 
 
 def _child() -> None:
-    """The child of ``run_apart``: signals end it at once (its parent cleans up), and
-    it builds whatever its task needs itself."""
+    """The child of ``run_apart``: Ctrl-C ends it at once (its parent cleans up), and so
+    does its parent's end (then it removes its scratch itself); it builds whatever its
+    task needs itself."""
     import signal
 
     global _apart
     _apart = False
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_DFL)
-    task, args = pickle.load(sys.stdin.buffer)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    parent, scratch, task, args = pickle.load(sys.stdin.buffer)
+
+    def orphaned(signum: int, frame) -> None:
+        if scratch is not None:
+            _remove(Path(scratch))
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, orphaned)
+    _on_parent_death(signal.SIGTERM)
+    if os.getppid() != parent:  # it ended before that was set
+        orphaned(signal.SIGTERM, None)
     task(*args)
+
+
+def _on_parent_death(signum: int) -> None:
+    """Have the kernel send ``signum`` to this process when its parent ends (Linux's
+    ``prctl(PR_SET_PDEATHSIG)``; nothing elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signum, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _remove(path: Path) -> None:
+    import shutil
+
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

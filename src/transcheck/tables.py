@@ -48,7 +48,7 @@ def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, P
         return load(folder)
     except Exception:  # not built yet, or unreadable: build it again
         shutil.rmtree(folder, ignore_errors=True)
-    if _store(name, folder, partial(run_apart, _save_built, build, save)):
+    if _store(name, folder, _save_apart(build, save)):
         try:
             return load(folder)
         except Exception:  # removed meanwhile by another run: build it here
@@ -60,6 +60,11 @@ def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, P
     except Exception:  # a build that does not load: use the one in memory
         pass
     return value
+
+
+def _save_apart(build: Callable[[], T], save: Callable[[T, Path], None]) -> Callable[[Path], bool]:
+    """A writer for ``_store`` that builds and saves in a fresh process."""
+    return lambda tmp: run_apart(_save_built, build, save, tmp, scratch=tmp)
 
 
 def _save_built(build: Callable[[], T], save: Callable[[T, Path], None], folder: Path) -> None:

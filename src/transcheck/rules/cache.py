@@ -206,7 +206,7 @@ def _store_apart(digest: str, build: Callable[[], Any]) -> bool:
     except OSError:
         return False
     try:
-        if not run_apart(_write, digest, build, tmp):
+        if not run_apart(_write, digest, build, tmp, scratch=tmp):
             return False
         os.replace(tmp, target)
     except OSError:
