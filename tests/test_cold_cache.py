@@ -141,3 +141,24 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_grouped_words_give_what_a_dict_of_the_groups_gives():
+    from transcheck.tables import grouped_words
+
+    groups = [(0.5, ["a", "b"]), (0.25, ["c", "a"]), (0.125, []), (0.0625, ["d"])]
+    assert dict(grouped_words(lambda: iter(groups)).items()) == {w: v for v, words in groups for w in words}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_streamed_wordfreq_tables_hold_wordfreqs_frequencies(lang):
+    """The tables built a bucket at a time from wordfreq's file: wordfreq's own dict."""
+    import wordfreq
+    from functools import partial
+
+    from transcheck import tables, wordfreqs
+
+    ours = tables.grouped_words(partial(wordfreqs._buckets, wordfreqs._source(lang)))
+    reference = wordfreq.get_frequency_dict(lang, wordlist="large")
+    assert len(ours) == len(reference)
+    assert all(ours[word] == freq for word, freq in reference.items())

@@ -147,12 +147,12 @@ def grouped_words(groups: Callable[[], Iterable[tuple[float, Iterable[str]]]]) -
     import marisa_trie
 
     trie = marisa_trie.Trie(word for _, words in groups() for word in words)
-    values: list[float] = []  # the distinct values, in the order of the groups
-    slots = array("H", bytes(2 * len(trie)))  # each word's index into ``values``
+    values: list[float] = []  # each group's value
+    slots = array("H", bytes(2 * len(trie)))  # each word's group, its index into ``values``
     for value, words in groups():
         slot = len(values)
         if slot >= 1 << 16:
-            raise ValueError("too many distinct values for uint16 codes")
+            raise ValueError("too many groups for uint16 slots")
         values.append(value)
         for word in words:
             slots[trie[word]] = slot
