@@ -37,18 +37,18 @@ T = TypeVar("T")
 
 
 def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, Path], None],
-           load: Callable[[Path], T]) -> T:
+           load: Callable[[Path], T], apart: bool = True) -> T:
     """``load(folder)`` of the cached build of ``name`` at ``version`` (any string that
     changes when the source data does); on first use ``build()`` it and ``save`` it there,
-    in a fresh process when ``build`` and ``save`` pickle (``cachedir.run_apart``), so
-    that this one keeps none of the build's objects."""
+    when ``apart`` in a fresh process if ``build`` and ``save`` pickle
+    (``cachedir.run_apart``), so that this one keeps none of the build's objects."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{version}".encode()).hexdigest()[:16]
     folder = cache_root() / "tables" / f"{name}-{digest}"
     try:
         return load(folder)
     except Exception:  # not built yet, or unreadable: build it again
         shutil.rmtree(folder, ignore_errors=True)
-    if _store(name, folder, _save_apart(build, save)):
+    if apart and _store(name, folder, _save_apart(build, save)):
         try:
             return load(folder)
         except Exception:  # removed meanwhile by another run: build it here
@@ -254,5 +254,6 @@ def _load_value(folder: Path):
 def derived(name: str, build: Callable[[], T]) -> T:
     """``build()``, a small table derived from the package's own data and code (plain
     dicts, sets, strings and numbers), kept in the cache until any file of the package
-    changes: a run then reads it instead of loading the large data it comes from."""
-    return cached(name, package_digest(), build, _save_value, _load_value)
+    changes: a run then reads it instead of loading the large data it comes from. Built in
+    this process: small, it costs less than starting another (about 0.1 s each)."""
+    return cached(name, package_digest(), build, _save_value, _load_value, apart=False)
