@@ -1,15 +1,21 @@
-"""Where transcheck keeps what it builds once: compiled rules, word tables, LanguageTool."""
+"""Where transcheck keeps what it builds once: compiled rules, word tables, LanguageTool;
+and ``run_apart``, which builds them in a fresh interpreter so that the process that
+checks keeps none of a build's objects (a first run peaks as a later run does)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
 CACHE_ENV = "TRANSCHECK_CACHE_DIR"
+# The child's first lines: the parent's import path, then its task (both pickled on stdin).
+_BOOT = "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); from transcheck.cachedir import _child; _child()"
+_apart = True  # False in a child: what its build needs is built there, not in a grandchild
 
 
 def cache_root() -> Path:
@@ -42,3 +48,71 @@ def package_digest() -> str:
         st = os.stat(path)
         h.update(f"\0{path}\0{st.st_size}\0{st.st_mtime_ns}".encode())
     return h.hexdigest()
+
+
+def run_apart(task: Callable[..., object], *args: object, scratch: str | Path | None = None) -> bool:
+    """Run ``task(*args)`` in a fresh Python process and wait for it: True when it ended
+    well. False, having run nothing, when the task does not pickle (a lambda) or this is
+    already such a process; False when the child failed (the caller then does the work
+    itself, and meets the same error). The child reads its task from stdin and writes
+    nothing to this process's output. A signal that stops this process (Stopped,
+    KeyboardInterrupt) kills the child before it propagates (``subprocess.run``); should
+    this process end without that (a worker's ``os._exit``), the child removes
+    ``scratch``, the file or folder it was writing, and ends too (Linux)."""
+    if not _apart:
+        return False
+    import subprocess  # here: a child needs none of it
+
+    try:
+        payload = pickle.dumps(sys.path) + pickle.dumps((os.getpid(), scratch, task, args))
+    except Exception:  # a lambda or a local function: not addressable in another process
+        return False
+    try:
+        child = subprocess.run([sys.executable, "-c", _BOOT], input=payload,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    except OSError:  # no interpreter to start (a frozen executable), no process left
+        return False
+    return child.returncode == 0
+
+
+def _child() -> None:
+    """The child of ``run_apart``: Ctrl-C ends it at once (its parent cleans up), and so
+    does its parent's end (then it removes its scratch itself); it builds whatever its
+    task needs itself."""
+    import signal
+
+    global _apart
+    _apart = False
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    parent, scratch, task, args = pickle.load(sys.stdin.buffer)
+
+    def orphaned(signum: int, frame) -> None:
+        if scratch is not None:
+            _remove(Path(scratch))
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, orphaned)
+    _on_parent_death(signal.SIGTERM)
+    if os.getppid() != parent:  # it ended before that was set
+        orphaned(signal.SIGTERM, None)
+    task(*args)
+
+
+def _on_parent_death(signum: int) -> None:
+    """Have the kernel send ``signum`` to this process when its parent ends (Linux's
+    ``prctl(PR_SET_PDEATHSIG)``; nothing elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signum, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _remove(path: Path) -> None:
+    import shutil
+
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -15,11 +15,12 @@ layout, its own loader is used.
 
 from __future__ import annotations
 
-import io
 import json
 import lzma
 import os
-from functools import lru_cache
+import shutil
+import tempfile
+from functools import lru_cache, partial
 from array import array
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def _identifier():
     try:
         stat = model.stat()
         version = f"py3langid|{model}|{stat.st_size}|{stat.st_mtime_ns}|rows on disk"
-        arrays = cached("py3langid", version, lambda: _unpack(model), _save, _load)
+        arrays = cached("py3langid", version, partial(_unpack, model), _save, _load)
         nextmove = arrays["nextmove"]
         if not isinstance(nextmove, Transitions):  # in memory: an unwritable cache folder, or no pread
             nextmove = _uints(nextmove)
@@ -63,11 +64,22 @@ def _identifier():
         return None
 
 
-def _unpack(model: Path) -> dict:
+def _unpack(model: Path):
+    """The model's arrays, as an open npz file (a mapping that reads an array when asked
+    for it): the LZMA file is decompressed into an anonymous temporary file, a megabyte at
+    a time, so that building the cache holds one array at a time, not the compressed
+    model, its decompressed bytes and all of its arrays (about 170 MiB)."""
     import numpy as np
 
-    with np.load(io.BytesIO(lzma.decompress(model.read_bytes())), allow_pickle=False) as data:
-        return {name: data[name] for name in ARRAYS}
+    spool = tempfile.TemporaryFile()
+    with lzma.open(model) as source:
+        shutil.copyfileobj(source, spool, 1 << 20)
+    spool.seek(0)
+    data = np.load(spool, allow_pickle=False)
+    missing = set(ARRAYS) - set(data.files)
+    if missing:
+        raise KeyError(f"{model}: no array {sorted(missing)[0]}")
+    return data
 
 
 def _save(arrays: dict, folder: Path) -> None:
@@ -77,8 +89,9 @@ def _save(arrays: dict, folder: Path) -> None:
     layout = {}
     for name in ON_DISK:
         values = np.ascontiguousarray(arrays[name])
-        (folder / f"{name}.raw").write_bytes(values.tobytes())
+        values.tofile(folder / f"{name}.raw")  # no copy of its bytes
         layout[name] = [values.dtype.str, list(values.shape)]
+        del values  # one large array at a time
     (folder / "layout.json").write_text(json.dumps(layout), encoding="utf-8")
 
 

@@ -10,6 +10,8 @@ version>/``, written as a temporary folder and then renamed, so a concurrent run
 all of it or none. A table that cannot be read is built again; a cache folder that
 cannot be written falls back to the table built in memory. Building a new version of a
 table removes its older builds but the newest ``KEEP_VERSIONS``, so upgrades do not pile up.
+A build runs in a fresh process (``cachedir.run_apart``) when its functions pickle, so
+that the run that first needs a table keeps none of what building it took.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from transcheck.cachedir import cache_root, package_digest
+from transcheck.cachedir import cache_root, package_digest, run_apart
 
 FORMAT = 2
 KEEP_VERSIONS = 3  # builds kept per table: installs used in turn do not rebuild each other's
@@ -34,28 +37,63 @@ T = TypeVar("T")
 
 
 def cached(name: str, version: str, build: Callable[[], T], save: Callable[[T, Path], None],
-           load: Callable[[Path], T]) -> T:
+           load: Callable[[Path], T], apart: bool = True) -> T:
     """``load(folder)`` of the cached build of ``name`` at ``version`` (any string that
-    changes when the source data does); on first use ``build()`` it and ``save`` it there."""
+    changes when the source data does); on first use ``build()`` it and ``save`` it there,
+    when ``apart`` in a fresh process if ``build`` and ``save`` pickle
+    (``cachedir.run_apart``), so that this one keeps none of the build's objects."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{version}".encode()).hexdigest()[:16]
     folder = cache_root() / "tables" / f"{name}-{digest}"
     try:
         return load(folder)
     except Exception:  # not built yet, or unreadable: build it again
         shutil.rmtree(folder, ignore_errors=True)
+    if apart and _store(name, folder, _save_apart(build, save)):
+        try:
+            return load(folder)
+        except Exception:  # removed meanwhile by another run: build it here
+            pass
     value = build()
+    try:
+        if _store(name, folder, partial(save, value)):
+            return load(folder)
+    except Exception:  # a build that does not load: use the one in memory
+        pass
+    return value
+
+
+def _save_apart(build: Callable[[], T], save: Callable[[T, Path], None]) -> Callable[[Path], bool]:
+    """A writer for ``_store`` that builds and saves in a fresh process."""
+    return lambda tmp: run_apart(_save_built, build, save, tmp, scratch=tmp)
+
+
+def _save_built(build: Callable[[], T], save: Callable[[T, Path], None], folder: Path) -> None:
+    save(build(), folder)
+
+
+def _store(name: str, folder: Path, write: Callable[[Path], object]) -> bool:
+    """Make ``folder`` with ``write(temporary folder)``, then rename (a concurrent run
+    sees all of it or none): False when the cache folder cannot be written or ``write``
+    returns False or fails. Its temporary folder is removed whatever happens (a signal,
+    a child killed mid-write)."""
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError:  # an unwritable cache folder
+        return False
+    try:
+        if write(tmp) is False:
+            return False
         try:
-            save(value, tmp)
-            os.rename(tmp, folder)  # fails when a concurrent run got there first: its build is the same
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        _prune(name, folder.parent)
-        return load(folder)
-    except Exception:  # an unwritable cache folder: use the build in memory
-        return value
+            os.rename(tmp, folder)
+        except OSError:  # a concurrent run got there first: its build is the same
+            pass
+    except Exception:
+        return False
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _prune(name, folder.parent)
+    return True
 
 
 def _prune(name: str, tables: Path) -> None:
@@ -101,9 +139,38 @@ class WordTable(Mapping[str, float]):
         return len(self._trie)
 
 
+def grouped_words(groups: Callable[[], Iterable[tuple[float, Iterable[str]]]]) -> WordTable:
+    """A ``WordTable`` of ``groups()``'s (value, words) pairs, a word's last pair giving its
+    value (as a dict built from them would), made without a dict of the words: ``groups``
+    is called twice and may stream its pairs (the trie takes the words, then each word's
+    trie index its value's code), so a build holds about the trie and one group."""
+    import marisa_trie
+
+    trie = marisa_trie.Trie(word for _, words in groups() for word in words)
+    values: list[float] = []  # each group's value
+    slots = array("H", bytes(2 * len(trie)))  # each word's group, its index into ``values``
+    for value, words in groups():
+        slot = len(values)
+        if slot >= 1 << 16:
+            raise ValueError("too many groups for uint16 slots")
+        values.append(value)
+        for word in words:
+            slots[trie[word]] = slot
+    used = sorted({values[slot] for slot in set(slots)})
+    code = {value: n for n, value in enumerate(used)}
+    remap = [code.get(value, 0) for value in values]
+    codes = array("H", (remap[slot] for slot in slots))
+    return WordTable(trie, memoryview(codes), array("d", used))
+
+
 def _save_words(table: Mapping[str, float], folder: Path) -> None:
     import marisa_trie
 
+    if isinstance(table, WordTable):  # built as one (grouped_words): its parts as they are
+        table._trie.save(str(folder / "words.marisa"))
+        (folder / "codes.u16").write_bytes(table._codes.tobytes())
+        (folder / "values.f64").write_bytes(array("d", table._values).tobytes())
+        return
     trie = marisa_trie.Trie(table)
     values = sorted(set(table.values()))
     if len(values) > 1 << 16:
@@ -187,5 +254,6 @@ def _load_value(folder: Path):
 def derived(name: str, build: Callable[[], T]) -> T:
     """``build()``, a small table derived from the package's own data and code (plain
     dicts, sets, strings and numbers), kept in the cache until any file of the package
-    changes: a run then reads it instead of loading the large data it comes from."""
-    return cached(name, package_digest(), build, _save_value, _load_value)
+    changes: a run then reads it instead of loading the large data it comes from. Built in
+    this process: small, it costs less than starting another (about 0.1 s each)."""
+    return cached(name, package_digest(), build, _save_value, _load_value, apart=False)

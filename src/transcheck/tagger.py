@@ -263,22 +263,46 @@ def model() -> Model:
         version = f"tagger|{source}|{stat.st_size}|{stat.st_mtime_ns}|int16 weights, feature trie"
     except OSError:  # not a plain file (a zipped install): read it every time
         return _read_model(source)
-    return tables.cached("tagger", version, lambda: _read_model(source), _save_model, partial(_load_model, source=source))
+    return tables.cached("tagger", version, partial(_read_model, source), _save_model, partial(_load_model, source=source))
 
 
 def _read_model(source) -> Model:
-    """The model from the shipped file (sparse weights, as ``scripts/train_tagger.py`` writes them)."""
+    """The model from the shipped file (sparse weights, as ``scripts/train_tagger.py`` writes
+    them), laid out as the cache keeps it: the features in a MARISA trie, each weight row at
+    its feature's trie index, the unknown features' row last. No dict of the features is
+    made (a build in a fresh process then peaks at about what a run does)."""
+    import marisa_trie
     import numpy as np
 
     with np.load(source, allow_pickle=False) as data:
         classes = tuple(data["classes"].tolist())
-        rows = {feature: n for n, feature in enumerate(data["features"].tolist())}
-        matrix = np.zeros((len(rows) + 1, len(classes)), dtype=np.int16)  # the last row: unknown features
-        matrix[data["rows"], data["cols"]] = _thousandths(data["values"])
+        trie = marisa_trie.Trie(_strings(data, "features"))
+        row_of = np.fromiter((trie[feature] for feature in _strings(data, "features")), dtype=np.int64)
+        if len(row_of) != len(trie):
+            raise ValueError("the tagger's features are not unique")
+        matrix = np.zeros((len(trie) + 1, len(classes)), dtype=np.int16)  # the last row: unknown features
+        matrix[row_of[data["rows"]], data["cols"]] = _thousandths(data["values"])
         tagdict = dict(zip(data["tagdict_words"].tolist(), data["tagdict_tags"].tolist()))
-        tags = [frozenset(t.split()) for t in data["lexicon_tags"].tolist()]
-        lexicon = dict(zip(data["lexicon_words"].tolist(), tags))
-    return Model(tagdict, classes, lexicon, lambda: (rows, memoryview(matrix).cast("B").cast("h")))
+        tag_sets: dict[str, frozenset[str]] = {}  # one frozenset for each distinct set of tags
+        tags = [tag_sets.setdefault(t, frozenset(t.split())) for t in data["lexicon_tags"].tolist()]
+        lexicon = dict(zip(_strings(data, "lexicon_words"), tags))
+    return Model(tagdict, classes, lexicon, lambda: (trie, memoryview(matrix).cast("B").cast("h")))
+
+
+def _strings(npz, name: str, chunk: int = 4096) -> Iterator[str]:
+    """The strings of the 1-d unicode array ``name`` of the open ``npz`` file, decoded a
+    chunk at a time: numpy stores them 4 bytes a character at the longest one's width
+    (the features: 40 MB whole, for 3 MB of text)."""
+    import numpy as np
+    from numpy.lib import format as npy
+
+    with npz.zip.open(f"{name}.npy") as handle:
+        version = npy.read_magic(handle)
+        header = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+        (count,), _, dtype = header(handle)
+        for start in range(0, count, chunk):
+            size = min(chunk, count - start)
+            yield from np.frombuffer(handle.read(size * dtype.itemsize), dtype=dtype, count=size).tolist()
 
 
 def _thousandths(values: np.ndarray) -> np.ndarray:
@@ -293,18 +317,10 @@ def _thousandths(values: np.ndarray) -> np.ndarray:
 
 
 def _save_model(built: Model, folder: Path) -> None:
-    """The features as a MARISA trie, the weight rows in the trie's order (int16, the
-    machine's byte order), the unknown features' row last."""
-    import marisa_trie
-    import numpy as np
-
-    trie = marisa_trie.Trie(built.rows)
-    order = np.empty(len(trie) + 1, dtype=np.int64)
-    order[-1] = len(built.rows)
-    for feature, index in trie.iteritems():
-        order[index] = built.rows[feature]
-    trie.save(str(folder / "features.marisa"))
-    (folder / "matrix.i2").write_bytes(built.matrix[order].tobytes())
+    """The features' trie, the weight rows in the trie's order (int16, the machine's byte
+    order), then the tag dictionary, the tags and the lexicon (``_read_model``'s layout)."""
+    built.rows.save(str(folder / "features.marisa"))
+    (folder / "matrix.i2").write_bytes(built.matrix.tobytes())
     (folder / "tables.marshal").write_bytes(marshal.dumps((built.tagdict, built.classes, built.lexicon)))
 
 

@@ -6,13 +6,14 @@ The tables are wordfreq's "large" lists, memory-mapped from transcheck's cache f
 
 from __future__ import annotations
 
+import gzip
 import math
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from functools import lru_cache, partial
 from importlib.util import find_spec
 from pathlib import Path
 
-from transcheck.tables import word_table
+from transcheck.tables import grouped_words, word_table
 
 
 def _source(lang: str) -> Path:
@@ -27,6 +28,22 @@ def _build(lang: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(lang, wordlist="large")
 
 
+def _buckets(source: Path) -> Iterator[tuple[float, list[str]]]:
+    """(frequency, words) of each bucket of a wordfreq "cBpack" file, read one bucket at
+    a time (``wordfreq.read_cBpack`` decodes the whole file: some 50 MiB for German).
+    Bucket ``n`` holds the words of -n centibels, ``wordfreq.cB_to_freq``'s 10 ** (-n / 100)."""
+    import msgpack
+
+    with gzip.open(source, "rb") as infile:
+        unpacker = msgpack.Unpacker(infile, raw=False)
+        count = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"{source}: unexpected header {header!r}")
+        for index in range(count - 1):
+            yield 10 ** (-index / 100), unpacker.unpack()
+
+
 @lru_cache(maxsize=None)
 def _table(lang: str) -> Mapping[str, float]:
     source = _source(lang)
@@ -35,7 +52,7 @@ def _table(lang: str) -> Mapping[str, float]:
         version = f"wordfreq large {lang}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
     except OSError:  # not where this version of wordfreq keeps it: ask wordfreq itself
         return _build(lang)
-    return word_table(f"wordfreq-{lang}", version, lambda: _build(lang))
+    return word_table(f"wordfreq-{lang}", version, partial(grouped_words, partial(_buckets, source)))
 
 
 def zipf(word: str, lang: str = "en") -> float:

@@ -14,7 +14,7 @@ import gzip
 import re
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from transcheck.context import Context
@@ -40,8 +40,8 @@ def person_names() -> tuple[Set[str], Set[str]]:
     (``tables.word_set``, a sixth of two frozensets' memory)."""
     from transcheck import tables
 
-    return (tables.word_set("given-names", lambda: _read_names(given=True)),
-            tables.word_set("surnames", lambda: _read_names(given=False)))
+    return (tables.word_set("given-names", partial(_read_names, True)),
+            tables.word_set("surnames", partial(_read_names, False)))
 
 
 def _read_names(given: bool) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, MatchKind
@@ -53,7 +53,7 @@ def load_table() -> GlossTable:
 def read_gloss_table(name: str, path: Path) -> GlossTable:
     """A gloss table (gloss TAB German TAB English), its columns read from the cache folder
     after the first run (``tables.derived``)."""
-    literals, german, english = tables.derived(name, lambda: _read_columns(path))
+    literals, german, english = tables.derived(name, partial(_read_columns, path))
     return GlossTable(literals, german, english, AhoCorasick(literals, matchkind=MatchKind.LeftmostLongest))
 
 

@@ -18,6 +18,7 @@ the first time a run uses it, so a run pays only for the patterns that its text 
 from __future__ import annotations
 
 import _sre
+import contextlib
 import hashlib
 import io
 import os
@@ -25,13 +26,14 @@ import pickle
 import re
 import re._compiler
 import re._parser
+import tempfile
 from array import array
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from transcheck.cachedir import cache_root, package_digest, walk
+from transcheck.cachedir import cache_root, package_digest, run_apart, walk
 from transcheck.fileio import atomic_write
 
 FORMAT = 2  # bump when the layout of the cached objects changes in a way the key misses
@@ -175,13 +177,50 @@ def _prune(folder: Path) -> None:
 
 
 def cached(roots: list[Path], builtin: Path | None, build: Callable[[], Any]) -> Any:
-    """``build()``'s result, from the cache when the rule files and the code are unchanged."""
+    """``build()``'s result, from the cache when the rule files and the code are unchanged.
+    On a miss the rules are built and stored in a fresh process when ``build`` pickles
+    (``cachedir.run_apart``), then read from the cache as a later run reads them: this
+    process keeps none of the YAML, parsers and compilers the build took."""
     try:
         digest = key(roots, builtin)
     except OSError:
         return build()
     value = load(digest)
+    if value is None and _store_apart(digest, build):
+        value = load(digest)
     if value is None:
         value = build()
         store(digest, value)
     return value
+
+
+def _store_apart(digest: str, build: Callable[[], Any]) -> bool:
+    """Build and store the rules under ``digest`` in a fresh process; False when that could
+    not be done (an unwritable cache folder, a build that fails or does not pickle). The
+    child writes a temporary file this process renames, or removes whatever happens."""
+    target = _path(digest)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError:
+        return False
+    try:
+        if not run_apart(_write, digest, build, tmp, scratch=tmp):
+            return False
+        os.replace(tmp, target)
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    with contextlib.suppress(OSError):
+        _prune(target.parent)
+    return True
+
+
+def _write(digest: str, build: Callable[[], Any], path: str) -> None:
+    """The child's work: ``build()`` pickled into ``path``."""
+    value = build()
+    with open(path, "wb") as handle:
+        _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump((digest, value))

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -193,7 +193,7 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), builtin: bool = True, use_
         return _build(roots, own)
     from transcheck.rules import cache
 
-    return cache.cached(roots, own, lambda: _build(roots, own))
+    return cache.cached(roots, own, partial(_build, roots, own))
 
 
 def _build(roots: list[Path], own: Path | None) -> RuleSet:
