@@ -3,18 +3,22 @@
 Pure: no printing and no exits. Files are checked in worker processes (each loads the
 rules once) and the results come back in file order, so the output is the same for
 any ``jobs``. Filtering — selection per path, severity overrides, suppressions and the
-baseline — runs in the calling process on each document's findings.
+baseline — runs in the calling process on each document's findings (a long file's a
+stretch at a time); the kept findings go to a ``spill.FindingStore``, which past a limit
+holds them on disk, not in memory, and gives them back in report order.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from transcheck import baseline as baseline_mod
-from transcheck import suppressions
+from transcheck import spill, suppressions
 from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
 from transcheck import formats
@@ -138,6 +142,7 @@ def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str) -> Iterator[l
         for first, last in blocks(stretch.text, engine.block_chars()):
             found.extend(engine.check_whole(Block.of(stretch, first, last), local, locale))
         del stretch  # not held while the next one is read
+        engine.release_free_memory()
         found.sort(key=Finding.sort_key)
         yield engine.one_per_span(found)
 
@@ -226,6 +231,24 @@ def _across_files(documents: list[Document], checker: Checker) -> list[Finding]:
     return project_consistency(bilingual, rule_for)
 
 
+def _new_findings(findings: Sequence[Finding], documents: dict[str, Document], baseline: str) -> tuple[Sequence[Finding], int]:
+    """``baseline.new_findings`` a piece at a time, the new findings kept in a FindingStore:
+    the findings not in the baseline, and the number it absorbed."""
+    remaining, store, known = baseline_mod.load(baseline), FindingStore(), 0
+    for path, group in itertools.groupby(findings, key=attrgetter("path")):
+        store.start(path)
+        while piece := list(itertools.islice(group, spill.PIECE)):
+            new = []
+            for f, key in zip(piece, baseline_mod.keys(piece, documents, baseline)):
+                if remaining[key] > 0:
+                    remaining[key] -= 1
+                else:
+                    new.append(f)
+            known += len(piece) - len(new)
+            store.extend(new)
+    return store.findings(), known
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -289,7 +312,6 @@ def run(
     findings = store.findings()
     baselined = 0
     if baseline is not None:
-        filtered = baseline_mod.new_findings(findings, {d.path: d for d in documents}, baseline)
-        findings, baselined = filtered.findings, filtered.known
+        findings, baselined = _new_findings(findings, {d.path: d for d in documents}, baseline)
     top = PathSettings(config.select, config.ignore, config.severity, config.locale)
     return RunResult(documents, findings, checker.ruleset(top)[0], checker.catalog, suppressed, baselined)
