@@ -144,7 +144,9 @@ def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str) -> Iterator[l
         del stretch  # not held while the next one is read
         engine.release_free_memory()
         found.sort(key=Finding.sort_key)
-        yield engine.one_per_span(found)
+        found = engine.one_per_span(found)
+        yield found
+        del found  # not held while the next stretch is read and checked
 
 
 def read(path: str) -> Document | LongDocument:
@@ -293,6 +295,7 @@ def run(
                 kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
                 store.extend(kept)
                 suppressed += n
+                del found, kept  # not held while the next piece is made
             documents.append(StoredDocument(doc) if type(doc) is Document else doc)  # type: ignore[arg-type]
             continue
         documents.append(doc)
