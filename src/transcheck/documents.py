@@ -320,6 +320,7 @@ class LongDocument:
                               line_base=line_base, file_base=file_base)
                 line_base += text.count("\n")
                 file_base += end + len(local)
+                del text, local  # not held while the next stretch is read
 
 
 def _cut(text: str, size: int, eof: bool) -> int | None:

@@ -69,23 +69,24 @@ class QualityReport:
         return [s for s in self.files if s.exceeds(limit)]
 
 
-def _score(path: str | None, words: int, findings: Iterable[Finding], weights: Weights) -> Score:
-    counts = Counter(f.severity for f in findings)
+def _score(path: str | None, words: int, counts: Counter[Severity], weights: Weights) -> Score:
     penalty = sum(weights.of(sev) * n for sev, n in counts.items())
     return Score(path, words, {sev.label: counts[sev] for sev in Severity}, round(penalty, 4))
 
 
-def score(files: Sequence[tuple[str, int]], findings: Sequence[Finding], weights: Weights | None = None) -> QualityReport:
-    """Score ``files`` (path, word count) from their ``findings``."""
+def score(files: Sequence[tuple[str, int]], findings: Iterable[Finding], weights: Weights | None = None) -> QualityReport:
+    """Score ``files`` (path, word count) from their ``findings``, counted in one pass
+    (severities in the order they first occur, per file and overall: the same sums)."""
     weights = weights or Weights()
-    by_path: dict[str, list[Finding]] = {}
+    by_path: dict[str, Counter[Severity]] = {}
+    overall: Counter[Severity] = Counter()
     for f in findings:
-        by_path.setdefault(f.path, []).append(f)
-    scores = [_score(path, words, by_path.get(path, ()), weights) for path, words in files]
-    overall = _score(None, sum(words for _, words in files), findings, weights)
-    return QualityReport(weights, scores, overall)
+        by_path.setdefault(f.path, Counter())[f.severity] += 1
+        overall[f.severity] += 1
+    scores = [_score(path, words, by_path.get(path, Counter()), weights) for path, words in files]
+    return QualityReport(weights, scores, _score(None, sum(words for _, words in files), overall, weights))
 
 
-def score_documents(documents: Sequence, findings: Sequence[Finding], weights: Weights | None = None) -> QualityReport:
+def score_documents(documents: Sequence, findings: Iterable[Finding], weights: Weights | None = None) -> QualityReport:
     """:func:`score` for checked Documents (their whitespace-separated word counts)."""
     return score([(d.path, d.word_count) for d in documents], findings, weights)

@@ -3,20 +3,22 @@
 Pure: no printing and no exits. Files are checked in worker processes (each loads the
 rules once) and the results come back in file order, so the output is the same for
 any ``jobs``. Filtering — selection per path, severity overrides, suppressions and the
-baseline — runs in the calling process on each document's findings.
+baseline — runs in the calling process on each document's findings (a long file's a
+stretch at a time); the kept findings go to a ``spill.FindingStore``, which past a limit
+holds them on disk, not in memory, and gives them back in report order.
 """
 
 from __future__ import annotations
 
 import itertools
-
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from transcheck import baseline as baseline_mod
-from transcheck import suppressions
+from transcheck import spill, suppressions
 from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
 from transcheck import formats
@@ -26,6 +28,7 @@ from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
 from transcheck.rules import RuleSet, load_rules
+from transcheck.spill import FindingStore
 
 Augment = Callable[[list[Document], list[Finding]], list[Finding]]
 MIN_FILES_FOR_POOL = 4
@@ -82,13 +85,21 @@ class Checker:
         settings = self.config.for_path(doc.path)
         ruleset = self.ruleset(settings)[0]
         if isinstance(doc, LongDocument):  # holds no suppression: nothing to mask
-            return check_long(doc, ruleset, settings.locale)
+            return [f for found in long_batches(doc, ruleset, settings.locale) for f in found]
         if isinstance(doc, formats.MappedDocument):  # offsets, lines and unit ids from the original file
             return doc.finish(engine_check(doc, ruleset, settings.locale))
         masked = suppressions.mask(doc)
         if masked is None:
             return engine_check(doc, ruleset, settings.locale)
         return masked.restore(engine_check(masked.doc, ruleset, settings.locale))
+
+    def batches(self, doc: Document | LongDocument) -> Iterator[list[Finding]]:
+        """``check`` in consecutive sorted pieces: a long file's a stretch at a time."""
+        if isinstance(doc, LongDocument):
+            settings = self.config.for_path(doc.path)
+            yield from long_batches(doc, self.ruleset(settings)[0], settings.locale)
+        else:
+            yield self.check(doc)  # type: ignore[arg-type]
 
     def filter(self, doc: Document, findings: list[Finding]) -> tuple[list[Finding], int]:
         """Severity overrides and suppressions; returns kept findings and the number suppressed."""
@@ -114,18 +125,28 @@ class Checker:
         return chosen
 
 
-def check_long(doc: LongDocument, ruleset: RuleSet, locale: str) -> list[Finding]:
-    """``engine.check`` of a file too long to hold, with the same findings: the file is read
-    a stretch at a time, cut where the engine cuts the whole text (``EVIDENCE_CHARS``); the
-    document-evidence rules run on each stretch, the line-local ones a block at a time."""
+def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str) -> Iterator[list[Finding]]:
+    """``engine.check`` of a file too long to hold, with the same findings, given a stretch
+    at a time (sorted, each after the one before): the file is read a stretch at a time, cut
+    where the engine cuts the whole text (``EVIDENCE_CHARS``); the document-evidence rules
+    run on each stretch, the line-local ones a block at a time (as ``engine.check_stretches``,
+    whose sort and one-per-span work stretch by stretch: no span crosses a stretch)."""
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
-    stretches = doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))
-    first = next(stretches, None)
-    if first is None:
-        return []
-    if len(first.text) <= engine.block_chars():  # the whole file fits in one block: checked whole
-        return engine.one_per_span(engine.check_whole(first, rules, locale))
-    return engine.check_stretches(itertools.chain([first], stretches), rules, locale)
+    evidence = [rule for rule in rules if not engine.line_local(rule)]
+    local = [rule for rule in rules if engine.line_local(rule)]
+    for i, stretch in enumerate(doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))):
+        if i == 0 and len(stretch.text) <= engine.block_chars():  # the whole file fits in one block: checked whole
+            yield engine.one_per_span(engine.check_whole(stretch, rules, locale))
+            return
+        found = engine.check_whole(stretch, evidence, locale, engine.releases(stretch, evidence, locale))
+        for first, last in blocks(stretch.text, engine.block_chars()):
+            found.extend(engine.check_whole(Block.of(stretch, first, last), local, locale))
+        del stretch  # not held while the next one is read
+        engine.release_free_memory()
+        found.sort(key=Finding.sort_key)
+        found = engine.one_per_span(found)
+        yield found
+        del found  # not held while the next stretch is read and checked
 
 
 def read(path: str) -> Document | LongDocument:
@@ -143,7 +164,7 @@ class RunResult:
     """What a run produced, in deterministic order."""
 
     documents: list[Document]
-    findings: list[Finding]
+    findings: Sequence[Finding]  # a list, or past spill.SPILL_FINDINGS a SpilledFindings read back from disk
     ruleset: RuleSet  # the top-level selection
     catalog: RuleSet  # every loaded rule
     suppressed: int = 0
@@ -166,25 +187,26 @@ def _init_worker(config: Config, read: formats.ReadOptions = formats.DEFAULT) ->
         _WORKER = Checker(config)
 
 
-def _check_path(path: str) -> tuple[Document, list[Finding]]:
+def _check_path(path: str) -> tuple[Document, list[list[Finding]]]:
     assert _WORKER is not None
     doc = read(path)
-    return doc, _WORKER.check(doc)
+    return doc, [_WORKER.check(doc)]
 
 
-def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[[], None]) -> Iterator[tuple[Document, list[Finding]]]:
-    """(document, raw findings) for each file, in the order of ``files``."""
+def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[[], None]) -> Iterator[tuple[Document, Iterable[list[Finding]]]]:
+    """(document, its raw findings in sorted pieces) for each file, in the order of ``files``;
+    the pieces of a long file checked here are made as they are taken."""
     global _WORKER
     pooled = [f for f in files if f != "-"]
     if "-" in files:
         doc = formats.read("-", _READ)
         advance()
-        yield doc, checker.check(doc)
+        yield doc, [checker.check(doc)]
     if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
         for path in pooled:
             doc = read(path)
             advance()
-            yield doc, checker.check(doc)
+            yield doc, checker.batches(doc)
         return
     checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking
     _WORKER = checker  # a forked worker inherits the loaded rules and tables
@@ -209,6 +231,24 @@ def _across_files(documents: list[Document], checker: Checker) -> list[Finding]:
         return next((r for r in ruleset if r.spec.id == "TC1011"), None)
 
     return project_consistency(bilingual, rule_for)
+
+
+def _new_findings(findings: Sequence[Finding], documents: dict[str, Document], baseline: str) -> tuple[Sequence[Finding], int]:
+    """``baseline.new_findings`` a piece at a time, the new findings kept in a FindingStore:
+    the findings not in the baseline, and the number it absorbed."""
+    remaining, store, known = baseline_mod.load(baseline), FindingStore(), 0
+    for path, group in itertools.groupby(findings, key=attrgetter("path")):
+        store.start(path)
+        while piece := list(itertools.islice(group, spill.PIECE)):
+            new = []
+            for f, key in zip(piece, baseline_mod.keys(piece, documents, baseline)):
+                if remaining[key] > 0:
+                    remaining[key] -= 1
+                else:
+                    new.append(f)
+            known += len(piece) - len(new)
+            store.extend(new)
+    return store.findings(), known
 
 
 def default_jobs() -> int:
@@ -242,35 +282,39 @@ def run(
     if on_files:
         on_files(len(files))
     documents: list[Document] = []
+    pending: list[Document] = []  # documents filtered at the end (other files or augment may add findings)
     raw: list[Finding] = []
-    findings: list[Finding] = []
+    store = FindingStore()  # kept findings, spilled to disk past a limit
     suppressed = 0
-    for doc, found in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
-        if augment is None and type(doc) is Document and doc.path != "<stdin>":
-            # a plain file: filtered now and kept without its text (no other file adds to its findings)
-            kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
-            findings.extend(kept)
-            suppressed += n
-            documents.append(StoredDocument(doc))  # type: ignore[arg-type]
+    for doc, batches in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
+        if augment is None and (type(doc) is Document or isinstance(doc, LongDocument)) and doc.path != "<stdin>":
+            # a plain file: filtered now, a piece at a time, and kept without its text
+            # (no other file adds to its findings)
+            store.start(doc.path)
+            for found in batches:
+                kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
+                store.extend(kept)
+                suppressed += n
+                del found, kept  # not held while the next piece is made
+            documents.append(StoredDocument(doc) if type(doc) is Document else doc)  # type: ignore[arg-type]
             continue
         documents.append(doc)
-        raw.extend(found)
+        pending.append(doc)
+        raw.extend(f for found in batches for f in found)
     raw.extend(_across_files(documents, checker))
     if augment is not None:
         raw = augment(documents, raw)
     by_path: dict[str, list[Finding]] = {}
     for f in raw:
         by_path.setdefault(f.path, []).append(f)
-    for doc in documents:
-        if isinstance(doc, StoredDocument):
-            continue
+    for doc in pending:
         kept, n = checker.filter(doc, sorted(by_path.get(doc.path, []), key=Finding.sort_key))
-        findings.extend(kept)
+        store.start(doc.path)
+        store.extend(kept)
         suppressed += n
-    findings.sort(key=Finding.sort_key)
+    findings = store.findings()
     baselined = 0
     if baseline is not None:
-        filtered = baseline_mod.new_findings(findings, {d.path: d for d in documents}, baseline)
-        findings, baselined = filtered.findings, filtered.known
+        findings, baselined = _new_findings(findings, {d.path: d for d in documents}, baseline)
     top = PathSettings(config.select, config.ignore, config.severity, config.locale)
     return RunResult(documents, findings, checker.ruleset(top)[0], checker.catalog, suppressed, baselined)
