@@ -1,5 +1,5 @@
 """A plain-text file longer than the engine's evidence stretch is never held whole
-(documents.LongDocument, runner.check_long): read a stretch at a time, it gives the same
+(documents.LongDocument, runner.long_batches): read a stretch at a time, it gives the same
 findings, word count, quoted lines and reports as the same file read whole. The sizes are
 made small here so that the samples span many stretches, blocks and read chunks."""
 
