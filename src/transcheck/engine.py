@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from transcheck.context import Context, RecordedCache
@@ -105,17 +105,24 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Findin
 
 
 def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: str) -> list[Finding]:
-    """The findings of a long text given as consecutive stretches of ``EVIDENCE_CHARS``: the
-    document-evidence rules on each stretch, the line-local rules a block at a time."""
+    """The findings of a long text given as consecutive stretches of ``EVIDENCE_CHARS``."""
+    return [finding for found in stretch_findings(stretches, rules, locale) for finding in found]
+
+
+def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: str) -> Iterator[list[Finding]]:
+    """Each stretch's findings, sorted with one per span (no span crosses a stretch): the
+    document-evidence rules on the stretch, the line-local rules a block at a time. A
+    stretch is not held while the next one is read."""
     evidence = [rule for rule in rules if not line_local(rule)]
     local = [rule for rule in rules if line_local(rule)]
-    findings: list[Finding] = []
     for stretch in stretches:
-        findings.extend(check_whole(stretch, evidence, locale, releases(stretch, evidence, locale)))
+        found = check_whole(stretch, evidence, locale, releases(stretch, evidence, locale))
         for first, last in blocks(stretch.text, block_chars()):
-            findings.extend(check_whole(Block.of(stretch, first, last), local, locale))
-    findings.sort(key=Finding.sort_key)
-    return one_per_span(findings)
+            found.extend(check_whole(Block.of(stretch, first, last), local, locale))
+        del stretch
+        release_free_memory()
+        found.sort(key=Finding.sort_key)
+        yield one_per_span(found)
 
 
 def one_per_span(findings: list[Finding]) -> list[Finding]:

@@ -23,7 +23,7 @@ from transcheck.config import Config, PathSettings
 from transcheck.discovery import discover
 from transcheck import formats
 from transcheck import engine
-from transcheck.documents import Block, Document, LongDocument, StoredDocument, blocks, read_long
+from transcheck.documents import Document, LongDocument, StoredDocument, read_long
 from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
@@ -128,25 +128,19 @@ class Checker:
 def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str) -> Iterator[list[Finding]]:
     """``engine.check`` of a file too long to hold, with the same findings, given a stretch
     at a time (sorted, each after the one before): the file is read a stretch at a time, cut
-    where the engine cuts the whole text (``EVIDENCE_CHARS``); the document-evidence rules
-    run on each stretch, the line-local ones a block at a time (as ``engine.check_stretches``,
-    whose sort and one-per-span work stretch by stretch: no span crosses a stretch)."""
+    where the engine cuts the whole text (``EVIDENCE_CHARS``), and checked by
+    ``engine.stretch_findings``; a file that fits in one block is checked whole."""
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
-    evidence = [rule for rule in rules if not engine.line_local(rule)]
-    local = [rule for rule in rules if engine.line_local(rule)]
-    for i, stretch in enumerate(doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))):
-        if i == 0 and len(stretch.text) <= engine.block_chars():  # the whole file fits in one block: checked whole
-            yield engine.one_per_span(engine.check_whole(stretch, rules, locale))
-            return
-        found = engine.check_whole(stretch, evidence, locale, engine.releases(stretch, evidence, locale))
-        for first, last in blocks(stretch.text, engine.block_chars()):
-            found.extend(engine.check_whole(Block.of(stretch, first, last), local, locale))
-        del stretch  # not held while the next one is read
-        engine.release_free_memory()
-        found.sort(key=Finding.sort_key)
-        found = engine.one_per_span(found)
-        yield found
-        del found  # not held while the next stretch is read and checked
+    stretches = doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))
+    first = next(stretches, None)
+    if first is None:
+        return
+    if len(first.text) <= engine.block_chars():  # the whole file fits in one block: checked whole
+        yield engine.one_per_span(engine.check_whole(first, rules, locale))
+        return
+    rest = itertools.chain([first], stretches)
+    del first  # not held once the engine has moved past it
+    yield from engine.stretch_findings(rest, rules, locale)
 
 
 def read(path: str) -> Document | LongDocument:
