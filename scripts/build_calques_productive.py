@@ -70,6 +70,8 @@ Third round (2026-12-01): CMU Sphinx's US English language model, 1,985,847 pair
       --min-chance 3 (15,492):            refs 0.11 / 0.04, outputs 0.08 / 0.06, dev clean 0.20, EWT 0.07
       --min-chance 10 (7,156):            refs 0.08 / 0,    outputs 0.06 / 0.005, dev clean 0, EWT 0.07
       --min-chance 30 (2,344):            refs 0 / 0,       outputs 0.01 / 0.005, EWT 0.04
+      --german-zipf 1 (193,970):          refs 0.23 / 0.28, outputs 0.44 / 0.33, dev clean 0.40, dev mt 0, EWT 0.16
+      --german-zipf 1 --min-chance 10:    refs 0.08 / 0.09, outputs 0.13 / 0.09, dev clean 0.20, dev mt 0, EWT 0.11
     CMU as --lm-bigrams (53,986):         refs 0.15 / 0.08, outputs 0.12 / 0.11, dev clean 0.20, dev mt 0, EWT 0.09
       --min-chance 10 (8,626):            refs 0.08 / 0.01, outputs 0.07 / 0.005, EWT 0.09
     --strict, either way (4,835-5,540):   0 everywhere (--glosses 2 --german-zipf 1, 7,153: refs 0 / 0.01, outputs 0)
