@@ -24,7 +24,8 @@ Steps (each writes a file under src/transcheck/data/calques/):
     # 2. the candidate glosses that occur in native English text or the bigram lists
     #    (and, with --wordnet, Princeton WordNet 3.0's two-word noun lemmas: Debian's wordnet-base,
     #    /usr/share/wordnet)
-    .venv/bin/python scripts/build_calque_terms.py native FILE... [--bigrams BIGRAM_FILE]... [--wordnet DIR]
+    #    and, with --lm-bigrams, a language model's bigrams above chance (as in build_calques.py)
+    .venv/bin/python scripts/build_calque_terms.py native FILE... [--bigrams BIGRAM_FILE]... [--lm-bigrams FILE]... [--wordnet DIR]
     # 3. the table, from the shipped inputs only (tests/test_calques_build.py checks it)
     .venv/bin/python scripts/build_calque_terms.py build
 """
@@ -193,8 +194,9 @@ def candidates(nouns, adjectives, terms) -> dict[str, tuple[str, str]]:
 # step 2: native English
 
 
-def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = None) -> None:
-    """The candidate glosses that occur in native English text, an English bigram list or WordNet."""
+def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = None, lm_files: list[Path] = ()) -> None:
+    """The candidate glosses that occur in native English text, an English bigram list, a language
+    model's bigrams above chance, or WordNet."""
     cands = candidates(bc.load_dictionary(), load_adjectives(), load_terms())
     bigrams: set[str] = set()
     for f in files:
@@ -203,9 +205,12 @@ def native(files: list[Path], bigram_files: list[Path], wordnet: Path | None = N
             bigrams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     english = bigrams | set().union(*(bc.bigram_list(b) for b in bigram_files))
     english |= bc.wordnet_terms(wordnet) if wordnet else set()
+    forms = set(cands) | {bc.singular(c) for c in cands} | {bc.us_spelling(c) for c in cands}
+    english |= set().union(*(bc.collocations(f, forms) for f in lm_files))
     seen = sorted(c for c in cands if c in english or bc.singular(c) in english or bc.us_spelling(c) in english)
     names = ", ".join(sorted({f.parent.name or f.name for f in files}))
     source = f" and in {', '.join(b.name for b in bigram_files)} (English bigram lists)" if bigram_files else ""
+    source += f" and above chance in {', '.join(f.name for f in lm_files)} (language model bigrams)" if lm_files else ""
     source += " and WordNet 3.0's noun lemmas" if wordnet else ""
     NATIVE.write_text(
         f"# Candidate term glosses found in native English text ({len(files)} files: {names}){source}.\n"
@@ -233,7 +238,8 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["extract"] and len(argv) == 3:
         extract(Path(argv[1]), Path(argv[2]))
     elif argv[:1] == ["native"] and len(argv) > 1:
-        native(*bc.native_arguments(argv[1:]))
+        rest, lm_files = bc.lm_arguments(argv[1:])
+        native(*bc.native_arguments(rest), lm_files=lm_files)
     elif argv[:1] == ["build"]:
         build()
     else:
