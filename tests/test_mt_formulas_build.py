@@ -53,3 +53,37 @@ def test_names_become_one_placeholder_so_formulas_around_names_count_together():
     )  # a run of capitalized words is one <n>; lower-case "am" breaks the run
     grams |= _script().ngrams("Then Frankfurter Allgemeine Zeitung reported.", names=True)
     assert "the <n> selection" in grams and "then <n> reported" in grams and "<n> am <n>" in grams
+
+
+def _toy_lm():
+    """A tiny stand-in for CMU Sphinx's model: pairs per billion words, triples per million."""
+    build = _script()
+    pairs = {"chest of": 300, "of drawers": 100, "two degrees": 5000, "formula one": 3000, "the fog": 2000}
+    triples = {"chest of drawers": 200000}
+    words = "high fog formula one two ten degrees the chest of drawers crisis in and again"
+    seen = {w: 0.1 for w in words.split()} | {"corona": 1e-9}  # each word's probability in the model
+    return build.NativeLM(pairs, triples, seen)
+
+
+def test_the_language_model_tells_an_unattested_junction_from_english():
+    lm = _toy_lm()
+    assert lm.verdict("high fog") == "improbable"  # two common words the model never put together
+    assert lm.verdict("formula one") == "english"
+    assert lm.verdict("chest of drawers") == "english"  # "chest of" is weak, the triple attests it
+    assert lm.verdict("# degrees") == "english"  # numbers are spelled out for the model
+
+
+def test_a_word_new_since_the_model_is_unknown_not_improbable():
+    lm = _toy_lm()  # corona: common in wordfreq, all but absent from the model
+    assert lm.junction(["corona", "crisis"], 0) == "unknown"
+    assert lm.verdict("the corona crisis") == "unknown"
+
+
+def test_mining_with_the_language_model_drops_what_it_finds_english():
+    build = _script()
+    source = ["Hochnebel in der Formel 1.", "Hochnebel und Formel 1.", "Wieder Hochnebel, Formel 1."]
+    refs = [["Low cloud in F1."], ["Fog and F1."], ["Low cloud again, F1."]]
+    english = ["High fog in formula one.", "High fog and formula one.", "Again high fog, formula one."]
+    wmt = build.WmtSet("toy", source, refs, {name: english for name in "ABC"})
+    found = {c[0]: c for c in build.mine([wmt], native_pairs=set(), lm=_toy_lm())}
+    assert found["high fog"][5] == "improbable" and "formula one" not in found
