@@ -305,7 +305,7 @@ def held_out(candidates: list[tuple], test: WmtSet, native: list[Path]) -> dict:
     return out
 
 
-def _rate(phrases: set[str], text: list[str]) -> tuple[float, list[str]]:
+def _rate(phrases: set[str], text: list[str]) -> tuple[float, list[tuple[str, int]]]:
     """Lines of TEXT that hold one of PHRASES per 1,000 words, and the phrases found."""
     found = [g for line in text for g in ngrams(line) & phrases]
     words = sum(len(NAME_WORD.findall(line)) for line in text)
@@ -377,16 +377,17 @@ def main(argv: list[str]) -> None:
         for c in explore(sets, re.compile(positional[0]))[:60]:
             print("\t".join(map(str, c)))
         return
-    sets = load_wmt(Path(positional[0]) if positional and argv[0] != "lm" else SHARED)
+    if argv[0] == "lm":  # lm PHRASE... --lm BIGRAMS,TRIGRAMS: the model's verdict on each junction
+        for gram in positional:
+            words = gram.lower().split()
+            print(gram, lm.verdict(gram), [lm.junction(words, i) for i in range(len(words) - 1)])
+        return
+    sets = load_wmt(Path(positional[0]) if positional else SHARED)
     native_pairs = set().union(*(bigram_list(b) for b in bigrams)) if bigrams else set()
     if argv[0] == "mine":
         print("phrase\tsystems\tsegments\tref_lines\tgerman\tlm")
         for c in mine(sets, native_pairs, names="--names" in rest, lm=lm, support=support):
             print("\t".join(map(str, c)))
-    elif argv[0] == "lm":  # lm PHRASE...: the model's verdict on each junction
-        for gram in positional:
-            words = gram.lower().split()
-            print(gram, lm.verdict(gram), [lm.junction(words, i) for i in range(len(words) - 1)])
     elif argv[0] == "heldout":  # mine on the other sets, measure on --test (a set name: wmt23)
         test = _option(rest, "--test")[0]
         train = [s for s in sets if s.name != test]
