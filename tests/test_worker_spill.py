@@ -97,6 +97,23 @@ def test_a_worker_spools_a_long_files_findings(tmp_path: Path, monkeypatch: pyte
     assert findings and findings == sorted(runner._WORKER.check(doc), key=Finding.sort_key)  # type: ignore[union-attr]
 
 
+def test_a_spool_folder_goes_with_what_it_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Removed with a stopped worker's file on an error; None where no folder can be made."""
+    with pytest.raises(RuntimeError):
+        with spill.spool_folder() as folder:
+            assert folder is not None
+            Path(folder, "findings-left").write_bytes(b"part of a piece")
+            raise RuntimeError
+    assert not Path(folder).exists()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(spill.tempfile, "mkdtemp", refuse)
+    with spill.spool_folder() as folder:
+        assert folder is None
+
+
 def _alive(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"

@@ -127,11 +127,16 @@ class SpilledFindings(Sequence[Finding]):
 
 
 @contextmanager
-def spool_folder() -> Iterator[str]:
+def spool_folder() -> Iterator[str | None]:
     """A private temporary folder for workers' spooled findings, removed with whatever a
     stopped or failed worker left in it when the block ends (normally, on an error or on
-    the ``Stopped`` a signal raises)."""
-    folder = tempfile.mkdtemp(prefix="transcheck-")
+    the ``Stopped`` a signal raises); None when no temporary folder can be made (workers
+    then send their findings back whole)."""
+    try:
+        folder = tempfile.mkdtemp(prefix="transcheck-")
+    except OSError:
+        yield None
+        return
     try:
         yield folder
     finally:
