@@ -5,7 +5,9 @@ rules once) and the results come back in file order, so the output is the same f
 any ``jobs``. Filtering — selection per path, severity overrides, suppressions and the
 baseline — runs in the calling process on each document's findings (a long file's a
 stretch at a time); the kept findings go to a ``spill.FindingStore``, which past a limit
-holds them on disk, not in memory, and gives them back in report order.
+holds them on disk, not in memory, and gives them back in report order. A long file checked
+in a worker comes back the same way: past the limit the worker writes its findings a stretch
+at a time to a file in a private folder (``spill.spool``), and this process reads them back.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
@@ -171,19 +174,24 @@ class RunResult:
 
 _WORKER: Checker | None = None
 _READ = formats.DEFAULT  # how files are read (--input-format, --source, --glossary)
+_SPOOL: str | None = None  # in a worker: the folder its long files' findings are spooled to
 
 
-def _init_worker(config: Config, read: formats.ReadOptions = formats.DEFAULT) -> None:
+def _init_worker(config: Config, read: formats.ReadOptions = formats.DEFAULT, spool: str | None = None) -> None:
     """Pool initializer: load the rules once per worker (inherited as-is under fork)."""
-    global _WORKER, _READ
-    _READ = read
+    global _WORKER, _READ, _SPOOL
+    _READ, _SPOOL = read, spool
     if _WORKER is None or _WORKER.config != config:
         _WORKER = Checker(config)
 
 
-def _check_path(path: str) -> tuple[Document, list[list[Finding]]]:
+def _check_path(path: str) -> tuple[Document, list[list[Finding]] | spill.SpooledBatches]:
+    """In a worker: a file and its raw findings; a long file's go, past the spill limit, to
+    a file in the spool folder a stretch at a time, and only its name comes back."""
     assert _WORKER is not None
     doc = read(path)
+    if isinstance(doc, LongDocument) and _SPOOL is not None:
+        return doc, spill.spool(_WORKER.batches(doc), _SPOOL)
     return doc, [_WORKER.check(doc)]
 
 
@@ -207,10 +215,12 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
     chunk = max(1, min(16, len(pooled) // (jobs * 8)))
     from concurrent.futures import ProcessPoolExecutor  # here: a run of a few files starts no pool
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(checker.config, _READ)) as pool:
-        for result in pool.map(_check_path, pooled, chunksize=chunk):
+    with spill.spool_folder() as folder, ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(checker.config, _READ, folder)
+    ) as pool:
+        for doc, found in pool.map(_check_path, pooled, chunksize=chunk):
             advance()
-            yield result
+            yield doc, found.claim() if isinstance(found, spill.SpooledBatches) else found
 
 
 def _across_files(documents: list[Document], checker: Checker) -> list[Finding]:
@@ -280,21 +290,22 @@ def run(
     raw: list[Finding] = []
     store = FindingStore()  # kept findings, spilled to disk past a limit
     suppressed = 0
-    for doc, batches in _check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None)):
-        if augment is None and (type(doc) is Document or isinstance(doc, LongDocument)) and doc.path != "<stdin>":
-            # a plain file: filtered now, a piece at a time, and kept without its text
-            # (no other file adds to its findings)
-            store.start(doc.path)
-            for found in batches:
-                kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
-                store.extend(kept)
-                suppressed += n
-                del found, kept  # not held while the next piece is made
-            documents.append(StoredDocument(doc) if type(doc) is Document else doc)  # type: ignore[arg-type]
-            continue
-        documents.append(doc)
-        pending.append(doc)
-        raw.extend(f for found in batches for f in found)
+    with closing(_check_all(files, checker, jobs or default_jobs(), on_file or (lambda: None))) as results:
+        for doc, batches in results:  # on an error or a signal, closing stops the workers and removes their spool
+            if augment is None and (type(doc) is Document or isinstance(doc, LongDocument)) and doc.path != "<stdin>":
+                # a plain file: filtered now, a piece at a time, and kept without its text
+                # (no other file adds to its findings)
+                store.start(doc.path)
+                for found in batches:
+                    kept, n = checker.filter(doc, sorted(found, key=Finding.sort_key))
+                    store.extend(kept)
+                    suppressed += n
+                    del found, kept  # not held while the next piece is made
+                documents.append(StoredDocument(doc) if type(doc) is Document else doc)  # type: ignore[arg-type]
+                continue
+            documents.append(doc)
+            pending.append(doc)
+            raw.extend(f for found in batches for f in found)
     raw.extend(_across_files(documents, checker))
     if augment is not None:
         raw = augment(documents, raw)

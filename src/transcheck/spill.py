@@ -2,6 +2,11 @@
 unnamed temporary file (removed when closed, and by the system when the process ends, even
 killed), so that a run's memory does not grow with the number of its findings.
 
+A long file checked in a worker process goes the same way: the worker writes its findings,
+past the limit, to a file in a private folder the calling process owns (``spool_folder``),
+and hands back a ``SpooledBatches``, which the calling process opens and unlinks at once
+(``claim``) and reads back a piece at a time.
+
 Findings come in runs: the sorted findings of one file, given in one or more consecutive
 pieces (a long file a stretch at a time). The run's order is the stable sort of all
 findings by ``Finding.sort_key``: runs ordered by path, and the runs of one path merged.
@@ -13,8 +18,11 @@ import heapq
 import itertools
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from transcheck.models import Finding
@@ -116,6 +124,79 @@ class SpilledFindings(Sequence[Finding]):
 
     def close(self) -> None:
         self._file.close()
+
+
+@contextmanager
+def spool_folder() -> Iterator[str | None]:
+    """A private temporary folder for workers' spooled findings, removed with whatever a
+    stopped or failed worker left in it when the block ends (normally, on an error or on
+    the ``Stopped`` a signal raises); None when no temporary folder can be made (workers
+    then send their findings back whole)."""
+    try:
+        folder = tempfile.mkdtemp(prefix="transcheck-")
+    except OSError:
+        yield None
+        return
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class SpooledBatches:
+    """A worker's sorted findings of one file in ``path``, pickled in consecutive pieces of
+    at most ``PIECE``: what the worker sends back instead of the findings."""
+
+    path: str
+
+    def claim(self) -> Iterator[list[Finding]]:
+        """Open the file and unlink it (the open handle keeps it until read or dropped), then
+        give its pieces in order."""
+        handle = open(self.path, "rb")
+        os.unlink(self.path)
+        return _pieces(handle)
+
+
+def _pieces(handle: BinaryIO) -> Iterator[list[Finding]]:
+    with handle:
+        while handle.peek(1):  # type: ignore[attr-defined]
+            yield pickle.load(handle)
+
+
+def spool(batches: Iterable[list[Finding]], folder: str) -> list[list[Finding]] | SpooledBatches:
+    """A worker's sorted ``batches`` of one file: kept as they are up to ``spill_limit()``
+    findings, else written to a new file in ``folder`` a piece at a time as they come."""
+    batches = iter(batches)
+    held, over = _take(batches, spill_limit())
+    if not over:
+        return held
+    with tempfile.NamedTemporaryFile(dir=folder, prefix="findings-", delete=False) as out:
+        _dump(held, out)
+        held.clear()
+        for found in batches:
+            _dump([found], out)
+            del found  # not held while the next batch is made
+    return SpooledBatches(out.name)
+
+
+def _take(batches: Iterator[list[Finding]], limit: int) -> tuple[list[list[Finding]], bool]:
+    """The first batches, up to and including the one that takes their count past ``limit``;
+    and whether it went past."""
+    held: list[list[Finding]] = []
+    count = 0
+    for found in batches:
+        held.append(found)
+        count += len(found)
+        if count > limit:
+            return held, True
+    return held, False
+
+
+def _dump(batches: list[list[Finding]], out: BinaryIO) -> None:
+    for found in batches:
+        for piece in _slices(found):
+            pickle.dump(piece, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _slices(findings: list[Finding]) -> Iterable[list[Finding]]:
