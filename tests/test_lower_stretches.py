@@ -1,0 +1,50 @@
+"""Rules that read the lower case a stretch of lines or a window at a time find what they
+found in the whole text's lower case, wherever the stretches are cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck import context
+from transcheck.context import Context
+from transcheck.detectors.repeated import lower_contains, lower_stretches
+from transcheck.documents import Document
+from transcheck.engine import check
+from transcheck.rules import RuleSet, load_rules
+
+KINDS = {"since-present", "for-duration-present", "so-far-past", "compound-gloss", "term-gloss",
+         "literal-idiom", "repeated-word", "boilerplate-lines"}
+RULES = [rule for rule in load_rules() if rule.spec.matcher.get("detector") in KINDS]
+
+
+def _text(rules, extra: str = "") -> str:
+    """The rules' own examples, one a paragraph, twice (with an emoji, Greek capitals and `extra`)."""
+    examples = [e.text for rule in rules for e in rule.spec.flag + rule.spec.passes]
+    return "\n\n".join(examples + ["ΟΔΟΣ ΚΑΙ 🙂 " + extra] + examples) + "\n"
+
+
+def _found(rules, text: str) -> list[tuple[str, int, int]]:
+    return [(f.rule, f.start, f.end) for f in check(Document.from_text("t.txt", text), RuleSet(rules))]
+
+
+@pytest.mark.parametrize("extra", ["", "İstanbul"])
+def test_findings_do_not_depend_on_where_stretches_are_cut(monkeypatch, extra):
+    assert {rule.spec.matcher["detector"] for rule in RULES} == KINDS
+    text = _text(RULES, extra)
+    monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", len(text))  # one stretch: the whole lower case
+    whole = _found(RULES, text)
+    assert len({rule for rule, _, _ in whole}) > len(KINDS)
+    for size in (1, 40, 300):
+        monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", size)
+        assert _found(RULES, text) == whole
+
+
+def test_repeated_lower_stretches_keep_offsets(monkeypatch):
+    monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", 4)
+    text = "One İstanbul LINE\nΣ ΟΔΟΣ\nThe END\n"
+    ctx = Context(Document.from_text("t.txt", text))
+    pieces = list(lower_stretches(ctx))
+    assert len(pieces) == 3 and "".join(p for _, p in pieces) == "one İstanbul line\nσ οδοσ\nthe end\n"
+    assert [base for base, _ in pieces] == [0, text.index("Σ"), text.index("The")]
+    assert lower_contains(ctx, ["the end"]) and not lower_contains(ctx, ["line the"])
+    assert lower_contains(ctx, ["line\nσ"])  # a needle across lines: searched in the whole lower case
