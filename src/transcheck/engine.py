@@ -119,6 +119,7 @@ def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: s
         found = check_whole(stretch, evidence, locale, releases(stretch, evidence, locale))
         for first, last in blocks(stretch.text, block_chars()):
             found.extend(check_whole(Block.of(stretch, first, last), local, locale))
+            release_free_memory()  # the block's tokens, tags and hits, before the next block's
         del stretch
         release_free_memory()
         found.sort(key=Finding.sort_key)
