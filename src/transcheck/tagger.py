@@ -389,13 +389,18 @@ def document_sentences(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
+TAG_BATCH = 1024  # sentences tagged together (the same tags in batches of any size)
+
+
 def tagged_spans(ctx: Context, spans: Iterable[tuple[int, int]]) -> dict[int, list[Token]]:
     """The document's tagged sentences by start offset, ``spans`` among them: those not
     tagged yet are tagged together (see ``Model.tag_many``), each at most once a document."""
     tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
     todo = [span for span in spans if span[0] not in tagged]
-    for (start, _), tokens in zip(todo, tag_spans(ctx.text, todo)):
-        tagged[start] = tokens
+    for first in range(0, len(todo), TAG_BATCH):  # a batch at a time: its working lists stay small
+        batch = todo[first : first + TAG_BATCH]
+        for (start, _), tokens in zip(batch, tag_spans(ctx.text, batch)):
+            tagged[start] = tokens
     return tagged
 
 
