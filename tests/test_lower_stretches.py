@@ -48,3 +48,16 @@ def test_repeated_lower_stretches_keep_offsets(monkeypatch):
     assert [base for base, _ in pieces] == [0, text.index("Σ"), text.index("The")]
     assert lower_contains(ctx, ["the end"]) and not lower_contains(ctx, ["line the"])
     assert lower_contains(ctx, ["line\nσ"])  # a needle across lines: searched in the whole lower case
+
+
+@pytest.mark.parametrize("extra", ["", "İstanbul"])
+def test_literal_prefilters_do_not_depend_on_where_stretches_are_cut(monkeypatch, extra):
+    """Patterns and phrase lists run where their literals occur in the lower case, found a
+    stretch of lines at a time (and the literals of scanners without a trigger with them)."""
+    rules = [rule for rule in load_rules() if rule.spec.matcher.get("kind") in ("pattern", "phrases")]
+    text = _text(rules, extra)
+    monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", len(text))
+    whole = _found(rules, text)
+    assert len({rule for rule, _, _ in whole}) > 50
+    monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", 200)
+    assert _found(rules, text) == whole

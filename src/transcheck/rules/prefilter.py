@@ -16,7 +16,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
@@ -266,19 +266,24 @@ class TriggerIndex:
             # offsets in arrays of machine integers (8 bytes a hit, not a 32-byte int object
             # and a list slot: a block can hold a few hundred thousand hits)
             by_literal: dict[int, array[int]] = defaultdict(lambda: array("q"))
-            for index, start, _ in self._matches(ctx.lower_text):
+            for index, start in self._matches(ctx):
                 by_literal[index].append(start)
             found = ctx.cache[key] = Hits(by_literal, self.members, self.owners)
         return found
 
 
-    def _matches(self, text: str) -> Iterable[tuple[int, int, int]]:
-        """The automaton's overlapping hits in ``text``: a chunk of lines at a time (bounded
-        memory) when no literal holds a newline, else in one search."""
-        assert self._automaton is not None
+    def _matches(self, ctx: Context) -> Iterator[tuple[int, int]]:
+        """(literal, start) of the automaton's overlapping hits in the lower-cased text: a
+        stretch of lines at a time, never lower-cased whole (bounded memory), when no literal
+        holds a newline; else in one search of ``lower_text``."""
+        automaton = self._automaton
+        assert automaton is not None
         if self._multiline:
-            return self._automaton.find_matches_as_indexes(text, overlapping=True)
-        return automaton_matches(self._automaton, text, overlapping=True)
+            yield from ((index, start) for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True))
+            return
+        for base, lower in ctx.lower_stretches():
+            for index, start, _ in automaton_matches(automaton, lower, overlapping=True):
+                yield index, base + start
 
 
 class Hits:
