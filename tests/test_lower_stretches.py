@@ -61,3 +61,14 @@ def test_literal_prefilters_do_not_depend_on_where_stretches_are_cut(monkeypatch
     assert len({rule for rule, _, _ in whole}) > 50
     monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", 200)
     assert _found(rules, text) == whole
+
+
+def test_sentences_are_tagged_the_same_in_batches(monkeypatch):
+    """``tagged_spans`` tags a batch of sentences at a time: the tags do not depend on its size."""
+    from transcheck import tagger
+
+    text = " ".join(e.text for rule in list(load_rules())[:40] for e in rule.spec.flag)
+    spans = tagger.sentence_spans(text)
+    whole = tagger.tagged_spans(Context(Document.from_text("t.txt", text)), spans)
+    monkeypatch.setattr(tagger, "TAG_BATCH", 3)
+    assert len(spans) > 6 and tagger.tagged_spans(Context(Document.from_text("t.txt", text)), spans) == whole
