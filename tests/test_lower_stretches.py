@@ -72,3 +72,13 @@ def test_sentences_are_tagged_the_same_in_batches(monkeypatch):
     whole = tagger.tagged_spans(Context(Document.from_text("t.txt", text)), spans)
     monkeypatch.setattr(tagger, "TAG_BATCH", 3)
     assert len(spans) > 6 and tagger.tagged_spans(Context(Document.from_text("t.txt", text)), spans) == whole
+
+
+def test_document_sentences_are_found_a_stretch_at_a_time(monkeypatch):
+    from transcheck import tagger
+
+    text = _text(RULES)
+    monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", 100)
+    spans = tagger.document_sentences(Context(Document.from_text("t.txt", text)))
+    assert list(spans) == tagger.sentence_spans(text) and spans[3] == tagger.sentence_spans(text)[3]
+    assert spans[2:5] == tagger.sentence_spans(text)[2:5] and len(spans) == len(tagger.sentence_spans(text))
