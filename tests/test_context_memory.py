@@ -41,3 +41,15 @@ def test_release_free_memory_is_harmless():
 
     release_free_memory()
     release_free_memory()  # the second call reuses the looked-up function
+
+
+def test_lower_stretches_are_the_pieces_of_lower_text(monkeypatch):
+    """A stretch of whole lines at a time, at its offset; a text with İ comes whole."""
+    monkeypatch.setattr(context_mod, "LOWER_CHUNK_CHARS", 8)
+    text = "ΟΔΟΣ\nΣ ΟΔΟΣ ends here 🙂\nKAΣ\nPLAIN ASCII LINE\n" * 3
+    pieces = list(_ctx(text).lower_stretches())
+    assert len(pieces) > 1 and all(text[base - 1] == "\n" for base, _ in pieces[1:])
+    assert "".join(piece for _, piece in pieces) == text.lower()
+    assert [base for base, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+    longer = text + "İstanbul\n"
+    assert list(_ctx(longer).lower_stretches()) == [(0, _ctx(longer).lower_text)]

@@ -158,6 +158,18 @@ class Context:
         """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
         return self._lower[1]
 
+    def lower_stretches(self, whole: Callable[[], str] | None = None) -> Iterator[tuple[int, str]]:
+        """(offset, lower case) of consecutive stretches of whole lines: the pieces of the
+        text's lower case, made one at a time, so that a rule that reads the lower case a
+        line or a window at a time holds no lower-case copy of a long text. A text with İ,
+        whose lower case is longer, comes whole: ``whole()``, by default ``lower_text``."""
+        text = self.text
+        if "\u0130" in text:  # the one character whose lower case is longer
+            yield 0, whole() if whole else self.lower_text
+            return
+        for start, end in chunks(text, LOWER_CHUNK_CHARS):
+            yield start, text[start:end].lower()
+
     def _shared(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, computed once and kept in ``cache`` under ``key`` (so that the engine
         can free it after the last rule that uses it, as the detectors' own caches)."""

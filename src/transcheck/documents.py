@@ -15,7 +15,7 @@ from transcheck.errors import InputError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 BOM = "\ufeff"
-COUNT_CHARS = 1 << 20  # words are counted in stretches of about this many characters
+COUNT_CHARS = 1 << 16  # words are counted in stretches of about this many characters (a list of their words: 0.5 MiB, not 6)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
@@ -28,13 +29,16 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
     suggestion = match.suggestion if match.suggestion is not None else match.replacement
     if not suggestion:  # nothing, or a deletion: the rule's own words say it better
         suggestion = spec.suggestion or ("delete" if suggestion == "" else None)
+    # A rule's findings repeat the same few messages and suggestions (thousands of straight
+    # quotes in a long text): interned, the findings held until the report share one string each.
+    suggestion = sys.intern(suggestion) if suggestion else suggestion
     fix = None
     if spec.fix_safety is not None and match.replacement is not None:
         fs = match.start if match.fix_start is None else match.fix_start
         fe = match.end if match.fix_end is None else match.fix_end
         # Fix offsets are file offsets, like the finding's; CRLF files get CRLF replacements.
         replacement = match.replacement.replace("\n", "\r\n") if doc.crlf else match.replacement
-        fix = Fix(doc.file_offset(fs), doc.file_offset(fe), replacement, spec.fix_safety)
+        fix = Fix(doc.file_offset(fs), doc.file_offset(fe), sys.intern(replacement), spec.fix_safety)
     return Finding(
         path=doc.path,
         rule=spec.id,
@@ -42,7 +46,7 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
         family=spec.family,
         category=spec.category,
         severity=spec.severity,
-        message=_message(rule, doc.text, match, suggestion),
+        message=sys.intern(_message(rule, doc.text, match, suggestion)),
         **doc.locate(match.start, match.end),
         suggestion=suggestion,
         fix=fix,
@@ -119,6 +123,7 @@ def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: s
         found = check_whole(stretch, evidence, locale, releases(stretch, evidence, locale))
         for first, last in blocks(stretch.text, block_chars()):
             found.extend(check_whole(Block.of(stretch, first, last), local, locale))
+            release_free_memory()  # the block's tokens, tags and hits, before the next block's
         del stretch
         release_free_memory()
         found.sort(key=Finding.sort_key)

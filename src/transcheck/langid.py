@@ -56,10 +56,15 @@ def _identifier():
         nextmove = arrays["nextmove"]
         if not isinstance(nextmove, Transitions):  # in memory: an unwritable cache folder, or no pread
             nextmove = _uints(nextmove)
-        return langid.LanguageIdentifier(
+        identifier = langid.LanguageIdentifier(
             arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), nextmove,
-            arrays["out_feat"].tolist(), tk_row=_uints(arrays["nextmove_row"]),
+            _int64s(arrays["out_feat"]), tk_row=array("H"),
         )
+        # the automaton's row offsets, pre-shifted as py3langid does, in an array of machine
+        # integers: its list of 100,000 int objects (and that of out_feat) held 8 MiB
+        identifier.tk_row = _uints(arrays["nextmove_row"])
+        identifier._rowbase = _int64s(arrays["nextmove_row"].astype("int64") << 8)
+        return identifier
     except Exception:  # another model layout
         return None
 
@@ -158,6 +163,13 @@ def _open(path: Path, size: int) -> int:
         os.close(fd)
         raise ValueError(f"{path}: not the size its layout says")
     return fd
+
+
+def _int64s(values) -> array:
+    """A numpy array of integers as a stdlib array of 64-bit integers (indexed as its list)."""
+    import numpy as np
+
+    return array("q", np.ascontiguousarray(values, dtype=np.int64).tobytes())
 
 
 def _uints(values) -> array:

@@ -8,6 +8,7 @@ Tags are the Penn Treebank set (``NN``, ``VBD``, ``MD`` …) as in the EWT ``XPO
 from __future__ import annotations
 
 import marshal
+from array import array
 import mmap
 import re
 from sys import intern  # a word held once however many tokens it is (a long text's tags: ~10x fewer strings)
@@ -16,7 +17,7 @@ from functools import cache, cached_property, partial
 from importlib.resources import files
 from pathlib import Path
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from transcheck import tables
@@ -381,12 +382,42 @@ def tag_spans(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     ]
 
 
-def document_sentences(ctx: Context) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of the document, found once per document."""
+class Spans(Sequence[tuple[int, int]]):
+    """(start, end) pairs held as two arrays of machine integers: a long document has tens
+    of thousands of sentences (16 bytes each, not a tuple and two int objects: 120)."""
+
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self.ends[index]))
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends)
+
+
+def document_sentences(ctx: Context) -> Spans:
+    """(start, end) of each sentence of the document, found once per document (a stretch
+    of lines at a time: ``sentence_spans`` cuts at every newline)."""
     spans = ctx.cache.get("sentences")
     if spans is None:
-        spans = ctx.cache["sentences"] = sentence_spans(ctx.text)
+        from transcheck import context  # not at import time: the tagger loads without it
+
+        starts, ends, text = array("q"), array("q"), ctx.text
+        for first, last in context.chunks(text, context.LOWER_CHUNK_CHARS):
+            for start, end in sentence_spans(text, first, last):
+                starts.append(start)
+                ends.append(end)
+        spans = ctx.cache["sentences"] = Spans(starts, ends)
     return spans
+
+
+TAG_BATCH = 1024  # sentences tagged together (the same tags in batches of any size)
 
 
 def tagged_spans(ctx: Context, spans: Iterable[tuple[int, int]]) -> dict[int, list[Token]]:
@@ -394,8 +425,10 @@ def tagged_spans(ctx: Context, spans: Iterable[tuple[int, int]]) -> dict[int, li
     tagged yet are tagged together (see ``Model.tag_many``), each at most once a document."""
     tagged: dict[int, list[Token]] = ctx.cache.setdefault("pos", {})
     todo = [span for span in spans if span[0] not in tagged]
-    for (start, _), tokens in zip(todo, tag_spans(ctx.text, todo)):
-        tagged[start] = tokens
+    for first in range(0, len(todo), TAG_BATCH):  # a batch at a time: its working lists stay small
+        batch = todo[first : first + TAG_BATCH]
+        for (start, _), tokens in zip(batch, tag_spans(ctx.text, batch)):
+            tagged[start] = tokens
     return tagged
 
 
@@ -408,9 +441,7 @@ def tagged_sentences(
     text = ctx.text
     spans = document_sentences(ctx)
     if at is not None:
-        starts = ctx.cache.get("sentence-starts")
-        if starts is None:
-            starts = ctx.cache["sentence-starts"] = [s for s, _ in spans]
+        starts = spans.starts
         chosen = sorted({bisect_right(starts, offset) - 1 for offset in at} - {-1})
         selected = [spans[n] for n in chosen]
     else:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.detectors.repeated import lower_text
+from transcheck.detectors.repeated import lower_contains
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules.matchers import compile_regex, line_block_span
@@ -130,8 +130,8 @@ class BoilerplateLines:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         if self.requires:
-            haystack = lower_text(ctx) if self.ignore_case else text
-            if not any(r in haystack for r in self.requires):
+            found = lower_contains(ctx, self.requires) if self.ignore_case else any(r in text for r in self.requires)
+            if not found:
                 return
         for start, end in line_blocks(self.regex, ctx):
             fs, fe = line_block_span(text, start, end)

@@ -12,7 +12,7 @@ noun phrase (photos show players; the study colleagues), by the treebank's lexic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from transcheck import tables
 from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
-from transcheck.detectors.repeated import lower_text
+from transcheck.detectors.repeated import lower_stretches, lowerer
 from transcheck.models import Match
 from transcheck.tagger import model
 
@@ -72,15 +72,16 @@ def _title_case(found: str) -> bool:
     return all(word[:1].isupper() for word in found.split())
 
 
-def _english_reading(text: str, start: int, modifier: str) -> bool:
-    """The modifier reads as an English adjective, or as a verb with no noun phrase opened before it."""
+def _english_reading(before: str, modifier: str) -> bool:
+    """The modifier reads as an English adjective, or as a verb with no noun phrase opened
+    before it (in ``before``, the lower-cased 40 characters in front of it)."""
     lexicon = model().lexicon
     seen = lexicon.get(modifier, frozenset())
     if seen & ADJECTIVE:
         return True
     if not seen & VERB:
         return False
-    before = PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    before = PREVIOUS_WORD.search(before)
     if before is None:
         return True
     word = before.group(1)
@@ -96,10 +97,18 @@ class CompoundGloss:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
-        text = lower_text(ctx)
-        for index, start, end in automaton_matches(table.automaton, text):
-            if _bounded(text, start, end) and not _title_case(ctx.text[start:end]):
-                if _english_reading(text, start, table.literals[index].split()[0]):
+        lower = lowerer(ctx)
+        for base, text in lower_stretches(ctx):
+            yield from self._glosses(ctx, table, lower, base, text)
+
+    @staticmethod
+    def _glosses(ctx: Context, table: GlossTable, lower: Callable[[str], str], base: int, text: str) -> Iterator[Match]:
+        """The glosses in ``text``, the lower case of a stretch of lines at ``base``."""
+        for index, first, last in automaton_matches(table.automaton, text):
+            start, end = base + first, base + last
+            if _bounded(text, first, last) and not _title_case(ctx.text[start:end]):
+                before = lower(ctx.text[max(0, start - 40) : start])  # may reach into the lines above
+                if _english_reading(before, table.literals[index].split()[0]):
                     continue
                 english = table.english[index]
                 if ctx.text[start].isupper() and english[:1].islower():

@@ -71,15 +71,19 @@ class LiteralIdiom:
         paired = {g for pair in table.pairs if pair[0] in glosses and pair[1] in glosses for g in pair}
         if not paired:
             return
-        text = ctx.lower_text
+        whole = "\u0130" in ctx.text  # İ lowers to two characters: read the whole ``lower_text``
         for start, end in ctx.occurrences({w for w, g in written.items() if g in paired}):
-            match = self._phrase(table, text, start, end)
+            # else the lower case of the words that may follow (no copy of a long text)
+            base = 0 if whole else start
+            text = ctx.lower_text if whole else ctx.text[start : end + 25 * WINDOW].lower()
+            match = self._phrase(table, text, start - base, end - base)
             if match:
-                yield match
+                yield Match(base + match.start, base + match.end, detail=match.detail)
 
     @staticmethod
     def _phrase(table: IdiomTable, text: str, start: int, end: int) -> Match | None:
-        """The idiom whose other gloss follows the word at start:end, joined only by link words."""
+        """The idiom whose other gloss follows the word at start:end of the lower-cased
+        ``text``, joined only by link words."""
         gloss = table.forms.get(text[start:end])
         previous = end
         for count, word in enumerate(WORD.finditer(text, end, end + 25 * WINDOW)):

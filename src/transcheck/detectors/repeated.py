@@ -9,10 +9,11 @@ checked only at the rare matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from transcheck.context import Context
+from transcheck import context
+from transcheck.context import Context, chunks
 from transcheck.detectors import detector
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
@@ -20,21 +21,39 @@ from transcheck.wordfreqs import zipf
 
 AFTER_SPACE = re.compile(r" ([a-z]++)((?:[ \t]+\1)+)(?![\w'’-])")
 AFTER_NEWLINE = re.compile(r"\n([a-z]++)((?:[ \t]+\1)+)(?![\w'’-])")
+NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.DOTALL)  # the first character after blanks, if any
 FUNCTION_WORDS = frozenset("the a an in on of to and for it this we he she they i you as at by with from".split())
 # Reduplicated names are rare words (wordfreq Zipf: Sirhan 2.0, Pago 2.4, Humbert 2.6,
 # Walla 2.9, Bora 3.1); a more frequent name doubled ("Merkel Merkel") is a slip.
 NAME_MAX_ZIPF = 3.2
 
 
-def lower_text(ctx: Context) -> str:
-    """The document lower-cased with the same length (offsets stay valid), cached."""
-    if "lower" not in ctx.cache:
-        if "\u0130" not in ctx.text:  # İ is the one character whose lower case is longer
-            lower = ctx.lower_text  # shared with the literal prefilter
-        else:
-            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in ctx.text)
-        ctx.cache["lower"] = lower
-    return ctx.cache["lower"]
+def _lower_each(text: str) -> str:
+    """Each character lower-cased on its own, but İ (whose lower case is longer) kept."""
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def lowerer(ctx: Context) -> Callable[[str], str]:
+    """How this document is lower-cased with the same length (offsets stay valid): ``str.lower``,
+    or, in a text with İ, the one character whose lower case is longer, a character at a time."""
+    return str.lower if "\u0130" not in ctx.text else _lower_each
+
+
+def lower_stretches(ctx: Context) -> Iterator[tuple[int, str]]:
+    """(offset, lower case) of consecutive stretches of whole lines (see ``lowerer``), so that
+    no rule holds a lower-case copy of a long text."""
+    text, lower = ctx.text, lowerer(ctx)
+    for start, end in chunks(text, context.LOWER_CHUNK_CHARS):
+        yield start, lower(text[start:end])
+
+
+def lower_contains(ctx: Context, needles: Iterable[str]) -> bool:
+    """Whether one of the (lower-case) ``needles`` occurs in the lower-cased text."""
+    needles = tuple(needles)
+    if any("\n" in needle for needle in needles):  # may cross a stretch's end: the whole text
+        whole = lowerer(ctx)(ctx.text)
+        return any(needle in whole for needle in needles)
+    return any(needle in lower for _, lower in lower_stretches(ctx) for needle in needles)
 
 
 @detector("repeated-word")
@@ -52,20 +71,21 @@ class RepeatedWord:
         return cls(frozenset(allow.lower().split()))
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        padded = "\n" + lower_text(ctx)
-        for regex in (AFTER_SPACE, AFTER_NEWLINE):
-            for m in regex.finditer(padded):
-                gap, end = m.start(2) - 1, m.end(2) - 1  # offsets in the text (padded has one more)
-                if m.group(1) in self.allow or self.is_name(ctx.text, m.start(1) - 1, gap):
-                    continue
-                word = gap + len(m.group(2)) - len(m.group(2).lstrip(" \t"))
-                yield Match(word, end, "", gap, end, suggestion="delete")
+        for base, lower in lower_stretches(ctx):  # a stretch of whole lines at a time
+            padded = "\n" + lower
+            for regex in (AFTER_SPACE, AFTER_NEWLINE):
+                for m in regex.finditer(padded):
+                    gap, end = base + m.start(2) - 1, base + m.end(2) - 1  # offsets in the text (padded has one more)
+                    if m.group(1) in self.allow or self.is_name(ctx.text, base + m.start(1) - 1, gap):
+                        continue
+                    word = gap + len(m.group(2)) - len(m.group(2).lstrip(" \t"))
+                    yield Match(word, end, "", gap, end, suggestion="delete")
 
     @staticmethod
     def is_name(text: str, word_start: int, word_end: int) -> bool:
         """A doubled capitalised word rare enough to be a name: "Sirhan Sirhan", "Bora Bora"."""
         word = text[word_start:word_end]
-        nxt = text[word_end:].lstrip(" \t")[:1]
+        nxt = NEXT_CHAR.match(text, word_end).group(1)
         if not (word[:1].isupper() and nxt.isupper()) or word.lower() in FUNCTION_WORDS:
             return False
         return zipf(word) <= NAME_MAX_ZIPF

@@ -207,8 +207,8 @@ class SincePresent:
     perfect (`He has lived here since 2015`)."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        lower = ctx.lower_text
-        spots = [m.start() for m in SINCE_POINT.finditer(lower) if not lower.endswith("ever ", 0, m.start())]
+        spots = [base + m.start() for base, lower in ctx.lower_stretches()
+                 for m in SINCE_POINT.finditer(lower) if not lower.endswith("ever ", 0, m.start())]
         for sentence in tagged_sentences(ctx, at=spots):
             if sentence[-1].word not in (".", "!", '"', "”"):
                 continue  # a headline or a question
@@ -295,8 +295,8 @@ class ForDurationPresent:
     the present perfect (`She has worked here for ten years`)."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        lower = ctx.lower_text
-        spans = {m.start(): m.end() for m in DURATION.finditer(lower) if not lower[m.start() - 1 : m.start()].isalnum()}
+        spans = {base + m.start(): base + m.end() for base, lower in ctx.lower_stretches()
+                 for m in DURATION.finditer(lower) if not lower[m.start() - 1 : m.start()].isalnum()}
         for sentence in tagged_sentences(ctx, at=spans):
             if sentence[-1].word not in (".", "!", '"', "”"):
                 continue
@@ -341,13 +341,13 @@ class SoFarPast:
     present perfect with these adverbs (`have sent`)."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        lower = ctx.lower_text
         spots = []
         for phrase in SO_FAR:
-            start = lower.find(phrase)
-            while start != -1:
-                spots.append(start)
-                start = lower.find(phrase, start + 1)
+            for base, lower in ctx.lower_stretches():
+                start = lower.find(phrase)
+                while start != -1:
+                    spots.append(base + start)
+                    start = lower.find(phrase, start + 1)
         for sentence in tagged_sentences(ctx, at=spots):
             if sentence[-1].word not in (".", "!", '"', "”"):
                 continue

@@ -45,6 +45,28 @@ def line_block_span(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, stop + 1
 
 
+_NEEDS: set[str] = set()  # the ``needs`` of every scanner without a trigger, looked for together
+
+
+def _present_needs(ctx: Context) -> tuple[bool, frozenset[str]]:
+    """Whether the lower-cased text has the text's length (no İ), and which of ``_NEEDS``
+    it holds: found once per document, a stretch of lines at a time (no lower-case copy
+    of a long text is held; a literal with a newline is looked for in ``lower_text``)."""
+    key = ("scanner-needs", len(_NEEDS))
+    found = ctx.cache.get(key)
+    if found is None:
+        if "\u0130" in ctx.text:  # İ lowers to two characters: every scanner runs
+            found = (False, frozenset())
+        else:
+            present = {needle for needle in _NEEDS if "\n" in needle and needle in ctx.lower_text}
+            pending = [needle for needle in _NEEDS if "\n" not in needle]
+            for _, lower in ctx.lower_stretches():
+                present.update(needle for needle in pending if needle in lower)
+            found = (True, frozenset(present))
+        ctx.cache[key] = found
+    return found
+
+
 @dataclass
 class Scanner:
     """A compiled regex with its literal prefilter: finds matches only where they can be.
@@ -84,6 +106,7 @@ class Scanner:
         """A scanner with its literals registered in this process's index (also used by pickle)."""
         required = tuple(literals for literals in required if literals)
         if not triggers:
+            _NEEDS.update(required[0] if required else ())
             return cls(regex, paragraphs, needs=required[0] if required else ())
         required_ids = tuple(prefilter.INDEX.register(literals) for literals in required)
         return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids)
@@ -94,8 +117,11 @@ class Scanner:
 
     def finditer(self, ctx: Context) -> Iterator[re.Match]:
         if self.trigger_id is None:
-            if not self.needs or not ctx.lower_exact or any(literal in ctx.lower_text for literal in self.needs):
-                yield from self.regex.finditer(ctx.text)
+            if self.needs:
+                exact, present = _present_needs(ctx)
+                if exact and present.isdisjoint(self.needs):
+                    return
+            yield from self.regex.finditer(ctx.text)
             return
         hits = prefilter.INDEX.hits(ctx)
         if self.trigger_id not in hits.present:

@@ -13,9 +13,10 @@ per document by an Aho-Corasick automaton (``TriggerIndex``).
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
@@ -262,58 +263,63 @@ class TriggerIndex:
             if self._automaton is None:
                 self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
                 self._multiline = any("\n" in literal for literal in self.literals)
-            by_literal: dict[int, list[int]] = defaultdict(list)
-            for index, start, _ in self._matches(ctx.lower_text):
+            # offsets in arrays of machine integers (8 bytes a hit, not a 32-byte int object
+            # and a list slot: a block can hold a few hundred thousand hits)
+            by_literal: dict[int, array[int]] = defaultdict(lambda: array("q"))
+            for index, start in self._matches(ctx):
                 by_literal[index].append(start)
             found = ctx.cache[key] = Hits(by_literal, self.members, self.owners)
         return found
 
 
-    def _matches(self, text: str) -> Iterable[tuple[int, int, int]]:
-        """The automaton's overlapping hits in ``text``: a chunk of lines at a time (bounded
-        memory) when no literal holds a newline, else in one search."""
-        assert self._automaton is not None
+    def _matches(self, ctx: Context) -> Iterator[tuple[int, int]]:
+        """(literal, start) of the automaton's overlapping hits in the lower-cased text: a
+        stretch of lines at a time, never lower-cased whole (bounded memory), when no literal
+        holds a newline; else in one search of ``lower_text``."""
+        automaton = self._automaton
+        assert automaton is not None
         if self._multiline:
-            return self._automaton.find_matches_as_indexes(text, overlapping=True)
-        return automaton_matches(self._automaton, text, overlapping=True)
+            yield from ((index, start) for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True))
+            return
+        for base, lower in ctx.lower_stretches():
+            for index, start, _ in automaton_matches(automaton, lower, overlapping=True):
+                yield index, base + start
 
 
 class Hits:
     """One document's hits: start offsets by literal, gathered by scanner id on demand
     (a literal many scanners share is stored once)."""
 
-    def __init__(self, by_literal: dict[int, list[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
-        for positions in by_literal.values():
-            positions.sort()
-        self._by_literal = by_literal
+    def __init__(self, by_literal: dict[int, array[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
+        self._by_literal = {index: array("q", sorted(positions)) for index, positions in by_literal.items()}
         self._members = members
-        self._merged: dict[int, list[int]] = {}
+        self._merged: dict[int, array[int]] = {}
         self.present: set[int] = set().union(*(owners[index] for index in by_literal))  # scanners with a hit
 
     def __contains__(self, scanner: int) -> bool:
         return scanner in self.present
 
-    def get(self, scanner: int) -> list[int] | None:
+    def get(self, scanner: int) -> array[int] | None:
         """Sorted start offsets of the scanner's literals; None when none occurs."""
         found = self._merged.get(scanner)
         if found is None:
             lists = [self._by_literal[i] for i in self._members[scanner] if i in self._by_literal]
             if not lists:
                 return None
-            found = self._merged[scanner] = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+            found = self._merged[scanner] = lists[0] if len(lists) == 1 else array("q", sorted(chain.from_iterable(lists)))
         return found
 
 
 INDEX = TriggerIndex()
 
 
-def any_within(positions: list[int], start: int, end: int) -> bool:
+def any_within(positions: Sequence[int], start: int, end: int) -> bool:
     """True when one of the sorted ``positions`` lies in [start, end)."""
     i = bisect_left(positions, start)
     return i < len(positions) and positions[i] < end
 
 
-def windows(text: str, positions: list[int], paragraphs: bool) -> list[tuple[int, int]]:
+def windows(text: str, positions: Sequence[int], paragraphs: bool) -> list[tuple[int, int]]:
     """Merged spans of the lines (or paragraphs) holding the given positions, each with
     its line break so that look-aheads see it."""
     separator = "\n\n" if paragraphs else "\n"
