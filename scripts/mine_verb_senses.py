@@ -210,8 +210,35 @@ def swaps(sets: list[WmtSet], min_segments: int = 2) -> list[tuple]:
 
 
 def expand(pattern: str, objects: dict[str, str]) -> str:
-    """An entry's pattern with each `{class}` replaced by its object-noun alternation."""
-    return re.sub(r"\{([a-z]\w*)\}", lambda m: f"(?:{objects[m.group(1)]})", pattern)
+    """An entry's pattern with each `{class}` replaced by its object-noun alternation (a
+    class `@FILE` is the word list FILE beside reviewed.yaml, as a trie regex)."""
+    return re.sub(r"\{([a-z]\w*)\}", lambda m: f"(?:{class_regex(objects[m.group(1)])})", pattern)
+
+
+@functools.cache
+def class_regex(value: str) -> str:
+    """A class's regex: as written, or for `@FILE` the words of FILE (one a line, `#` comments)."""
+    if not value.startswith("@"):
+        return value
+    lines = (REVIEWED.parent / value[1:]).read_text(encoding="utf-8").splitlines()
+    return trie_regex(sorted(w for w in lines if w and not w.startswith("#")))
+
+
+def trie_regex(words: list[str]) -> str:
+    """An alternation of WORDS that shares their prefixes (`ant(?:s|elope(?:s)?)?`), which the
+    regex engine tries in a few steps instead of one branch per word."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    branches, optional = [], False
+    for first, rests in sorted(groups.items()):
+        if first == "":
+            optional = True
+            continue
+        branches.append(re.escape(first) + trie_regex(rests))
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
 
 def lexicon_entry(entry: dict, objects: dict[str, str]) -> dict:

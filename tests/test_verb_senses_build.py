@@ -38,3 +38,30 @@ def test_frames_of_an_english_line():
 
 def test_german_verbs_rejoin_separable_particles():
     assert {"sorgen", "ausfallen"} <= _script().german_verbs("Der Regen sorgte für Chaos, das Spiel fiel aus.")
+
+
+def test_trie_regex_matches_exactly_its_words():
+    words = ["ant", "antelope", "antelopes", "ants", "bee", "bees"]
+    regex = re.compile(rf"(?:{_script().trie_regex(words)})\Z")
+    assert all(regex.match(w) for w in words)
+    assert not any(regex.match(w) for w in ["an", "antel", "be", "beet", "x"])
+
+
+def test_wordnet_class_is_read_from_its_file():
+    build = _script()
+    regex = re.compile(rf"(?:{build.expand('{organism_wordnet}', build.load_reviewed()['objects'])})\Z")
+    assert regex.match("bloodsuckers") and regex.match("hornet")
+    assert not regex.match("glad") and not regex.match("lucy")  # an adjective, a given name
+
+
+def test_wordnet_class_file_is_the_script_output():
+    from pathlib import Path
+
+    import pytest
+
+    script = load_script("wordnet_classes")
+    if not (script.WORDNET / "data.noun").exists():
+        pytest.skip("WordNet 3.0 (Debian wordnet-base) not installed")
+    header = script.HEADER.format(zipf=script.MIN_ZIPF)
+    assert script.OUTPUT.read_text(encoding="utf-8") == header + "".join(w + "\n" for w in script.organisms())
+    assert Path(script.OUTPUT).name == "wordnet-organisms.txt"
