@@ -7,7 +7,9 @@ genre's vocabulary is rendered by its everyday English translation where English
 that genre uses another (Haushalt "household" for budget, Zähler "units" for index points,
 Verhandlung "negotiation" for a court hearing). The reviewed entries
 (src/transcheck/data/genre_senses/business-law-politics.yaml) give each German word, its
-English rendering (a regex), the genre whose cue words must occur on the line, and guards.
+English rendering (a regex), the genre whose cue words must occur on the line (or, for
+the genres named in `document`, often enough in the whole document: see rules/README.md,
+`document_context`), and guards.
 This script turns them into the lexicon, adding per entry:
 
 - the German Wiktionary senses of the German word (2018 dump, CC BY-SA 3.0, the shipped
@@ -160,6 +162,8 @@ def lexicon_text(reviewed: dict, sets: list[WmtSet], wiktionary: dict[str, str],
         item = {"pattern": line_spaces(e["pattern"]), "suggestion": e["suggestion"], "german": e["german"]}
         if ctx := context(e, reviewed["genres"]):
             item["context"] = ctx
+        if e.get("document"):
+            item["document_context"] = [rf"(?i)\b(?:{reviewed['genres'][g]})\b" for g in e["document"]]
         if unless := e.get("unless", []) + ([line_regex(e["unless_words"])] if e.get("unless_words") else []):
             item["unless"] = unless
         systems, lines, supported, refs = wmt_counts(e, sets)

@@ -183,7 +183,10 @@ class Entry:
     """One lexicon entry: the English phrase (or a regex), its suggestion and the German behind it.
 
     ``unless`` silences the entry when one of its regexes matches text overlapping the
-    phrase on its line; ``context`` requires that one of its regexes does.
+    phrase on its line; ``context`` requires that one of its regexes does, or, when
+    ``document_context`` is given, that the document is of the genre: one of those regexes
+    matches in it at least ``DOCUMENT_CUES`` times and ``DOCUMENT_CUES_PER_1000`` times per
+    1,000 words.
     """
 
     phrase: str
@@ -193,6 +196,11 @@ class Entry:
     unless: tuple[re.Pattern, ...]
     context: tuple[re.Pattern, ...] = ()
     is_pattern: bool = False
+    document_context: tuple[re.Pattern, ...] = ()
+
+
+DOCUMENT_CUES = 3  # a document "of the genre" holds its cue words this many times
+DOCUMENT_CUES_PER_1000 = 5.0  # and this many times per 1,000 words
 
 
 def normalise_phrase(text: str, ignore_case: bool) -> str:
@@ -251,7 +259,9 @@ class PhraseMatcher:
     def _match(ctx: Context, entry: Entry, start: int, end: int) -> Match | None:
         if entry.unless and _blocked(ctx, start, end, entry.unless):
             return None
-        if entry.context and not _blocked(ctx, start, end, entry.context):
+        if (entry.context or entry.document_context) and not (
+            (entry.context and _blocked(ctx, start, end, entry.context)) or _of_genre(ctx, entry.document_context)
+        ):
             return None
         detail = entry.note or (f"German: {entry.german}" if entry.german else None)
         return Match(start, end, _match_case(ctx.text[start:end], entry.suggestion), detail=detail)
@@ -295,19 +305,29 @@ def _entry(item: Any, where: str, flags: int = 0) -> Entry:
         raise RuleFileError(f"{where}: must be a string or a mapping with 'phrase' or 'pattern'")
     if "phrase" in item and "pattern" in item:
         raise RuleFileError(f"{where}: give either 'phrase' or 'pattern', not both")
-    _check_keys(item, {"phrase", "pattern", "suggestion", "german", "note", "unless", "context"}, where)
-    for key in ("unless", "context"):
+    _check_keys(item, {"phrase", "pattern", "suggestion", "german", "note", "unless", "context", "document_context"}, where)
+    for key in ("unless", "context", "document_context"):
         if not isinstance(item.get(key, []), list):
             raise RuleFileError(f"{where}.{key}: must be a list of regular expressions")
     unless = tuple(compile_regex(u, f"{where}.unless") for u in item.get("unless", []))
     context = tuple(compile_regex(c, f"{where}.context") for c in item.get("context", []))
+    document = tuple(compile_regex(c, f"{where}.document_context") for c in item.get("document_context", []))
     is_pattern = "pattern" in item
     text = item["pattern"] if is_pattern else item["phrase"]
     if is_pattern:
         regex = compile_regex(text, f"{where}.pattern", flags)
         if regex.groupindex:
             raise RuleFileError(f"{where}.pattern: named groups are not allowed in an entry pattern")
-    return Entry(text, item.get("suggestion"), item.get("german"), item.get("note"), unless, context, is_pattern)
+    return Entry(text, item.get("suggestion"), item.get("german"), item.get("note"), unless, context, is_pattern, document)
+
+
+def _of_genre(ctx: Context, cues: tuple[re.Pattern, ...]) -> bool:
+    """True when one of the cue regexes matches often enough in the whole document."""
+    for regex in cues:
+        count, per_1000 = ctx.cue_density(regex)
+        if count >= DOCUMENT_CUES and per_1000 >= DOCUMENT_CUES_PER_1000:
+            return True
+    return False
 
 
 def _match_case(found: str, suggestion: str | None) -> str | None:
