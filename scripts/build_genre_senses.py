@@ -162,8 +162,8 @@ def lexicon_text(reviewed: dict, sets: list[WmtSet], wiktionary: dict[str, str],
         item = {"pattern": line_spaces(e["pattern"]), "suggestion": e["suggestion"], "german": e["german"]}
         if ctx := context(e, reviewed["genres"]):
             item["context"] = ctx
-        if e.get("document"):
-            item["document_context"] = [rf"(?i)\b(?:{reviewed['genres'][g]})\b" for g in e["document"]]
+        if e.get("document"):  # genre: cues per 1,000 words
+            item["document_context"] = [{"cues": rf"(?i)\b(?:{reviewed['genres'][g]})\b", "per_1000": n} for g, n in e["document"].items()]
         if unless := e.get("unless", []) + ([line_regex(e["unless_words"])] if e.get("unless_words") else []):
             item["unless"] = unless
         systems, lines, supported, refs = wmt_counts(e, sets)

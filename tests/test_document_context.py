@@ -44,3 +44,10 @@ def test_cue_density_is_counted_once_per_document():
     regex = re.compile(r"(?i)\b(?:Bavaria|Saxony|Hesse)\b")
     assert ctx.cue_density(regex) == (3, 375.0)
     assert ctx.cache[f"context.cues:{regex.pattern}"] == (3, 375.0)
+
+
+def test_an_item_sets_its_own_density():
+    text = "Rain in Bavaria, Saxony and Hesse.\n" + "Other news of the day. " * 50 + "\nThe northern countries."
+    entry = dict(ENTRY, document_context=[{"cues": ENTRY["document_context"][0], "per_1000": 10}])
+    assert _found(text) == []  # 3 cues in 260 words: 11.5 per 1,000, under the default 40
+    assert _found(text, entry) == ["northern countries"]

@@ -184,9 +184,9 @@ class Entry:
 
     ``unless`` silences the entry when one of its regexes matches text overlapping the
     phrase on its line; ``context`` requires that one of its regexes does, or, when
-    ``document_context`` is given, that the document is of the genre: one of those regexes
-    matches in it at least ``DOCUMENT_CUES`` times and ``DOCUMENT_CUES_PER_1000`` times per
-    1,000 words.
+    ``document_context`` is given, that the document is of the genre: one of those cue
+    regexes matches in it at least ``DOCUMENT_CUES`` times and its own number of times per
+    1,000 words (``DOCUMENT_CUES_PER_1000`` unless the item gives ``per_1000``).
     """
 
     phrase: str
@@ -196,11 +196,13 @@ class Entry:
     unless: tuple[re.Pattern, ...]
     context: tuple[re.Pattern, ...] = ()
     is_pattern: bool = False
-    document_context: tuple[re.Pattern, ...] = ()
+    document_context: tuple[tuple[re.Pattern, float], ...] = ()
 
 
 DOCUMENT_CUES = 3  # a document "of the genre" holds its cue words this many times
-DOCUMENT_CUES_PER_1000 = 5.0  # and this many times per 1,000 words
+# and this many times per 1,000 words: pages of one genre hold 60-130 of its broad cue
+# words (police, rain, trains, goals), pages of other genres under 30
+DOCUMENT_CUES_PER_1000 = 40.0
 
 
 def normalise_phrase(text: str, ignore_case: bool) -> str:
@@ -311,7 +313,7 @@ def _entry(item: Any, where: str, flags: int = 0) -> Entry:
             raise RuleFileError(f"{where}.{key}: must be a list of regular expressions")
     unless = tuple(compile_regex(u, f"{where}.unless") for u in item.get("unless", []))
     context = tuple(compile_regex(c, f"{where}.context") for c in item.get("context", []))
-    document = tuple(compile_regex(c, f"{where}.document_context") for c in item.get("document_context", []))
+    document = _document_cues(item.get("document_context", []), f"{where}.document_context")
     is_pattern = "pattern" in item
     text = item["pattern"] if is_pattern else item["phrase"]
     if is_pattern:
@@ -321,13 +323,28 @@ def _entry(item: Any, where: str, flags: int = 0) -> Entry:
     return Entry(text, item.get("suggestion"), item.get("german"), item.get("note"), unless, context, is_pattern, document)
 
 
-def _of_genre(ctx: Context, cues: tuple[re.Pattern, ...]) -> bool:
+def _of_genre(ctx: Context, cues: tuple[tuple[re.Pattern, float], ...]) -> bool:
     """True when one of the cue regexes matches often enough in the whole document."""
-    for regex in cues:
+    for regex, least in cues:
         count, per_1000 = ctx.cue_density(regex)
-        if count >= DOCUMENT_CUES and per_1000 >= DOCUMENT_CUES_PER_1000:
+        if count >= DOCUMENT_CUES and per_1000 >= least:
             return True
     return False
+
+
+def _document_cues(items: Any, where: str) -> tuple[tuple[re.Pattern, float], ...]:
+    """``document_context`` items: a regex, or ``{cues: regex, per_1000: number}``."""
+    cues = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            _check_keys(item, {"cues", "per_1000"}, f"{where}[{i}]")
+            least = item.get("per_1000", DOCUMENT_CUES_PER_1000)
+            if not isinstance(least, (int, float)) or least < 0:
+                raise RuleFileError(f"{where}[{i}].per_1000: must be a number >= 0")
+            cues.append((compile_regex(item.get("cues"), f"{where}[{i}].cues"), float(least)))
+        else:
+            cues.append((compile_regex(item, f"{where}[{i}]"), DOCUMENT_CUES_PER_1000))
+    return tuple(cues)
 
 
 def _match_case(found: str, suggestion: str | None) -> str | None:
