@@ -189,11 +189,14 @@ def run_rules(doc: Document, rules: list[Rule], locale: str, held: HeldFindings,
     ``release`` under a rule's index are freed once that rule has run (see ``releases``)."""
     ctx = Context(doc, locale)
     trim = len(doc.text) > block_chars()  # a long text's evidence: its rules' freed copies and caches given back
+    if trim:
+        from transcheck.tagger import forget_features  # here: a short text's run need not import the tagger
     for i, rule in enumerate(rules):
         held.extend(run_rule(rule, ctx))
         for name in release.get(i, ()) if release else ():
             ctx.cache.pop(name, None)
         if trim:
+            forget_features()
             release_free_memory()
 
 
