@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -116,16 +117,19 @@ def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: st
 def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: str) -> Iterator[list[Finding]]:
     """Each stretch's findings, sorted with one per span (no span crosses a stretch): the
     document-evidence rules on the stretch, the line-local rules a block at a time. A
-    stretch is not held while the next one is read."""
+    stretch is not held while the next one is read, nor its findings as objects while its
+    rules and blocks run (``HeldFindings``)."""
     evidence = [rule for rule in rules if not line_local(rule)]
     local = [rule for rule in rules if line_local(rule)]
     for stretch in stretches:
-        found = check_whole(stretch, evidence, locale, releases(stretch, evidence, locale))
+        held = HeldFindings(packed=True)
+        run_rules(stretch, evidence, locale, held, releases(stretch, evidence, locale))
         for first, last in blocks(stretch.text, block_chars()):
-            found.extend(check_whole(Block.of(stretch, first, last), local, locale))
+            run_rules(Block.of(stretch, first, last), local, locale, held)
             release_free_memory()  # the block's tokens, tags and hits, before the next block's
         del stretch
         release_free_memory()
+        found = held.findings()
         found.sort(key=Finding.sort_key)
         yield one_per_span(found)
 
@@ -148,19 +152,52 @@ def one_per_span(findings: list[Finding]) -> list[Finding]:
 
 
 def check_whole(doc: Document, rules: list[Rule], locale: str, release: dict[int, list[str]] | None = None) -> list[Finding]:
-    """The findings of ``rules`` on ``doc``; the Context's caches named in ``release`` under a
-    rule's index are freed once that rule has run (see ``releases``)."""
+    """The sorted findings of ``rules`` on ``doc`` (see ``run_rules``)."""
+    held = HeldFindings(packed=len(doc.text) > block_chars())
+    run_rules(doc, rules, locale, held, release)
+    findings = held.findings()
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+class HeldFindings:
+    """Findings waiting for the rest of a text's rules. On a long text (``packed``) each
+    rule's are pickled at once into one bytes object (about 100 bytes a finding, not 450
+    in small objects): else thousands of findings made amid a rule's burst of temporary
+    tokens and hits would stay scattered over the small-object allocator's arenas, which
+    are returned to the system only when every object in them is freed."""
+
+    def __init__(self, packed: bool) -> None:
+        self.packed = packed
+        self._found: list[Finding] = []
+        self._pickled: list[bytes] = []
+
+    def extend(self, findings: list[Finding]) -> None:
+        if not self.packed:
+            self._found.extend(findings)
+        elif findings:
+            self._pickled.append(pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def findings(self) -> list[Finding]:
+        """All findings held, in the order they came."""
+        return self._found + [finding for data in self._pickled for finding in pickle.loads(data)]
+
+
+def run_rules(doc: Document, rules: list[Rule], locale: str, held: HeldFindings,
+              release: dict[int, list[str]] | None = None) -> None:
+    """Add the findings of ``rules`` on ``doc`` to ``held``; the Context's caches named in
+    ``release`` under a rule's index are freed once that rule has run (see ``releases``)."""
     ctx = Context(doc, locale)
-    findings: list[Finding] = []
     trim = len(doc.text) > block_chars()  # a long text's evidence: its rules' freed copies and caches given back
+    if trim:
+        from transcheck.tagger import forget_features  # here: a short text's run need not import the tagger
     for i, rule in enumerate(rules):
-        findings.extend(run_rule(rule, ctx))
+        held.extend(run_rule(rule, ctx))
         for name in release.get(i, ()) if release else ():
             ctx.cache.pop(name, None)
         if trim:
+            forget_features()
             release_free_memory()
-    findings.sort(key=Finding.sort_key)
-    return findings
 
 
 def release_free_memory() -> None:

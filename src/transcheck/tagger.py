@@ -241,6 +241,16 @@ class _FeatureRows:
         return found
 
 
+def forget_features() -> None:
+    """Drop the feature rows the loaded model remembers for each word, tag and pair
+    (``_FeatureRows``; they are found again when needed, the same rows). The engine calls
+    it after each rule on a long text: remembered across rules, the entries made amid a
+    rule's burst of tokens would keep the small-object allocator's arenas from being
+    returned to the system when the tokens are freed."""
+    if model.cache_info().currsize:
+        model().__dict__.pop("_features", None)
+
+
 def normalize(word: str) -> str:
     """NLTK's ``PerceptronTagger.normalize``: hyphenated words, years and numbers as classes."""
     if "-" in word and word[0] != "-":
