@@ -149,6 +149,14 @@ def context(entry: dict, genres: dict[str, str]) -> list[str]:
     return [line_regex(cues)] if cues else []
 
 
+def document_cues(entry: dict, reviewed: dict) -> list[dict]:
+    """The entry's document context: its `document` (genre: cues per 1,000 words), or, when the
+    file sets `document_density`, its genres' cue words at that density (not for own `cues`)."""
+    density = reviewed.get("document_density")
+    genres = entry.get("document") or ({g: density for g in entry["genre"]} if density and not entry.get("cues") else {})
+    return [{"cues": rf"(?i)\b(?:{reviewed['genres'][g]})\b", "per_1000": n} for g, n in genres.items()]
+
+
 def senses(entry: dict, wiktionary: dict[str, str]) -> str:
     """The Wiktionary senses of the entry's German nouns, as evidence."""
     found = [f"{w} = {wiktionary[w]}" for w in entry.get("wiktionary", []) if w in wiktionary]
@@ -162,8 +170,8 @@ def lexicon_text(reviewed: dict, sets: list[WmtSet], wiktionary: dict[str, str],
         item = {"pattern": line_spaces(e["pattern"]), "suggestion": e["suggestion"], "german": e["german"]}
         if ctx := context(e, reviewed["genres"]):
             item["context"] = ctx
-        if e.get("document"):  # genre: cues per 1,000 words
-            item["document_context"] = [{"cues": rf"(?i)\b(?:{reviewed['genres'][g]})\b", "per_1000": n} for g, n in e["document"].items()]
+        if document := document_cues(e, reviewed):
+            item["document_context"] = document
         if unless := e.get("unless", []) + ([line_regex(e["unless_words"])] if e.get("unless_words") else []):
             item["unless"] = unless
         systems, lines, supported, refs = wmt_counts(e, sets)
