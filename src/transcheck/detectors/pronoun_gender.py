@@ -29,7 +29,7 @@ from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
-from transcheck.tagger import Token, document_sentences, model, tagged_spans
+from transcheck.tagger import TOKEN, Token, document_sentences, model, tagged_spans
 from transcheck.wordfreqs import zipf
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pronoun-gender"
@@ -131,13 +131,16 @@ def singular(word: str) -> list[str]:
 
 
 def pronoun_windows(
-    ctx: Context, pattern: re.Pattern[str], size: int, wanted: Callable[[re.Match[str], str, str], bool]
+    ctx: Context, pattern: re.Pattern[str], size: int, wanted: Callable[[re.Match[str], str, str], bool],
+    hopeless: Callable[[re.Match[str], list[tuple[str, bool]]], bool] | None = None,
 ) -> Iterator[tuple[re.Match[str], list[tuple[Token, bool]], int, int]]:
     """Each match of ``pattern`` whose window passes ``wanted`` (a cheap test of the match, the
-    window's text and the text from the previous sentence on, before anything is tagged),
-    with the tagged tokens of the window: its sentence up to the match and the ``size``
-    sentences before (each token with True when it starts a sentence), and the offsets
-    where the previous sentence and its own sentence start."""
+    window's text and the text from the previous sentence on, before anything is tagged)
+    and is not ``hopeless`` (a test of the window's words, as ``words_before`` gives them,
+    that settles before tagging what the tags could not change), with the tagged tokens of
+    the window: its sentence up to the match and the ``size`` sentences before (each token
+    with True when it starts a sentence), and the offsets where the previous sentence and
+    its own sentence start."""
     text = ctx.text
     spans = document_sentences(ctx)
     starts = [s for s, _ in spans]
@@ -148,13 +151,21 @@ def pronoun_windows(
             continue
         first, near = max(0, index - size), spans[max(0, index - 1)][0]
         if wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
-            chosen.append((m, first, index, near))
+            if hopeless is None or not hopeless(m, words_before(text, spans[first : index + 1], m.start())):
+                chosen.append((m, first, index, near))
     tagged = tagged_spans(ctx, sorted({spans[n] for _, first, index, _ in chosen for n in range(first, index + 1)}))
     for m, first, index, near in chosen:
         window = []
         for n in range(first, index + 1):
             window.extend((t, k == 0) for k, t in enumerate(tagged[spans[n][0]]) if t.start < m.start())
         yield m, window, near, spans[index][0]
+
+
+def words_before(text: str, sentences: list[tuple[int, int]], end: int) -> list[tuple[str, bool]]:
+    """The words of ``sentences`` before offset ``end`` as the tagger cuts them, each with
+    True when it starts its sentence: the tagged window's tokens without their tags."""
+    return [(m.group(), k == 0) for start, stop in sentences
+            for k, m in enumerate(TOKEN.finditer(text, start, stop)) if m.start() < end]
 
 
 @detector("pronoun-gender")
@@ -171,7 +182,7 @@ class PronounGender:
         if not ctx.vocabulary & FORMS:
             return
         flagged = set()
-        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window, self.wanted):
+        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window, self.wanted, self.hopeless):
             if sentence in flagged:
                 continue
             antecedent = self.antecedent(window, PRONOUNS[m.group().lower()], near)
@@ -192,6 +203,20 @@ class PronounGender:
             return False
         genders = inanimate_genders()
         return any(genders.get(w, ("",))[0] == gender for w in set(WORD_RE.findall(near.lower())))
+
+    def hopeless(self, m: re.Match[str], words: list[tuple[str, bool]]) -> bool:
+        """Whether ``antecedent`` finds a person before any tag is looked at: a pronoun of the
+        same gender, a first-person one, or a word that may be a name (its tests that need
+        no tag, made on the same words)."""
+        gender, previous = PRONOUNS[m.group().lower()], ""
+        for word, first in words:
+            after, previous = previous, word
+            lower = word.lower()
+            if PRONOUNS.get(lower) == gender or lower in FIRST_PERSON:
+                return True
+            if word[:1].isupper() and self.may_be_name(word, first or after in QUOTE_OPENERS):
+                return True
+        return False
 
     def antecedent(self, window: list[tuple[Token, bool]], gender: str, near: int) -> tuple[str, str] | None:
         """The German noun and English noun the pronoun may stand for, or None when a
