@@ -268,7 +268,7 @@ class TheirForHer:
     def find(self, ctx: Context) -> Iterator[Match]:
         if not ctx.vocabulary & {"their", "Their"}:
             return
-        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window, self.wanted):
+        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window, self.wanted, self.hopeless):
             if self.one_woman(window):
                 her = "Her" if m.group()[0] == "T" else "her"
                 yield Match(m.start(), m.end(), replacement=her, suggestion=her)
@@ -277,6 +277,25 @@ class TheirForHer:
     def wanted(m: re.Match[str], before: str, near: str) -> bool:
         """Cheap test before tagging: a she/her or a woman's given name in the window."""
         return bool(SAME_GENDER["f"].search(before)) or any(given_names().get(w) == "f" for w in NAME_RE.findall(before))
+
+    @staticmethod
+    def hopeless(m: re.Match[str], words: list[tuple[str, bool]]) -> bool:
+        """Whether ``one_woman`` says no before any tag is looked at: a word that is no woman
+        and that it refuses whatever its tag (a plural pronoun, a group, a man, a person noun
+        for either sex before no name, a man's given name)."""
+        persons, groups, given = person_nouns(), group_nouns(), given_names()
+        for (word, first), (following, _) in zip(words, [*words[1:], ("", False)]):
+            lower = word.lower()
+            sex = persons.get(lower)
+            if lower in FEMALE_WORDS or sex == "f":
+                continue  # may be the woman, as its tag decides
+            if lower in NOT_ONE_WOMAN or lower in groups or sex == "m" or PRONOUNS.get(lower) == "m":
+                return True
+            if sex == "x" and not following[:1].isupper():
+                return True
+            if given.get(word) == "m" and (not first or following[:1].isupper()) and not CALENDAR.fullmatch(word):
+                return True
+        return False
 
     def one_woman(self, window: list[tuple[Token, bool]]) -> bool:
         """A she/her (or a woman) in the window, and nothing plural, no group, no man and no
