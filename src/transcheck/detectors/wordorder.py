@@ -55,9 +55,14 @@ SUBORDINATORS = frozenset(
 
 def _starts_with_preposition(text: str) -> bool:
     """A statement without inner punctuation (but a comma before a possible finite verb)
-    whose first word after adverbs and conjunctions is a preposition that opens a phrase."""
-    if not text.endswith((".", "!")) or not _plain_or_fronted_comma(text):
-        return False
+    whose first word after adverbs and conjunctions is a preposition that opens a phrase
+    (the punctuation, a scan of the whole sentence, is looked at last: few sentences pass
+    the test of their first words)."""
+    return text.endswith((".", "!")) and _opens_with_preposition(text) and _plain_or_fronted_comma(text)
+
+
+def _opens_with_preposition(text: str) -> bool:
+    """The first word after adverbs and conjunctions is a preposition that opens a phrase."""
     words = text.split(None, 3)[:3]
     if len(words) > 1 and words[0].lower() in COMPLEX_PREPOSITIONS and words[1] in ("to", "of"):
         return True  # "According to the police took part …"
