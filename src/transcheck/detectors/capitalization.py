@@ -267,7 +267,9 @@ class CapitalisedCommonWord:
 
 
 _TC701 = GermanCapitalization()
-CAPITAL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]+(?![\w-])")
+# `(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]+(?![\w-])` with the capital first (its look-behind then
+# looks past it): the engine looks for capitals instead of trying every position.
+CAPITAL_COMPOUND = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]*-[A-Z][a-z]+(?![\w-])")
 
 
 def _lower_compound(word: str) -> bool:
