@@ -40,13 +40,16 @@ PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
 }  # fmt: skip
 FORMS = frozenset(f for p in PRONOUNS for f in (p, p.capitalize()))
-PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+# Each of these regexes opens with a look-ahead for the letters its words start with (or
+# with that letter, its word boundary looked for behind it): the engine tests one character
+# at a position where no such word starts. The same matches as without it.
+PRONOUN_RE = re.compile(r"(?=[SsHh])\b(?:[Ss]he|[Hh]ers?|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 SAME_GENDER = {
-    "f": re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
-    "m": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
+    "f": re.compile(r"(?=[SsHh])\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
+    "m": re.compile(r"(?=[Hh])\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
 }
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-FIRST_PERSON_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
+FIRST_PERSON_RE = re.compile(r"(?=[IMmWwUuOoYy])\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
 WORD_RE = re.compile(r"[a-z]+")
 AFTER_QUOTE = re.compile(r"[’”\"'»«]\s*$")  # ‘…,’ she says: the speaker of a quotation
 QUOTE_OPENERS = frozenset('"“„‘\'«»:')  # the next word starts a sentence
@@ -66,9 +69,9 @@ MODIFIER = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "VBG", "CD", "HYPH
 COMPLEMENT = frozenset({"that", "of"})  # "the fact that she ...": not the antecedent
 
 # --- their for her (TC331)
-THEIR_RE = re.compile(r"\b[Tt]heir\b")
+THEIR_RE = re.compile(r"[Tt](?<!\w[Tt])heir\b")  # \b[Tt]heir\b
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
-NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\b")  # \b[A-Z][a-z]+\b
 # plural or coordinated owners, and words that English takes up with a singular "their"
 NOT_ONE_WOMAN = frozenset({
     "they", "them", "their", "theirs", "themselves", "we", "us", "our", "you", "your",
@@ -78,7 +81,7 @@ NOT_ONE_WOMAN = frozenset({
 CALENDAR = re.compile(r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber")  # given names too
 
 # --- You for Sie (TC332)
-SECOND_PERSON = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
+SECOND_PERSON = re.compile(r"[Yy](?<!\w[Yy])ou(?:rs?|rself|rselves)?\b")  # \b[Yy]ou…
 YOU_OPENS = re.compile(r"(?<![^\n])You\b|(?<=[.!?] )You\b|(?<=[.!?][”\"’] )You\b")
 # "You can see ...": the generic "you" of English (German "man"), not a mistaken "Sie"
 GENERIC_YOU = re.compile(r"\s+(?:can|could|may|might)\b|[’']")
