@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -37,9 +38,11 @@ AFTER_NOT = frozenset("VBD VBN VBZ VBG MD".split())
 NEXT_WORD = re.compile(r"\s+([a-z]+?)(?:n[’']t)?\b")
 
 
+@cache
 def _base_forms() -> frozenset[str]:
     """Words the treebank saw as a base form but never as a past, participle or
-    third-person form (`put`, `cast`, `spread` are past tenses as well)."""
+    third-person form (`put`, `cast`, `spread` are past tenses as well); made once
+    a process (three set differences of about 2,000 words: 0.3 ms a document before)."""
     return words_tagged("VB", "VBP") - words_tagged("VBD", "VBN", "VBZ", "MD") - NOT_VERBS
 
 

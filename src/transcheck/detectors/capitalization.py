@@ -122,8 +122,11 @@ def _two_words_before(text: str, start: int) -> tuple[str, str] | None:
     return parts[-2].rstrip(","), parts[-1].rstrip(",")
 
 
+SIBILANT_PLURAL = re.compile(r"(?:s|x|z|ch|sh)es$")
+
+
 def _singular(plural: str) -> str:
-    return plural[:-2] if re.search(r"(?:s|x|z|ch|sh)es$", plural) else plural[:-1]
+    return plural[:-2] if SIBILANT_PLURAL.search(plural) else plural[:-1]
 
 
 def _named_elsewhere(text: str, word: str) -> bool:
@@ -198,14 +201,17 @@ def _before(text: str, start: int) -> str:
     return text[max(window, text.rfind("\n", window, start) + 1) : start].rstrip(" \t")
 
 
+LAST_WORD = re.compile(r"([\w’'.-]+)$")
+NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
+
+
 def _word_before(text: str, start: int) -> str:
-    before = _before(text, start)
-    m = re.search(r"([\w’'.-]+)$", before)
+    m = LAST_WORD.search(_before(text, start))
     return m.group(1) if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    m = re.compile(r"[ \t]+([\w’'-]+)").match(text, end)
+    m = NEXT_WORD.match(text, end)
     return m.group(1) if m else ""
 
 
@@ -245,13 +251,15 @@ class CapitalisedCommonWord:
         institutions = ctx.words_where(self.institution)
         generic = [(s, e) for s, e in ctx.occurrences(institutions) if _after_indefinite_article(text, s)] if institutions else []
         spans += generic
+        common_nouns, vocabulary = ctx.words_where(_TC701.common_noun), ctx.vocabulary  # each word judged once a run
         if "-" in text:  # German capitalises each part of a compound: E-Mail, Know-How
             spans += [m.span() for m in CAPITAL_COMPOUND.finditer(text) if _lower_compound(m.group())]
         for start, end in sorted(spans):
             word = text[start:end]
             if start >= 2 and text[start - 2] in SENTENCE_END:
                 continue  # the commonest case first: a sentence starts here
-            if (start, end) not in generic and _TC701.common_noun(word) and _TC701._leaked(text, word, start, end):
+            common = word in common_nouns if word in vocabulary else _TC701.common_noun(word)  # E-Mail is no word of it
+            if (start, end) not in generic and common and _TC701._leaked(text, word, start, end):
                 continue  # german-noun-capitalization reports it (`new Measures`)
             inside = _mid_sentence(text, word, start, end) or _after_opening_article(text, word, start, end)
             if end < len(text) and inside and not _in_title(text, start, end):
@@ -259,7 +267,9 @@ class CapitalisedCommonWord:
 
 
 _TC701 = GermanCapitalization()
-CAPITAL_COMPOUND = re.compile(r"(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]+(?![\w-])")
+# `(?<![\w-])[A-Z][a-z]*-[A-Z][a-z]+(?![\w-])` with the capital first (its look-behind then
+# looks past it): the engine looks for capitals instead of trying every position.
+CAPITAL_COMPOUND = re.compile(r"[A-Z](?<![\w-][A-Z])[a-z]*-[A-Z][a-z]+(?![\w-])")
 
 
 def _lower_compound(word: str) -> bool:

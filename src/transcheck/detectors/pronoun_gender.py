@@ -29,7 +29,7 @@ from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
-from transcheck.tagger import Token, document_sentences, model, tagged_spans
+from transcheck.tagger import TOKEN, Token, document_sentences, model, tagged_spans
 from transcheck.wordfreqs import zipf
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "pronoun-gender"
@@ -40,13 +40,16 @@ PRONOUNS = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
 }  # fmt: skip
 FORMS = frozenset(f for p in PRONOUNS for f in (p, p.capitalize()))
-PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+# Each of these regexes opens with a look-ahead for the letters its words start with (or
+# with that letter, its word boundary looked for behind it): the engine tests one character
+# at a position where no such word starts. The same matches as without it.
+PRONOUN_RE = re.compile(r"(?=[SsHh])\b(?:[Ss]he|[Hh]ers?|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 SAME_GENDER = {
-    "f": re.compile(r"\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
-    "m": re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
+    "f": re.compile(r"(?=[SsHh])\b(?:[Ss]he|[Hh]ers?|[Hh]erself)\b"),
+    "m": re.compile(r"(?=[Hh])\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b"),
 }
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-FIRST_PERSON_RE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
+FIRST_PERSON_RE = re.compile(r"(?=[IMmWwUuOoYy])\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]our?)\b")
 WORD_RE = re.compile(r"[a-z]+")
 AFTER_QUOTE = re.compile(r"[’”\"'»«]\s*$")  # ‘…,’ she says: the speaker of a quotation
 QUOTE_OPENERS = frozenset('"“„‘\'«»:')  # the next word starts a sentence
@@ -66,9 +69,9 @@ MODIFIER = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "VBN", "VBG", "CD", "HYPH
 COMPLEMENT = frozenset({"that", "of"})  # "the fact that she ...": not the antecedent
 
 # --- their for her (TC331)
-THEIR_RE = re.compile(r"\b[Tt]heir\b")
+THEIR_RE = re.compile(r"[Tt](?<!\w[Tt])heir\b")  # \b[Tt]heir\b
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
-NAME_RE = re.compile(r"\b[A-Z][a-z]+\b")
+NAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+\b")  # \b[A-Z][a-z]+\b
 # plural or coordinated owners, and words that English takes up with a singular "their"
 NOT_ONE_WOMAN = frozenset({
     "they", "them", "their", "theirs", "themselves", "we", "us", "our", "you", "your",
@@ -78,7 +81,7 @@ NOT_ONE_WOMAN = frozenset({
 CALENDAR = re.compile(r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber")  # given names too
 
 # --- You for Sie (TC332)
-SECOND_PERSON = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
+SECOND_PERSON = re.compile(r"[Yy](?<!\w[Yy])ou(?:rs?|rself|rselves)?\b")  # \b[Yy]ou…
 YOU_OPENS = re.compile(r"(?<![^\n])You\b|(?<=[.!?] )You\b|(?<=[.!?][”\"’] )You\b")
 # "You can see ...": the generic "you" of English (German "man"), not a mistaken "Sie"
 GENERIC_YOU = re.compile(r"\s+(?:can|could|may|might)\b|[’']")
@@ -131,13 +134,16 @@ def singular(word: str) -> list[str]:
 
 
 def pronoun_windows(
-    ctx: Context, pattern: re.Pattern[str], size: int, wanted: Callable[[re.Match[str], str, str], bool]
+    ctx: Context, pattern: re.Pattern[str], size: int, wanted: Callable[[re.Match[str], str, str], bool],
+    hopeless: Callable[[re.Match[str], list[tuple[str, bool]]], bool] | None = None,
 ) -> Iterator[tuple[re.Match[str], list[tuple[Token, bool]], int, int]]:
     """Each match of ``pattern`` whose window passes ``wanted`` (a cheap test of the match, the
-    window's text and the text from the previous sentence on, before anything is tagged),
-    with the tagged tokens of the window: its sentence up to the match and the ``size``
-    sentences before (each token with True when it starts a sentence), and the offsets
-    where the previous sentence and its own sentence start."""
+    window's text and the text from the previous sentence on, before anything is tagged)
+    and is not ``hopeless`` (a test of the window's words, as ``words_before`` gives them,
+    that settles before tagging what the tags could not change), with the tagged tokens of
+    the window: its sentence up to the match and the ``size`` sentences before (each token
+    with True when it starts a sentence), and the offsets where the previous sentence and
+    its own sentence start."""
     text = ctx.text
     spans = document_sentences(ctx)
     starts = [s for s, _ in spans]
@@ -148,13 +154,21 @@ def pronoun_windows(
             continue
         first, near = max(0, index - size), spans[max(0, index - 1)][0]
         if wanted(m, text[spans[first][0] : m.start()], text[near : m.start()]):
-            chosen.append((m, first, index, near))
+            if hopeless is None or not hopeless(m, words_before(text, spans[first : index + 1], m.start())):
+                chosen.append((m, first, index, near))
     tagged = tagged_spans(ctx, sorted({spans[n] for _, first, index, _ in chosen for n in range(first, index + 1)}))
     for m, first, index, near in chosen:
         window = []
         for n in range(first, index + 1):
             window.extend((t, k == 0) for k, t in enumerate(tagged[spans[n][0]]) if t.start < m.start())
         yield m, window, near, spans[index][0]
+
+
+def words_before(text: str, sentences: list[tuple[int, int]], end: int) -> list[tuple[str, bool]]:
+    """The words of ``sentences`` before offset ``end`` as the tagger cuts them, each with
+    True when it starts its sentence: the tagged window's tokens without their tags."""
+    return [(m.group(), k == 0) for start, stop in sentences
+            for k, m in enumerate(TOKEN.finditer(text, start, stop)) if m.start() < end]
 
 
 @detector("pronoun-gender")
@@ -171,7 +185,7 @@ class PronounGender:
         if not ctx.vocabulary & FORMS:
             return
         flagged = set()
-        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window, self.wanted):
+        for m, window, near, sentence in pronoun_windows(ctx, PRONOUN_RE, self.window, self.wanted, self.hopeless):
             if sentence in flagged:
                 continue
             antecedent = self.antecedent(window, PRONOUNS[m.group().lower()], near)
@@ -192,6 +206,20 @@ class PronounGender:
             return False
         genders = inanimate_genders()
         return any(genders.get(w, ("",))[0] == gender for w in set(WORD_RE.findall(near.lower())))
+
+    def hopeless(self, m: re.Match[str], words: list[tuple[str, bool]]) -> bool:
+        """Whether ``antecedent`` finds a person before any tag is looked at: a pronoun of the
+        same gender, a first-person one, or a word that may be a name (its tests that need
+        no tag, made on the same words)."""
+        gender, previous = PRONOUNS[m.group().lower()], ""
+        for word, first in words:
+            after, previous = previous, word
+            lower = word.lower()
+            if PRONOUNS.get(lower) == gender or lower in FIRST_PERSON:
+                return True
+            if word[:1].isupper() and self.may_be_name(word, first or after in QUOTE_OPENERS):
+                return True
+        return False
 
     def antecedent(self, window: list[tuple[Token, bool]], gender: str, near: int) -> tuple[str, str] | None:
         """The German noun and English noun the pronoun may stand for, or None when a
@@ -243,7 +271,7 @@ class TheirForHer:
     def find(self, ctx: Context) -> Iterator[Match]:
         if not ctx.vocabulary & {"their", "Their"}:
             return
-        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window, self.wanted):
+        for m, window, _, _ in pronoun_windows(ctx, THEIR_RE, self.window, self.wanted, self.hopeless):
             if self.one_woman(window):
                 her = "Her" if m.group()[0] == "T" else "her"
                 yield Match(m.start(), m.end(), replacement=her, suggestion=her)
@@ -252,6 +280,25 @@ class TheirForHer:
     def wanted(m: re.Match[str], before: str, near: str) -> bool:
         """Cheap test before tagging: a she/her or a woman's given name in the window."""
         return bool(SAME_GENDER["f"].search(before)) or any(given_names().get(w) == "f" for w in NAME_RE.findall(before))
+
+    @staticmethod
+    def hopeless(m: re.Match[str], words: list[tuple[str, bool]]) -> bool:
+        """Whether ``one_woman`` says no before any tag is looked at: a word that is no woman
+        and that it refuses whatever its tag (a plural pronoun, a group, a man, a person noun
+        for either sex before no name, a man's given name)."""
+        persons, groups, given = person_nouns(), group_nouns(), given_names()
+        for (word, first), (following, _) in zip(words, [*words[1:], ("", False)]):
+            lower = word.lower()
+            sex = persons.get(lower)
+            if lower in FEMALE_WORDS or sex == "f":
+                continue  # may be the woman, as its tag decides
+            if lower in NOT_ONE_WOMAN or lower in groups or sex == "m" or PRONOUNS.get(lower) == "m":
+                return True
+            if sex == "x" and not following[:1].isupper():
+                return True
+            if given.get(word) == "m" and (not first or following[:1].isupper()) and not CALENDAR.fullmatch(word):
+                return True
+        return False
 
     def one_woman(self, window: list[tuple[Token, bool]]) -> bool:
         """A she/her (or a woman) in the window, and nothing plural, no group, no man and no

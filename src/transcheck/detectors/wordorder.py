@@ -55,9 +55,14 @@ SUBORDINATORS = frozenset(
 
 def _starts_with_preposition(text: str) -> bool:
     """A statement without inner punctuation (but a comma before a possible finite verb)
-    whose first word after adverbs and conjunctions is a preposition that opens a phrase."""
-    if not text.endswith((".", "!")) or not _plain_or_fronted_comma(text):
-        return False
+    whose first word after adverbs and conjunctions is a preposition that opens a phrase
+    (the punctuation, a scan of the whole sentence, is looked at last: few sentences pass
+    the test of their first words)."""
+    return text.endswith((".", "!")) and _opens_with_preposition(text) and _plain_or_fronted_comma(text)
+
+
+def _opens_with_preposition(text: str) -> bool:
+    """The first word after adverbs and conjunctions is a preposition that opens a phrase."""
     words = text.split(None, 3)[:3]
     if len(words) > 1 and words[0].lower() in COMPLEX_PREPOSITIONS and words[1] in ("to", "of"):
         return True  # "According to the police took part …"
@@ -302,7 +307,7 @@ class VerbClusterAtEnd:
         finite verb."""
         finite, participles = words_tagged("VBD", "VBZ", "VBP", "MD"), words_tagged("VBN", "VB")
         for m in MARK.finditer(text):
-            words = text[max(0, m.start() - 60) : m.start()].split()
+            words = text[max(0, m.start() - 60) : m.start()].rsplit(None, 2)  # the last two words
             if len(words) > 1 and words[-1] in finite and (words[-2].lower() in participles or words[-2].endswith("ed")):
                 yield m.start() - 1
 
@@ -480,7 +485,10 @@ HAVE_DO = frozenset("has have had do does did".split())
 MODALS = frozenset("would will can could must should may might shall".split())
 OPENING_MODALS = frozenset(modal.capitalize() for modal in MODALS)  # a question opens with its modal
 QUESTION_AHEAD = re.compile(r"[^.!?\n]{0,200}\?")
-MARK = re.compile(r"(?<=[\w’'-])(?:\s[–—]|[.;!,–—”\"])")
+# A mark after a word: a space and a dash, or one of .;!,–—”" (written to start with a set
+# of characters, so that the regex engine looks for those instead of trying every position:
+# the matches of `(?<=[\w’'-])(?:\s[–—]|[.;!,–—”\"])`).
+MARK = re.compile(r"[\s.;!,–—”\"](?<=[\w’'-][\s\S])(?:(?<=\s)[–—]|(?<!\s))")
 
 
 def _participle(word: str, participles: frozenset[str]) -> bool:

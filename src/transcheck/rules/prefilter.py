@@ -16,14 +16,14 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from transcheck.context import Context, automaton_matches
+from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks
 
 MIN_SCORE = 2.5  # a trigger weaker than this (a space, a single letter) is no filter
 DIGITS = tuple("0123456789")
@@ -263,27 +263,29 @@ class TriggerIndex:
             if self._automaton is None:
                 self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
                 self._multiline = any("\n" in literal for literal in self.literals)
-            # offsets in arrays of machine integers (8 bytes a hit, not a 32-byte int object
-            # and a list slot: a block can hold a few hundred thousand hits)
-            by_literal: dict[int, array[int]] = defaultdict(lambda: array("q"))
-            for index, start in self._matches(ctx):
-                by_literal[index].append(start)
-            found = ctx.cache[key] = Hits(by_literal, self.members, self.owners)
+            found = ctx.cache[key] = Hits(self._positions(ctx), self.members, self.owners)
         return found
 
-
-    def _matches(self, ctx: Context) -> Iterator[tuple[int, int]]:
-        """(literal, start) of the automaton's overlapping hits in the lower-cased text: a
-        stretch of lines at a time, never lower-cased whole (bounded memory), when no literal
-        holds a newline; else in one search of ``lower_text``."""
+    def _positions(self, ctx: Context) -> dict[int, array[int]]:
+        """Start offsets of each literal's overlapping hits in the lower-cased text, as
+        arrays of machine integers (8 bytes a hit, not a 32-byte int object and a list slot:
+        a block can hold a few hundred thousand hits). A stretch of lines at a time, never
+        lower-cased whole (bounded memory), when no literal holds a newline; else in one
+        search of ``lower_text``. One plain loop over the hits (about one a word): no
+        generator in between."""
         automaton = self._automaton
         assert automaton is not None
+        by_literal: dict[int, array[int]] = defaultdict(lambda: array("q"))
         if self._multiline:
-            yield from ((index, start) for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True))
-            return
+            for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
+                by_literal[index].append(start)
+            return by_literal
         for base, lower in ctx.lower_stretches():
-            for index, start, _ in automaton_matches(automaton, lower, overlapping=True):
-                yield index, base + start
+            for first, last in chunks(lower, SEARCH_CHUNK_CHARS):
+                offset = base + first
+                for index, start, _ in automaton.find_matches_as_indexes(lower[first:last], overlapping=True):
+                    by_literal[index].append(offset + start)
+        return by_literal
 
 
 class Hits:
