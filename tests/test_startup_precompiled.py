@@ -15,13 +15,18 @@ import pytest
 
 from conftest import ROOT
 
-# Loads the rules in a fresh interpreter, counting what ``re`` compiles from source meanwhile.
+# Loads the rules in a fresh interpreter, counting what ``re`` compiles from source for the
+# package's modules meanwhile.
 COUNT = """
 import json, re._compiler, sys
 compiled = []
 original = re._compiler.compile
 def counting(pattern, flags=0):
-    compiled.append(str(pattern)[:80])
+    frame = sys._getframe(1)
+    while frame.f_globals.get("__name__") in ("re", "re._compiler"):  # re.compile, re._compile
+        frame = frame.f_back
+    if frame.f_globals.get("__name__", "").startswith("transcheck"):  # the package's, not the stdlib's
+        compiled.append(str(pattern)[:80])
     return original(pattern, flags)
 re._compiler.compile = counting
 import transcheck.cli.check  # the engine and what a check imports before the rules load
@@ -41,14 +46,14 @@ def _load(cache: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def loads(tmp_path_factory) -> tuple[dict, dict]:
-    """A load that builds the cache (in a child process), then one that reads it."""
+def loads(tmp_path_factory) -> tuple[dict, dict, Path]:
+    """A load that builds the cache (in a child process), then one that reads it; the cache."""
     cache = tmp_path_factory.mktemp("precompiled") / "cache"
-    return _load(cache), _load(cache)
+    return _load(cache), _load(cache), cache
 
 
 def test_warm_load_compiles_no_pattern(loads):
-    cold, warm = loads
+    cold, warm, _ = loads
     assert warm["rules"] == cold["rules"] > 100
     assert len(warm["detectors"]) > 20  # the detector modules were imported by this load
     assert warm["while_loading"] == [], "compiled from source on a warm load: " + "; ".join(warm["while_loading"][:5])
@@ -68,3 +73,24 @@ def test_module_patterns_rebuild_as_compiled():
     assert len(patterns) > 100
     for source, flags, sre in patterns:
         assert cache._from_code(source, sre) == re.compile(source, flags)
+
+
+# What a warm one-line check must not import: the command line is read without typer (and
+# the pydantic it builds on), a clean file's two lines are written without rich, the tagger
+# scores a short text without numpy, one file needs no process pool, no configuration file
+# needs no TOML parser, and the builds' modules stay in the processes that build.
+NOT_ON_A_ONE_LINE_CHECK = ("typer", "click", "pydantic", "rich", "numpy", "pathspec", "concurrent", "multiprocessing",
+                           "tomllib", "yaml", "wordfreq", "msgpack", "subprocess")
+
+
+def test_one_line_check_imports_no_heavy_module(tmp_path, loads):
+    sample = tmp_path / "one-line.txt"
+    sample.write_text("The committee met on Tuesday and agreed on the budget for next year.\n", encoding="utf-8")
+    env = {**os.environ, "TRANSCHECK_CACHE_DIR": str(loads[2]), "NO_COLOR": "1"}
+    command = [sys.executable, "-X", "importtime", "-m", "transcheck", "check", str(sample), "--isolated"]
+    for _ in range(2):  # the first run may build tables; the second is the warm one
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    imported = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "transcheck" in imported
+    assert not imported & set(NOT_ON_A_ONE_LINE_CHECK), sorted(imported & set(NOT_ON_A_ONE_LINE_CHECK))
