@@ -89,6 +89,7 @@ def _quick(argv: list[str]) -> bool:
     """Run ``transcheck check`` without typer when its command line is an ordinary one."""
     if not argv or argv[0] != "check":
         return False
+    _import_check()
     from transcheck.cli import check, params
 
     kwargs = params.parse(check.check, argv[1:])
@@ -99,6 +100,25 @@ def _quick(argv: list[str]) -> bool:
     except SystemExit as done:
         _exit_now(done)
     return True
+
+
+def _import_check() -> None:
+    """Import the check command (the engine, the reader, the report) with Python's cyclic
+    collector paused: the thousands of objects the imports make are kept for the run, and
+    the collector would walk them again and again (a twentieth of a one-line check). They
+    then join the oldest generation at once (``gc.freeze`` then ``gc.unfreeze``)."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        import transcheck.cli.check  # noqa: F401
+    finally:
+        if paused:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 def _exit_now(done: SystemExit) -> None:
