@@ -94,3 +94,31 @@ def test_one_line_check_imports_no_heavy_module(tmp_path, loads):
     imported = {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "transcheck" in imported
     assert not imported & set(NOT_ON_A_ONE_LINE_CHECK), sorted(imported & set(NOT_ON_A_ONE_LINE_CHECK))
+
+
+def _imported(argv: list[str], cache: Path, cwd: Path) -> tuple[subprocess.CompletedProcess, set[str]]:
+    env = {**os.environ, "TRANSCHECK_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "transcheck", *argv],
+                          capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
+    return proc, {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_rules_listing_is_read_without_typer(tmp_path, loads):
+    proc, imported = _imported(["rules", "--family", "boilerplate"], loads[2], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "TC801" in proc.stdout and "TC101" not in proc.stdout
+    assert not imported & {"typer", "click", "pydantic", "numpy", "wordfreq"}, imported
+
+
+@pytest.mark.parametrize("argv", [[], ["--family", "boilerplate"], ["--rules", "a", "--rules", "b"], ["--family=x"]])
+def test_rules_reads_what_typer_reads(argv):
+    import typer
+
+    from transcheck.cli import params, rules_cmd
+    from transcheck.cli.app import typer_app
+
+    if "rules" not in {c.name for c in typer_app().registered_commands}:
+        typer_app().command("rules")(rules_cmd.list_rules)
+    command = typer.main.get_command(typer_app()).commands["rules"]
+    with command.make_context("rules", list(argv)) as ctx:
+        assert params.parse(rules_cmd.list_rules, argv) == dict(ctx.params)

@@ -82,21 +82,31 @@ def _register(argv: list[str] | None = None) -> None:
             if name not in OPTIONAL or err.name != f"transcheck.cli.{name}":
                 raise
         while params.PENDING:  # commands declared without typer, in the order of their modules
-            typer_app().command()(params.PENDING.pop(next(iter(params.PENDING))))
+            command = next(iter(params.PENDING))
+            typer_app().command(command)(params.PENDING.pop(command))
+
+
+# Commands read without typer when their command line is an ordinary one: module, function.
+QUICK = {"check": ("check", "check"), "rules": ("rules_cmd", "list_rules")}
 
 
 def _quick(argv: list[str]) -> bool:
-    """Run ``transcheck check`` without typer when its command line is an ordinary one."""
-    if not argv or argv[0] != "check":
+    """Run ``transcheck check`` or ``rules`` without typer when its command line is an ordinary one."""
+    if not argv or argv[0] not in QUICK:
         return False
-    _import_check()
-    from transcheck.cli import check, params
+    if argv[0] == "check":
+        _import_check()
+    from importlib import import_module
 
-    kwargs = params.parse(check.check, argv[1:])
+    from transcheck.cli import params
+
+    module, name = QUICK[argv[0]]
+    fn = getattr(import_module(f"transcheck.cli.{module}"), name)
+    kwargs = params.parse(fn, argv[1:])
     if kwargs is None:
         return False
     try:
-        params.call(check.check, kwargs)
+        params.call(fn, kwargs)
     except SystemExit as done:
         _exit_now(done)
     return True

@@ -46,11 +46,12 @@ def Argument(default: Any = ..., *decls: str, **extra: Any) -> Any:  # noqa: N80
     return Param("argument", default, decls, extra)
 
 
-def command() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: a command for the typer application (registered when it is built)."""
+def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator: a command for the typer application (registered when it is built), named
+    ``name`` or after the function."""
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        PENDING[fn.__name__] = fn
+        PENDING[name or fn.__name__] = fn
         return fn
 
     return register
