@@ -103,10 +103,12 @@ def _imported(argv: list[str], cache: Path, cwd: Path) -> tuple[subprocess.Compl
     return proc, {line.rsplit("|", 1)[1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
 
 
-def test_rules_listing_is_read_without_typer(tmp_path, loads):
-    proc, imported = _imported(["rules", "--family", "boilerplate"], loads[2], tmp_path)
+@pytest.mark.parametrize(("argv", "shown"), [(["rules", "--family", "boilerplate"], "TC801"), (["explain", "TC101"], "drop-cap"),
+                                             (["config", "--isolated", "-f", "json"], '"locale"')])
+def test_listing_commands_are_read_without_typer(tmp_path, loads, argv, shown):
+    proc, imported = _imported(argv, loads[2], tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "TC801" in proc.stdout and "TC101" not in proc.stdout
+    assert shown in proc.stdout
     assert not imported & {"typer", "click", "pydantic", "numpy", "wordfreq"}, imported
 
 
@@ -122,3 +124,21 @@ def test_rules_reads_what_typer_reads(argv):
     command = typer.main.get_command(typer_app()).commands["rules"]
     with command.make_context("rules", list(argv)) as ctx:
         assert params.parse(rules_cmd.list_rules, argv) == dict(ctx.params)
+
+
+@pytest.mark.parametrize("argv", [["TC101"], ["--rules", "a", "TC101"], ["TC101", "TC102"], []])
+def test_explain_reads_what_typer_reads_or_leaves_it(argv):
+    import typer
+
+    from transcheck.cli import params, rules_cmd
+    from transcheck.cli.app import typer_app
+
+    if "explain" not in {c.name for c in typer_app().registered_commands}:
+        typer_app().command("explain")(rules_cmd.explain)
+    command = typer.main.get_command(typer_app()).commands["explain"]
+    quick = params.parse(rules_cmd.explain, argv)
+    try:
+        with command.make_context("explain", list(argv)) as ctx:
+            assert quick == dict(ctx.params)
+    except Exception:  # typer's usage error (its own copy of click's)
+        assert quick is None

@@ -87,11 +87,12 @@ def _register(argv: list[str] | None = None) -> None:
 
 
 # Commands read without typer when their command line is an ordinary one: module, function.
-QUICK = {"check": ("check", "check"), "rules": ("rules_cmd", "list_rules")}
+QUICK = {"check": ("check", "check"), "rules": ("rules_cmd", "list_rules"), "explain": ("rules_cmd", "explain"),
+         "config": ("config_cmd", "config_cmd")}
 
 
 def _quick(argv: list[str]) -> bool:
-    """Run ``transcheck check`` or ``rules`` without typer when its command line is an ordinary one."""
+    """Run ``check``, ``rules``, ``explain`` or ``config`` without typer when its command line is an ordinary one."""
     if not argv or argv[0] not in QUICK:
         return False
     if argv[0] == "check":
