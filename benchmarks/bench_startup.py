@@ -6,9 +6,11 @@ of an earlier run (warm: what a user feels on every save), the same on a one-lin
 with a finding (its report is laid out by rich, which a clean file's two lines do without),
 ``transcheck rules``, ``transcheck --help``, and proselint 0.16 on the clean file (after
 one untimed run, so its own caches are warm too). ``--before SRC`` adds the warm check,
-``rules`` and ``--help`` of another version in the same loop (its ``src`` folder, e.g.
-from ``git archive``; run with this venv through PYTHONPATH), so that a busy machine
-slows both alike. Figures are the median and the minimum wall time over the repetitions.
+``rules`` and ``--help`` of another version in the same loop (the ``src`` folder of a
+whole tree, e.g. from ``git archive REV | tar -x -C /tmp/old``, so that its ``rules``
+folder is beside it; run with this venv through PYTHONPATH), so that a busy machine
+slows both alike. A run that fails (exit code other than 0 or 1) stops the benchmark
+instead of being timed. Figures are the median and the minimum wall time over the repetitions.
 proselint is installed from PyPI into the benchmark's own environment
 ``benchmarks/.venv-peers`` (created when missing; never the project's venv).
 
@@ -50,8 +52,10 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
     wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # a run that failed (a --before tree without its rules) is no figure
+        sys.exit(f"{' '.join(command)} exited {proc.returncode}: {proc.stderr.decode(errors='replace').strip()[-300:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 

@@ -10,7 +10,6 @@ relative to the folder of the configuration file. The keys are documented in the
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -392,6 +391,8 @@ def _array_of_tables(value: Any) -> list:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: a run with no configuration file needs none of it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -82,23 +82,54 @@ def _register(argv: list[str] | None = None) -> None:
             if name not in OPTIONAL or err.name != f"transcheck.cli.{name}":
                 raise
         while params.PENDING:  # commands declared without typer, in the order of their modules
-            typer_app().command()(params.PENDING.pop(next(iter(params.PENDING))))
+            command = next(iter(params.PENDING))
+            typer_app().command(command)(params.PENDING.pop(command))
+
+
+# Commands read without typer when their command line is an ordinary one: module, function.
+QUICK = {"check": ("check", "check"), "rules": ("rules_cmd", "list_rules"), "explain": ("rules_cmd", "explain"),
+         "config": ("config_cmd", "config_cmd")}
 
 
 def _quick(argv: list[str]) -> bool:
-    """Run ``transcheck check`` without typer when its command line is an ordinary one."""
-    if not argv or argv[0] != "check":
+    """Run ``check``, ``rules``, ``explain`` or ``config`` without typer when its command line is an ordinary one."""
+    if not argv or argv[0] not in QUICK:
         return False
-    from transcheck.cli import check, params
+    if argv[0] == "check":
+        _import_check()
+    from importlib import import_module
 
-    kwargs = params.parse(check.check, argv[1:])
+    from transcheck.cli import params
+
+    module, name = QUICK[argv[0]]
+    fn = getattr(import_module(f"transcheck.cli.{module}"), name)
+    kwargs = params.parse(fn, argv[1:])
     if kwargs is None:
         return False
     try:
-        params.call(check.check, kwargs)
+        params.call(fn, kwargs)
     except SystemExit as done:
         _exit_now(done)
     return True
+
+
+def _import_check() -> None:
+    """Import the check command (the engine, the reader, the report) with Python's cyclic
+    collector paused: the thousands of objects the imports make are kept for the run, and
+    the collector would walk them again and again (a twentieth of a one-line check). They
+    then join the oldest generation at once (``gc.freeze`` then ``gc.unfreeze``)."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        import transcheck.cli.check  # noqa: F401
+    finally:
+        if paused:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
 
 
 def _exit_now(done: SystemExit) -> None:

@@ -7,9 +7,7 @@ import sys
 from enum import Enum
 from typing import Any
 
-import typer
-
-from transcheck.cli.app import app
+from transcheck.cli.params import Option, command
 from transcheck.config import load_config, to_dict
 
 
@@ -52,11 +50,11 @@ def to_toml(data: dict[str, Any]) -> str:
     return "\n".join(_table(data, "")) + "\n"
 
 
-@app.command("config")
+@command("config")
 def config_cmd(
-    config_file: str | None = typer.Option(None, "--config", help="Read this configuration file instead of searching for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore configuration files (show the defaults)."),
-    format: Format = typer.Option(Format.TOML, "--format", "-f", help="Output format."),
+    config_file: str | None = Option(None, "--config", help="Read this configuration file instead of searching for one."),
+    isolated: bool = Option(False, "--isolated", help="Ignore configuration files (show the defaults)."),
+    format: Format = Option(Format.TOML, "--format", "-f", help="Output format."),
 ) -> None:
     """Print the effective configuration (defaults merged with the file) and where it came from."""
     config = load_config(config_file, isolated)

@@ -46,11 +46,12 @@ def Argument(default: Any = ..., *decls: str, **extra: Any) -> Any:  # noqa: N80
     return Param("argument", default, decls, extra)
 
 
-def command() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: a command for the typer application (registered when it is built)."""
+def command(name: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator: a command for the typer application (registered when it is built), named
+    ``name`` or after the function."""
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        PENDING[fn.__name__] = fn
+        PENDING[name or fn.__name__] = fn
         return fn
 
     return register
@@ -119,7 +120,7 @@ def _specs(fn: Callable[..., Any]) -> tuple[dict[str, _Spec], _Spec | None, dict
             return None
         annotation = hints[name]
         if param.kind == "argument":
-            if positional is not None or get_origin(annotation) is not list:
+            if positional is not None or (get_origin(annotation) is not list and _base(annotation) is not str):
                 return None
             positional = _Spec(name, param, annotation)
             continue
@@ -168,7 +169,11 @@ def parse(fn: Callable[..., Any], argv: list[str]) -> dict[str, Any] | None:
                 given.setdefault(spec.name, []).append(value)
             else:
                 given[spec.name] = value
-        if positional is not None:
+        if positional is not None and get_origin(positional.annotation) is not list:  # one value
+            if len(positionals) != 1:
+                return None
+            given[positional.name] = positionals[0]
+        elif positional is not None:
             if not positionals and positional.param.default is ...:
                 return None
             given[positional.name] = positionals

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from transcheck.cli.app import app
 from transcheck.cli.options import RULES_DIRS, use_color
+from transcheck.cli.params import Argument, Option, command
 from transcheck.rules import load_rules
 from transcheck.rules.spec import Example
 
@@ -21,10 +20,10 @@ def _console() -> Console:
     return Console(force_terminal=color, no_color=not color, highlight=False, soft_wrap=True, width=None if color else 200)
 
 
-@app.command("rules")
+@command("rules")
 def list_rules(
     rules_dirs: list[str] = RULES_DIRS,
-    family: str = typer.Option(None, "--family", help="Only rules of this family."),
+    family: str = Option(None, "--family", help="Only rules of this family."),
 ) -> None:
     """List the rules: id, name, family, category, severity and fix safety."""
     table = Table(show_lines=False)
@@ -67,8 +66,8 @@ def _target_text(example: Example, color: bool, prefix: str, newline: str = "\n"
     return text
 
 
-@app.command()
-def explain(rule: str = typer.Argument(..., help="A rule id, alias or name."), rules_dirs: list[str] = RULES_DIRS) -> None:
+@command()
+def explain(rule: str = Argument(..., help="A rule id, alias or name."), rules_dirs: list[str] = RULES_DIRS) -> None:
     """Show one rule's documentation and examples."""
     s = load_rules(rules_dirs).get(rule).spec
     console = _console()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.detectors.boilerplate import line_matches
+from transcheck.detectors.boilerplate import first_line, line_matches
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules.matchers import line_block_span
@@ -42,6 +42,9 @@ MEDIA_LINE = re.compile(  # "Video: headline" - the teaser of an embedded clip, 
     r"[ \t]*:[ \t]*(?P<head>\S[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Each without its leading newline, for the text's first line: built with the module (not on
+# a run's first text), so that the rule cache keeps them compiled with the module's patterns.
+FIRST_LINES = {regex: first_line(regex) for regex in (MARKER_LINE, INLINE_LINE, MEDIA_LINE)}
 NEXT_LINE = re.compile(r"\n+[ \t]*([^\n]+)")
 QUOTE_BYLINE = re.compile(
     r"^[\"“„‘'«»].{10,}[\"”“’'»«],?[ \t]+(?:writes|says|comments|argues|explains|reports|analy[sz]es)"
@@ -100,10 +103,10 @@ class TeaserBlock:
         # The regexes start with the newline before the line (a literal ``re`` finds
         # fast); line_matches matches the first line without it.
         text = ctx.text
-        for m, start, end in line_matches(MARKER_LINE, text):
+        for m, start, end in line_matches(MARKER_LINE, text, FIRST_LINES[MARKER_LINE]):
             yield self._block(text, start, self.block_end(text, end, m["lead"] is not None))
         for regex in (INLINE_LINE, MEDIA_LINE):
-            for m, start, end in line_matches(regex, text):
+            for m, start, end in line_matches(regex, text, FIRST_LINES[regex]):
                 if self.is_headline(m["head"]):
                     yield self._block(text, start, end)
 

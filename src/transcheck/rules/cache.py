@@ -13,12 +13,18 @@ Compiled regular expressions pickle as their source and recompile when loaded, w
 as much as building the rules. Here they are stored as ``LazyPattern``\\ s, with the code
 ``re`` compiled them to: a pattern is rebuilt from that code (no parsing, no compiling)
 the first time a run uses it, so a run pays only for the patterns that its text reaches.
+
+The modules that unpickling the rules imports (the detectors) compile their own regular
+expressions as they load (a third of a one-line check). The file also holds the code of
+those (``module_patterns``), read first and put into ``re``'s own cache of compiled
+patterns (``precompile``), so that the modules' ``re.compile`` calls find them there.
 """
 
 from __future__ import annotations
 
 import _sre
 import contextlib
+import gc
 import hashlib
 import io
 import os
@@ -26,9 +32,10 @@ import pickle
 import re
 import re._compiler
 import re._parser
+import sys
 import tempfile
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,7 +43,7 @@ from typing import Any
 from transcheck.cachedir import cache_root, package_digest, run_apart, walk
 from transcheck.fileio import atomic_write
 
-FORMAT = 2  # bump when the layout of the cached objects changes in a way the key misses
+FORMAT = 3  # bump when the layout of the cached objects changes in a way the key misses
 KEEP = 8  # cache files kept per folder (several checkouts or rule folders share one cache)
 _METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn", "split", "scanner")
 
@@ -146,14 +153,99 @@ def _path(digest: str) -> Path:
     return cache_root() / "rules" / f"{digest}.pickle"
 
 
+def module_patterns() -> list[tuple[str, int, tuple]]:
+    """(source, flags, code) of the regular expressions the package's loaded modules hold
+    (module globals and class attributes, and the values of the dicts, lists and tuples
+    among them), ``flags`` those that ``re.compile`` may have been given (the pattern's
+    flags without its inline ones, or all of them: ``re.compile(p.pattern, p.flags)``),
+    when ``re.compile(source, flags)`` gives that pattern."""
+    found: dict[tuple[str, int], tuple] = {}
+
+    def add(value: Any) -> None:
+        if type(value) is re.Pattern and isinstance(value.pattern, str):
+            inline = re._parser.parse(value.pattern, 0).state.flags  # with re.UNICODE
+            keys = [(value.pattern, flags) for flags in {value.flags & ~inline, value.flags}]
+            keys = [k for k in keys if k not in found and re.compile(*k) == value]
+            if keys and (sre := _code(value)):  # one code object for both keys (pickle keeps it one)
+                found.update(dict.fromkeys(keys, sre))
+
+    package = __package__.partition(".")[0]
+    for name, module in list(sys.modules.items()):
+        if module is not None and name.partition(".")[0] == package:
+            for value in _held(module):
+                add(value)
+    return [(source, flags, sre) for (source, flags), sre in found.items()]
+
+
+def _held(module: Any) -> Iterator[Any]:
+    """What a module holds: its globals, the attributes of its own classes, and the members
+    of the dicts, lists and tuples among them."""
+    for value in list(vars(module).values()):
+        own_class = isinstance(value, type) and value.__module__ == module.__name__
+        for item in list(vars(value).values()) if own_class else [value]:
+            yield item
+            if isinstance(item, dict):
+                yield from list(item.values())
+            elif isinstance(item, (list, tuple, frozenset)):
+                yield from item
+
+
+def precompile(patterns: list[tuple[str, int, tuple]]) -> None:
+    """Put the patterns of ``module_patterns`` into ``re``'s cache of compiled patterns,
+    rebuilt from their code, so that ``re.compile(source, flags)`` finds them there. Only
+    where ``re`` keeps that cache as this Python does; anything unexpected stops it."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    room = getattr(re, "_MAXCACHE", 0) - len(cache) - 64  # leave room for a run's own patterns
+    built: dict[int, re.Pattern] = {}
+    try:
+        for source, flags, sre in patterns:
+            key = (str, source, flags)
+            if key in cache:
+                continue
+            if room <= 0:
+                return
+            if id(sre) not in built:
+                built[id(sre)] = _from_code(source, sre)
+            cache[key] = built[id(sre)]
+            room -= 1
+    except Exception:  # another interpreter's code or cache layout: compile as usual
+        return
+
+
 def load(digest: str) -> Any | None:
     """The object cached under ``digest``, or None when there is none or it cannot be read."""
     try:
-        data = _path(digest).read_bytes()
-        stored, value = pickle.loads(data)
+        stream = io.BytesIO(_path(digest).read_bytes())
+        stored, patterns = pickle.load(stream)
+        if stored != digest:
+            return None
+        precompile(patterns)
+        with _collector_paused():
+            return pickle.load(stream)
     except Exception:  # missing, unreadable, truncated, garbage, or from other code: rebuild
         return None
-    return value if stored == digest else None
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic collector paused while the rules are unpickled (and the detector
+    modules they name imported): tens of thousands of objects, made once and kept for the
+    run, that the collector would otherwise walk again and again (a tenth of a one-line
+    check). On the way out they join the oldest generation at once (``gc.freeze`` then
+    ``gc.unfreeze``), unless other code keeps objects frozen."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        gc.enable()
 
 
 def store(digest: str, value: Any) -> None:
@@ -161,7 +253,7 @@ def store(digest: str, value: Any) -> None:
     target = _path(digest)
     try:
         buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((digest, value))
+        _dump(buffer, digest, value)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(target, buffer.getvalue())
         _prune(target.parent)
@@ -223,4 +315,10 @@ def _write(digest: str, build: Callable[[], Any], path: str) -> None:
     """The child's work: ``build()`` pickled into ``path``."""
     value = build()
     with open(path, "wb") as handle:
-        _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump((digest, value))
+        _dump(handle, digest, value)
+
+
+def _dump(handle: Any, digest: str, value: Any) -> None:
+    """The file's two pickles: the key and the modules' patterns, then the rules."""
+    pickle.dump((digest, module_patterns()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
