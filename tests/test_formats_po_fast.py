@@ -10,9 +10,9 @@ import polib
 import pytest
 
 from transcheck import formats
+from transcheck.collector import collector_paused
 from transcheck.detectors.bilingual import _norm
 from transcheck.errors import InputError
-from transcheck.formats.model import collector_paused
 
 PO = """\
 # A catalogue of our own.

@@ -118,18 +118,10 @@ def _import_check() -> None:
     collector paused: the thousands of objects the imports make are kept for the run, and
     the collector would walk them again and again (a twentieth of a one-line check). They
     then join the oldest generation at once (``gc.freeze`` then ``gc.unfreeze``)."""
-    import gc
+    from transcheck.collector import collector_paused
 
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         import transcheck.cli.check  # noqa: F401
-    finally:
-        if paused:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _exit_now(done: SystemExit) -> None:

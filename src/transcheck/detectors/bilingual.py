@@ -19,7 +19,7 @@ from ahocorasick_rs import AhoCorasick
 
 from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
-from transcheck.formats.model import collector_paused
+from transcheck.collector import collector_paused
 from transcheck.langid import language
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf

@@ -15,7 +15,8 @@ from functools import partial
 from pathlib import Path
 
 from transcheck.documents import BOM, Document, decode, read_bytes
-from transcheck.formats.model import PLACEHOLDER, Glossary, MappedDocument, Segment, collector_paused
+from transcheck.collector import collector_paused
+from transcheck.formats.model import PLACEHOLDER, Glossary, MappedDocument, Segment
 from transcheck.formats.plain import aligned, paired
 
 # Reader modules by format name, imported only when a file of that format is read.

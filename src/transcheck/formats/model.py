@@ -12,11 +12,9 @@ for the format, so ``fix --write`` changes target text and nothing else.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -61,28 +59,6 @@ class Glossary:
     """Approved terms: German term (lower case) -> English renderings."""
 
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a big file is turned into tens of
-    thousands of small objects (parsed entries, pieces, segments) that hold no cycles:
-    otherwise it walks every object of the process again and again (half a second on
-    50,000 PO units). Reference counting still frees everything. On the way out, the objects
-    made meanwhile join the oldest generation at once (``gc.freeze`` then ``gc.unfreeze``: two
-    list splices), as the document data they are, instead of being walked twice on their way
-    there; when some other code keeps objects frozen, they are left as they are."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        gc.enable()
 
 
 def verbatim(text: str) -> str:

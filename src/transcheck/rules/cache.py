@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import _sre
 import contextlib
-import gc
 import hashlib
 import io
 import os
@@ -41,6 +40,7 @@ from types import MappingProxyType
 from typing import Any
 
 from transcheck.cachedir import cache_root, package_digest, run_apart, walk
+from transcheck.collector import collector_paused
 from transcheck.fileio import atomic_write
 
 FORMAT = 3  # bump when the layout of the cached objects changes in a way the key misses
@@ -222,30 +222,10 @@ def load(digest: str) -> Any | None:
         if stored != digest:
             return None
         precompile(patterns)
-        with _collector_paused():
+        with collector_paused():
             return pickle.load(stream)
     except Exception:  # missing, unreadable, truncated, garbage, or from other code: rebuild
         return None
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic collector paused while the rules are unpickled (and the detector
-    modules they name imported): tens of thousands of objects, made once and kept for the
-    run, that the collector would otherwise walk again and again (a tenth of a one-line
-    check). On the way out they join the oldest generation at once (``gc.freeze`` then
-    ``gc.unfreeze``), unless other code keeps objects frozen."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        gc.enable()
 
 
 def store(digest: str, value: Any) -> None:
