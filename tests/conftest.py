@@ -30,6 +30,21 @@ def load_script(name: str) -> ModuleType:
 SAMPLES = ROOT / "samples"
 
 
+def linked_cache(folder: Path, *shared: str) -> Path:
+    """A cache folder of a test's own (``TRANSCHECK_CACHE_DIR``) whose ``shared`` parts
+    ("rules", "tables") are links to those of the default cache that the other CLI tests fill:
+    a test whose subject is not the cache (LanguageTool's match cache, an error message) then
+    pays no cold build of the rules and word tables. The tests of the cache use empty folders."""
+    from transcheck.cachedir import cache_root
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in shared:
+        target = cache_root() / part
+        target.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (folder / part).symlink_to(target, target_is_directory=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def ruleset():
     return load_rules()
