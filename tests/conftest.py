@@ -46,6 +46,21 @@ def linked_cache(folder: Path, *shared: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def _apart_cache(tmp_path_factory) -> str:
+    return str(linked_cache(tmp_path_factory.mktemp("apart-cache"), "tables"))
+
+
+@pytest.fixture
+def rules_cache_apart(monkeypatch, _apart_cache) -> str:
+    """For a test that loads rule folders of its own (in this process or the CLI's): their
+    compiled rules go to a cache folder of the session (word tables linked), not to the
+    default cache, which keeps only the newest 8 rule sets and would otherwise drop the
+    built-in rules every other test reads (each drop costs a rebuild)."""
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", _apart_cache)
+    return _apart_cache
+
+
+@pytest.fixture(scope="session")
 def ruleset():
     return load_rules()
 

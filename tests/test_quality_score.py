@@ -37,12 +37,18 @@ RULES = {  # the score tests do not depend on how the built-in rules evolve
 
 
 @pytest.fixture(scope="module")
-def two(tmp_path_factory) -> list[str]:
-    """``--rules``/``--select`` for the two rules above, in one folder for the whole module: a
-    rule folder's path is part of the rule cache's key, so the rules are built once, not per test."""
+def rules_folder(tmp_path_factory) -> str:
+    """The two rules above, in one folder for the whole module: a rule folder's path is part
+    of the rule cache's key, so the rules are built once, not once a test."""
     folder = tmp_path_factory.mktemp("quality-rules")
     write(folder, RULES)
-    return ["--rules", str(folder / "rules"), "--select", "ZZ801,ZZ802"]
+    return str(folder / "rules")
+
+
+@pytest.fixture
+def two(rules_folder, rules_cache_apart) -> list[str]:
+    """``--rules``/``--select`` for the two rules (compiled into the session's cache apart)."""
+    return ["--rules", rules_folder, "--select", "ZZ801,ZZ802"]
 
 
 def _finding(path: str, severity: Severity) -> Finding:

@@ -52,12 +52,18 @@ RULES = {
 
 
 @pytest.fixture(scope="module")
-def rules_dir(tmp_path_factory) -> str:
+def rules_folder(tmp_path_factory) -> str:
     """The two rules above, in one folder for the module: a rule folder's path is part of the
     rule cache's key, so they are built once, not once per test."""
     folder = tmp_path_factory.mktemp("html-rules")
     write(folder, RULES)
     return str(folder / "rules")
+
+
+@pytest.fixture
+def rules_dir(rules_folder, rules_cache_apart) -> str:
+    """The rule folder, compiled into the session's cache apart."""
+    return rules_folder
 
 
 def test_self_contained_escaped_and_overlaps_split(tmp_path, rules_dir):
