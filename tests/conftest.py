@@ -77,3 +77,10 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
     proc.stdout_text = proc.stdout.decode("utf-8")  # type: ignore[attr-defined]
     proc.stderr_text = proc.stderr.decode("utf-8")  # type: ignore[attr-defined]
     return proc
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``heavy`` (a minute or more of one core) first: with ``pytest -n 2``
+    they start while the many short tests are still queued, and no long test is left
+    running alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)

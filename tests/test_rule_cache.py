@@ -5,6 +5,7 @@ Every test runs the real CLI in a subprocess with its own ``TRANSCHECK_CACHE_DIR
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,13 +51,19 @@ def _cache_files(cache: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory) -> tuple[int, str]:
-    """Exit code and report of a run that builds everything (an empty cache folder)."""
+def built(tmp_path_factory) -> tuple[int, str, Path]:
+    """Exit code and report of a run that builds everything (an empty cache folder), and the
+    cache folder it filled."""
     tmp = tmp_path_factory.mktemp("reference")
     proc = _check(tmp, tmp / "cache")
     assert proc.returncode == 1, proc.stderr_text
     assert "TC503" in proc.stdout_text  # the German sentence is found
-    return proc.returncode, proc.stdout_text
+    return proc.returncode, proc.stdout_text, tmp / "cache"
+
+
+@pytest.fixture
+def reference(built) -> tuple[int, str]:
+    return built[:2]
 
 
 def test_written_on_first_run_and_reused(tmp_path, reference):
@@ -82,9 +89,9 @@ def test_changed_rule_file_rebuilds(tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
-def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path, reference, damage):
+def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path, built, reference, damage):
     cache = tmp_path / "cache"
-    _check(tmp_path, cache)
+    shutil.copytree(built[2], cache)  # what a first run writes (test_written_on_first_run_and_reused)
     damaged = [*_cache_files(cache), *(cache / "tables").glob("*/*")]
     assert damaged
     for path in damaged:
