@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import linked_cache, run_cli
 
 TEXT = "Wir haben heute leider keine Zeit dafür.\nThe blue gizmo arrived on Tuesday.\n"
 RULE = """\
@@ -78,7 +78,7 @@ def test_written_on_first_run_and_reused(tmp_path, reference):
 
 
 def test_changed_rule_file_rebuilds(tmp_path):
-    cache = tmp_path / "cache"
+    cache = linked_cache(tmp_path / "cache", "tables")  # the rules are this test's subject, not the tables
     folder = _rules(tmp_path / "house", "gizmo")
     before = _check(tmp_path, cache, "--rules", str(folder), "--select", "HS001")
     assert "HS001" in before.stdout_text and "“gizmo”" in before.stdout_text
