@@ -30,6 +30,36 @@ def load_script(name: str) -> ModuleType:
 SAMPLES = ROOT / "samples"
 
 
+def linked_cache(folder: Path, *shared: str) -> Path:
+    """A cache folder of a test's own (``TRANSCHECK_CACHE_DIR``) whose ``shared`` parts
+    ("rules", "tables") are links to those of the default cache that the other CLI tests fill:
+    a test whose subject is not the cache (LanguageTool's match cache, an error message) then
+    pays no cold build of the rules and word tables. The tests of the cache use empty folders."""
+    from transcheck.cachedir import cache_root
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in shared:
+        target = cache_root() / part
+        target.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (folder / part).symlink_to(target, target_is_directory=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _apart_cache(tmp_path_factory) -> str:
+    return str(linked_cache(tmp_path_factory.mktemp("apart-cache"), "tables"))
+
+
+@pytest.fixture
+def rules_cache_apart(monkeypatch, _apart_cache) -> str:
+    """For a test that loads rule folders of its own (in this process or the CLI's): their
+    compiled rules go to a cache folder of the session (word tables linked), not to the
+    default cache, which keeps only the newest 8 rule sets and would otherwise drop the
+    built-in rules every other test reads (each drop costs a rebuild)."""
+    monkeypatch.setenv("TRANSCHECK_CACHE_DIR", _apart_cache)
+    return _apart_cache
+
+
 @pytest.fixture(scope="session")
 def ruleset():
     return load_rules()
@@ -47,3 +77,10 @@ def run_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = Non
     proc.stdout_text = proc.stdout.decode("utf-8")  # type: ignore[attr-defined]
     proc.stderr_text = proc.stderr.decode("utf-8")  # type: ignore[attr-defined]
     return proc
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``heavy`` (a minute or more of one core) first: with ``pytest -n 2``
+    they start while the many short tests are still queued, and no long test is left
+    running alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)

@@ -59,7 +59,7 @@ def _check(tmp_path: Path, entries: str, text: str) -> list[str]:
     return [text[f["start"] : f["end"]] for f in json.loads(proc.stdout_text)["findings"]]
 
 
-def test_pattern_entry_and_context_requirement(tmp_path):
+def test_pattern_entry_and_context_requirement(tmp_path, rules_cache_apart):
     entries = """\
     - pattern: 'Kremlin\\s+chief(?!\\s+of\\s+staff)'
       suggestion: Kremlin leader

@@ -105,7 +105,7 @@ def test_per_path_overrides(tmp_path):
     ]
 
 
-def test_extra_rule_folders_and_format(tmp_path):
+def test_extra_rule_folders_and_format(tmp_path, rules_cache_apart):
     write(tmp_path, {
         "house/numbers/ZZ901.yaml": PERCENT_RULE,
         "p.txt": "Prices rose 5 per cent in May.\n",

@@ -111,7 +111,7 @@ def test_folder_fixes_each_file(tmp_path):
     assert "fixed 1 issue in 1 of 2 files" in proc.stderr_text
 
 
-def test_unsettled_fixes_are_reported(tmp_path):
+def test_unsettled_fixes_are_reported(tmp_path, rules_cache_apart):
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "TX990.yaml").write_text(

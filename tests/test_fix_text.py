@@ -46,7 +46,7 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(out + [text[pos:]])
 
 
-def test_repeats_until_nothing_changes(tmp_path):
+def test_repeats_until_nothing_changes(tmp_path, rules_cache_apart):
     # "aaaa" -> "aa" -> "a": each round halves the run, the next round sees the new text.
     rs = rules(tmp_path, ("halve", "aa", "a"))
     result = fix_text("xaaaax", rs)
@@ -55,21 +55,21 @@ def test_repeats_until_nothing_changes(tmp_path):
     assert result.applied == {"TX901": 3}
 
 
-def test_round_bound_is_reported(tmp_path):
+def test_round_bound_is_reported(tmp_path, rules_cache_apart):
     rs = rules(tmp_path, ("grow", "x+", "\\g<0>x"))
     result = fix_text("x", rs, max_rounds=3)
     assert result.text == "xxxx"
     assert not result.converged and result.rounds == 3
 
 
-def test_cycle_stops_and_is_reported(tmp_path):
+def test_cycle_stops_and_is_reported(tmp_path, rules_cache_apart):
     rs = rules(tmp_path, ("a-to-b", "a", "b"), ("b-to-a", "b", "a"))
     result = fix_text("a", rs, max_rounds=10)
     assert not result.converged
     assert result.rounds == 2  # a -> b -> a: the repeat is seen at once
 
 
-def test_overlaps_resolve_deterministically(tmp_path):
+def test_overlaps_resolve_deterministically(tmp_path, rules_cache_apart):
     # Both rules match overlapping spans; the earliest (then wider) wins, the other
     # comes back next round if it still applies.
     rs = rules(tmp_path, ("ab", "ab", "X"), ("bc", "bc", "Y"))
@@ -79,7 +79,7 @@ def test_overlaps_resolve_deterministically(tmp_path):
     assert first.applied == {"TX901": 2}
 
 
-def test_crlf_and_bom_are_kept(tmp_path):
+def test_crlf_and_bom_are_kept(tmp_path, rules_cache_apart):
     rs = rules(tmp_path, ("double-space", "(?<=\\S)  +(?=\\S)", " "))
     text = "\ufeffOne  two\r\n\r\nthree  four\r\n"
     result = fix_text(text, rs)
@@ -88,7 +88,7 @@ def test_crlf_and_bom_are_kept(tmp_path):
     assert [text[e.start : e.end] for e in result.edits] == ["  ", "  "]
 
 
-def test_deleted_lines_take_their_crlf(tmp_path):
+def test_deleted_lines_take_their_crlf(tmp_path, rules_cache_apart):
     folder = tmp_path / "del"
     folder.mkdir()
     (folder / "TX950.yaml").write_text(
@@ -102,7 +102,7 @@ def test_deleted_lines_take_their_crlf(tmp_path):
     assert result.text == "Text.\r\n\r\nMore.\r\n"
 
 
-def test_unsafe_fixes_are_held_back(tmp_path):
+def test_unsafe_fixes_are_held_back(tmp_path, rules_cache_apart):
     rs = rules(tmp_path, ("calque", "colleague", "counterpart"), safety="unsafe")
     safe_only = fix_text("his US colleague", rs)
     assert not safe_only.changed and safe_only.held_back == 1

@@ -147,7 +147,7 @@ def test_github_workflow_commands(tmp_path):
     ]
 
 
-def test_github_escapes_properties_and_message(tmp_path):
+def test_github_escapes_properties_and_message(tmp_path, rules_cache_apart):
     write(tmp_path, {"rules/numbers/ZZ901.yaml": PERCENT_RULE, "a,b:c.txt": "Prices rose 5 per cent in May.\n"})
     proc = run_cli("check", "-f", "github", "--rules", "rules", "--select", "ZZ901", "a,b:c.txt", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr_text

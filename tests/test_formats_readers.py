@@ -163,6 +163,7 @@ def test_input_format_option_overrides_the_extension(tmp_path):
     assert [f["unit"] for f in _findings(path, "--input-format", "po")] == ["menu|Datei öffnen (fuzzy)", "%d Haus[1]"]
 
 
+@pytest.mark.heavy
 def test_unit_id_in_every_output_format(tmp_path):
     path = _write(tmp_path, "a.xlf", XLIFF12)
     concise = run_cli("check", "-f", "concise", "--select", "TC101", str(path)).stdout_text

@@ -13,6 +13,7 @@ def _script():
     return load_script("build_genre_senses")
 
 
+@pytest.mark.heavy
 @pytest.mark.skipif(not (SHARED / "wmt").is_dir(), reason="needs the WMT data in ../shared")
 def test_lexicon_is_rebuilt_from_the_reviewed_entries_wiktionary_and_wmt():
     build = _script()
@@ -39,6 +40,7 @@ def test_genre_cues_become_a_line_context_and_cues_replace_them():
 LOCAL_CULTURE = ("local-culture-science.yaml", "calques-genres-local-culture-science.yaml", "TC421-local-culture-sense-calque.yaml")
 
 
+@pytest.mark.heavy
 @pytest.mark.skipif(not (SHARED / "wmt").is_dir(), reason="needs the WMT data in ../shared")
 def test_local_culture_science_lexicon_is_rebuilt():
     build = _script()

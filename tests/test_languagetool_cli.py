@@ -8,7 +8,7 @@ import subprocess
 import sys
 import uuid
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, linked_cache, run_cli
 from lt_fixtures import lt_server, lt_url  # noqa: F401  (session fixtures)
 
 from transcheck.languagetool.server import probe
@@ -22,12 +22,17 @@ def write(tmp_path, text=MT, name="a.txt"):
     return str(path)
 
 
+def own_lt_cache(tmp_path) -> str:
+    """A cache folder with an empty LanguageTool match cache (the rules and tables: linked)."""
+    return str(linked_cache(tmp_path / "cache", "rules", "tables"))
+
+
 def rules_and_spans(stdout: str) -> list[tuple]:
     return [(f["rule"], f["start"], f["end"], f["line"], f["column"]) for f in json.loads(stdout)["findings"]]
 
 
 def test_check_languagetool_adds_lt_findings(lt_url, tmp_path):
-    env = {"TRANSCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"TRANSCHECK_CACHE_DIR": own_lt_cache(tmp_path)}
     proc = run_cli("check", "--languagetool", "--languagetool-url", lt_url, "--select", "TC101", "-f", "json",
                    write(tmp_path), env=env)
     assert proc.returncode == 1, proc.stderr_text
@@ -36,7 +41,7 @@ def test_check_languagetool_adds_lt_findings(lt_url, tmp_path):
 
 
 def test_lt_match_on_the_span_of_an_own_finding_is_dropped(lt_url, tmp_path):
-    env = {"TRANSCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"TRANSCHECK_CACHE_DIR": own_lt_cache(tmp_path)}
     path = write(tmp_path)
     only_lt = run_cli("check", "--languagetool", "--languagetool-url", lt_url, "--languagetool-enable",
                       "MORFOLOGIK_RULE_EN_US", "--select", "TC101", "-f", "json", path, env=env)
@@ -50,7 +55,7 @@ def test_lt_match_on_the_span_of_an_own_finding_is_dropped(lt_url, tmp_path):
 
 
 def test_url_from_environment(lt_url, tmp_path):
-    env = {"TRANSCHECK_CACHE_DIR": str(tmp_path / "cache"), "TRANSCHECK_LANGUAGETOOL_URL": lt_url}
+    env = {"TRANSCHECK_CACHE_DIR": own_lt_cache(tmp_path), "TRANSCHECK_LANGUAGETOOL_URL": lt_url}
     proc = run_cli("check", "--languagetool", "--select", "TC101", "-f", "json", write(tmp_path, "I ate a apple.\n"),
                    env=env)
     assert rules_and_spans(proc.stdout_text) == [("LT:EN_A_VS_AN", 6, 7, 1, 7)]

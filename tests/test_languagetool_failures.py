@@ -6,7 +6,7 @@ import signal
 import socket
 
 import pytest
-from conftest import run_cli
+from conftest import linked_cache, run_cli
 from lt_fixtures import require_languagetool
 
 from transcheck.documents import Document
@@ -33,9 +33,15 @@ def text_file(tmp_path):
     return str(path)
 
 
+def warm_cache(tmp_path) -> str:
+    """A cache folder without LanguageTool (no jars, no match cache) whose rules and word tables
+    are those of the default cache: the error comes without a cold build first."""
+    return str(linked_cache(tmp_path / "cache", "rules", "tables"))
+
+
 def test_unreachable_url_exits_2_with_one_line(tmp_path):
     proc = run_cli("check", "--languagetool", "--languagetool-url", "http://127.0.0.1:9", text_file(tmp_path),
-                   env={"TRANSCHECK_CACHE_DIR": str(tmp_path)})
+                   env={"TRANSCHECK_CACHE_DIR": warm_cache(tmp_path)})
     one_error_line(proc, "no LanguageTool server answers at http://127.0.0.1:9")
     assert proc.stdout_text == ""
 
@@ -44,7 +50,7 @@ def test_no_java_exits_2(tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
     proc = run_cli("check", "--languagetool", text_file(tmp_path),
-                   env={"PATH": str(empty), "TRANSCHECK_LANGUAGETOOL_URL": "", "TRANSCHECK_CACHE_DIR": str(tmp_path)})
+                   env={"PATH": str(empty), "TRANSCHECK_LANGUAGETOOL_URL": "", "TRANSCHECK_CACHE_DIR": warm_cache(tmp_path)})
     one_error_line(proc, "Java not found on PATH (LanguageTool needs Java 17 or newer)")
 
 
@@ -52,7 +58,7 @@ def test_jars_missing_and_no_download_exits_2(tmp_path):
     """Jars not installed here; language-tool-python's own download cannot reach the internet."""
     require_languagetool()
     proc = run_cli("check", "--languagetool", text_file(tmp_path),
-                   env={"TRANSCHECK_CACHE_DIR": str(tmp_path / "cache"), "TRANSCHECK_LANGUAGETOOL_URL": "",
+                   env={"TRANSCHECK_CACHE_DIR": warm_cache(tmp_path), "TRANSCHECK_LANGUAGETOOL_URL": "",
                         "HOME": str(tmp_path), "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"})
     one_error_line(proc, "LanguageTool is not installed (run 'transcheck languagetool install') and cannot use")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import SHARED, load_script
 
 
@@ -11,6 +13,7 @@ def _script():
     return load_script("mine_mt_formulas")
 
 
+@pytest.mark.heavy
 def test_lexicon_is_rebuilt_from_the_reviewed_entries_and_wmt():
     build = _script()
     text = build.lexicon_text(build.load_reviewed(), build.load_wmt(SHARED))

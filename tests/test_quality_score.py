@@ -34,7 +34,21 @@ RULES = {  # the score tests do not depend on how the built-in rules evolve
     "rules/test/ZZ801.yaml": RULE.format(id="ZZ801", severity="critical", pattern="\\bDhe\\b", flag="[[Dhe]] minister spoke."),
     "rules/test/ZZ802.yaml": RULE.format(id="ZZ802", severity="major", pattern="„", flag="He said [[„]]yes“."),
 }
-TWO = ["--rules", "rules", "--select", "ZZ801,ZZ802"]
+
+
+@pytest.fixture(scope="module")
+def rules_folder(tmp_path_factory) -> str:
+    """The two rules above, in one folder for the whole module: a rule folder's path is part
+    of the rule cache's key, so the rules are built once, not once a test."""
+    folder = tmp_path_factory.mktemp("quality-rules")
+    write(folder, RULES)
+    return str(folder / "rules")
+
+
+@pytest.fixture
+def two(rules_folder, rules_cache_apart) -> list[str]:
+    """``--rules``/``--select`` for the two rules (compiled into the session's cache apart)."""
+    return ["--rules", rules_folder, "--select", "ZZ801,ZZ802"]
 
 
 def _finding(path: str, severity: Severity) -> Finding:
@@ -64,27 +78,27 @@ def test_a_file_without_words_counts_as_one_word():
 
 
 def _setup(tmp_path, config: str = "") -> None:
-    files = {**RULES, "a.txt": "Dhe minister spoke.\n\nHe said „yes“ and left.\n", "clean.txt": "The minister spoke.\n"}
+    files = {"a.txt": "Dhe minister spoke.\n\nHe said „yes“ and left.\n", "clean.txt": "The minister spoke.\n"}
     if config:
         files["transcheck.toml"] = config
     write(tmp_path, files)
 
 
-def test_max_penalty_names_the_file_and_replaces_the_fail_on_default(tmp_path):
+def test_max_penalty_names_the_file_and_replaces_the_fail_on_default(tmp_path, two):
     _setup(tmp_path)
-    over = run_cli("check", "-f", "concise", *TWO, "--max-penalty", "1000", "a.txt", "clean.txt", cwd=tmp_path)
+    over = run_cli("check", "-f", "concise", *two, "--max-penalty", "1000", "a.txt", "clean.txt", cwd=tmp_path)
     assert over.returncode == 1
     assert over.stderr_text == ("transcheck: penalty limit exceeded: a.txt: 1875.00 penalty points per 1,000 words "
                                 "> --max-penalty 1000\n")
-    under = run_cli("check", "-f", "concise", *TWO, "--max-penalty", "2000", "a.txt", cwd=tmp_path)
+    under = run_cli("check", "-f", "concise", *two, "--max-penalty", "2000", "a.txt", cwd=tmp_path)
     assert (under.returncode, under.stderr_text) == (0, "")  # findings alone no longer fail the run
-    both = run_cli("check", "-f", "concise", *TWO, "--max-penalty", "2000", "--fail-on", "critical", "a.txt", cwd=tmp_path)
+    both = run_cli("check", "-f", "concise", *two, "--max-penalty", "2000", "--fail-on", "critical", "a.txt", cwd=tmp_path)
     assert both.returncode == 1  # an explicit --fail-on still applies
 
 
-def test_quality_table_in_the_configuration(tmp_path):
+def test_quality_table_in_the_configuration(tmp_path, two):
     _setup(tmp_path, "[quality]\nmajor = 2\ncritical = 25\nmax-penalty = 3000\n")
-    proc = run_cli("check", "-f", "json", *TWO, "a.txt", cwd=tmp_path)
+    proc = run_cli("check", "-f", "json", *two, "a.txt", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr_text
     data = json.loads(proc.stdout_text)
     assert data["files"][0]["penalty"] == 27.0 and data["files"][0]["penalty_per_1000_words"] == 3375.0
@@ -92,27 +106,27 @@ def test_quality_table_in_the_configuration(tmp_path):
     assert data["summary"]["quality"]["max_penalty"] == 3000.0
     assert "a.txt: 3375.00 penalty points" in proc.stderr_text
     write(tmp_path, {"transcheck.toml": "[quality]\nmajor = -1\n"})  # validated like every table
-    bad = run_cli("check", *TWO, "a.txt", cwd=tmp_path)
+    bad = run_cli("check", *two, "a.txt", cwd=tmp_path)
     assert bad.returncode == 2 and "key 'quality.major': -1 is not a non-negative number" in bad.stderr_text
     write(tmp_path, {"transcheck.toml": "[quality]\nblocker = 3\n"})
-    assert "unknown key 'quality.blocker'" in run_cli("check", *TWO, "a.txt", cwd=tmp_path).stderr_text
+    assert "unknown key 'quality.blocker'" in run_cli("check", *two, "a.txt", cwd=tmp_path).stderr_text
 
 
-def test_score_in_text_sarif_and_junit(tmp_path):
+def test_score_in_text_sarif_and_junit(tmp_path, two):
     _setup(tmp_path)
-    text = run_cli("check", *TWO, "a.txt", "clean.txt", cwd=tmp_path).stdout_text
+    text = run_cli("check", *two, "a.txt", "clean.txt", cwd=tmp_path).stdout_text
     assert ("MQM-style score: 1363.64 penalty points per 1,000 words (15 points in 11 words; "
             "weights minor 1, major 5, critical 10)") in text
     rows = [[cell.strip() for cell in line.strip("│ ").split("│")] for line in text.splitlines() if line.startswith("│ ")]
     assert ["a.txt", "8", "2", "15", "1875.00"] in rows and ["clean.txt", "3", "0", "0", "0.00"] in rows
-    sarif = json.loads(run_cli("check", "-f", "sarif", *TWO, "a.txt", "clean.txt", cwd=tmp_path).stdout_text)
+    sarif = json.loads(run_cli("check", "-f", "sarif", *two, "a.txt", "clean.txt", cwd=tmp_path).stdout_text)
     run = sarif["runs"][0]
     assert run["properties"]["transcheck/quality"] == {
         "words": 11, "penalty": 15.0, "penalty_per_1000_words": 1363.64,
         "weights": {"minor": 1.0, "major": 5.0, "critical": 10.0}, "max_penalty": None,
     }
     assert run["artifacts"][0]["properties"]["transcheck/quality"] == {"words": 8, "penalty": 15.0, "penalty_per_1000_words": 1875.0}
-    suite = ET.fromstring(run_cli("check", "-f", "junit", *TWO, "a.txt", "clean.txt", cwd=tmp_path).stdout).find("testsuite")
+    suite = ET.fromstring(run_cli("check", "-f", "junit", *two, "a.txt", "clean.txt", cwd=tmp_path).stdout).find("testsuite")
     props = lambda el: {p.get("name"): p.get("value") for p in el.find("properties")}  # noqa: E731
     assert props(suite) == {"words": "11", "penalty": "15.0", "penalty_per_1000_words": "1363.64"}
     assert props(suite.findall("testcase")[0]) == {"words": "8", "penalty": "15.0", "penalty_per_1000_words": "1875.0"}
@@ -144,8 +158,8 @@ def test_report_needs_one_reference_per_file(tmp_path):
 
 
 @pytest.mark.parametrize("limit, code", [("100", 1), ("5000", 0)])
-def test_report_penalty_gate(tmp_path, limit, code):
+def test_report_penalty_gate(tmp_path, limit, code, two):
     _setup(tmp_path)
-    proc = run_cli("report", *TWO, "--max-penalty", limit, "a.txt", "-o", "r.html", cwd=tmp_path)
+    proc = run_cli("report", *two, "--max-penalty", limit, "a.txt", "-o", "r.html", cwd=tmp_path)
     assert proc.returncode == code, proc.stderr_text
     assert ("penalty limit exceeded: a.txt" in proc.stderr_text) == (code == 1)

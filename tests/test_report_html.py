@@ -51,9 +51,24 @@ RULES = {
 }
 
 
-def test_self_contained_escaped_and_overlaps_split(tmp_path):
-    write(tmp_path, {**RULES, "a.txt": "Prices <b>rose</b> 5 per cent.\r\nThen 7 per cent.\r\n"})
-    proc = run_cli("check", "-j", "1", "-f", "html", "-o", "a.html", "--rules", "rules", "--select", "ZZ901,ZZ902",
+@pytest.fixture(scope="module")
+def rules_folder(tmp_path_factory) -> str:
+    """The two rules above, in one folder for the module: a rule folder's path is part of the
+    rule cache's key, so they are built once, not once per test."""
+    folder = tmp_path_factory.mktemp("html-rules")
+    write(folder, RULES)
+    return str(folder / "rules")
+
+
+@pytest.fixture
+def rules_dir(rules_folder, rules_cache_apart) -> str:
+    """The rule folder, compiled into the session's cache apart."""
+    return rules_folder
+
+
+def test_self_contained_escaped_and_overlaps_split(tmp_path, rules_dir):
+    write(tmp_path, {"a.txt": "Prices <b>rose</b> 5 per cent.\r\nThen 7 per cent.\r\n"})
+    proc = run_cli("check", "-j", "1", "-f", "html", "-o", "a.html", "--rules", rules_dir, "--select", "ZZ901,ZZ902",
                    "a.txt", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr_text
     page = (tmp_path / "a.html").read_text(encoding="utf-8")
@@ -71,10 +86,10 @@ def test_self_contained_escaped_and_overlaps_split(tmp_path):
     assert '<dt id="rule-ZZ901">ZZ901 per-cent-spelled-out' in page and "House style writes the percent sign." in page
 
 
-def test_report_command_shows_reference_scores_and_worst_segments(tmp_path):
-    write(tmp_path, {**RULES, "a.txt": "Prices rose 5 per cent in May.\nThe shop closed early.\n",
+def test_report_command_shows_reference_scores_and_worst_segments(tmp_path, rules_dir):
+    write(tmp_path, {"a.txt": "Prices rose 5 per cent in May.\nThe shop closed early.\n",
                      "ref.txt": "Prices rose 5% in May.\nThe shop closed early.\n"})
-    proc = run_cli("report", "-j", "1", "--rules", "rules", "--select", "ZZ901", "a.txt", "-r", "ref.txt", "--worst", "1",
+    proc = run_cli("report", "-j", "1", "--rules", rules_dir, "--select", "ZZ901", "a.txt", "-r", "ref.txt", "--worst", "1",
                    "-o", "r.html", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr_text
     page = (tmp_path / "r.html").read_text(encoding="utf-8")

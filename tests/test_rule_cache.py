@@ -5,11 +5,12 @@ Every test runs the real CLI in a subprocess with its own ``TRANSCHECK_CACHE_DIR
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import linked_cache, run_cli
 
 TEXT = "Wir haben heute leider keine Zeit dafür.\nThe blue gizmo arrived on Tuesday.\n"
 RULE = """\
@@ -50,13 +51,19 @@ def _cache_files(cache: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory) -> tuple[int, str]:
-    """Exit code and report of a run that builds everything (an empty cache folder)."""
+def built(tmp_path_factory) -> tuple[int, str, Path]:
+    """Exit code and report of a run that builds everything (an empty cache folder), and the
+    cache folder it filled."""
     tmp = tmp_path_factory.mktemp("reference")
     proc = _check(tmp, tmp / "cache")
     assert proc.returncode == 1, proc.stderr_text
     assert "TC503" in proc.stdout_text  # the German sentence is found
-    return proc.returncode, proc.stdout_text
+    return proc.returncode, proc.stdout_text, tmp / "cache"
+
+
+@pytest.fixture
+def reference(built) -> tuple[int, str]:
+    return built[:2]
 
 
 def test_written_on_first_run_and_reused(tmp_path, reference):
@@ -71,7 +78,7 @@ def test_written_on_first_run_and_reused(tmp_path, reference):
 
 
 def test_changed_rule_file_rebuilds(tmp_path):
-    cache = tmp_path / "cache"
+    cache = linked_cache(tmp_path / "cache", "tables")  # the rules are this test's subject, not the tables
     folder = _rules(tmp_path / "house", "gizmo")
     before = _check(tmp_path, cache, "--rules", str(folder), "--select", "HS001")
     assert "HS001" in before.stdout_text and "“gizmo”" in before.stdout_text
@@ -82,9 +89,9 @@ def test_changed_rule_file_rebuilds(tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
-def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path, reference, damage):
+def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path, built, reference, damage):
     cache = tmp_path / "cache"
-    _check(tmp_path, cache)
+    shutil.copytree(built[2], cache)  # what a first run writes (test_written_on_first_run_and_reused)
     damaged = [*_cache_files(cache), *(cache / "tables").glob("*/*")]
     assert damaged
     for path in damaged:

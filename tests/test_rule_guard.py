@@ -55,7 +55,7 @@ def _rule_folder(tmp_path: Path, pattern: str) -> Path:
     return folder
 
 
-def test_catastrophic_user_pattern_stops_with_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_catastrophic_user_pattern_stops_with_one_line_and_exit_2(tmp_path: Path, rules_cache_apart) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("a" * 40 + "!\n", encoding="utf-8")
     folder = _rule_folder(tmp_path, r"(a|aa)+$")
@@ -66,7 +66,7 @@ def test_catastrophic_user_pattern_stops_with_one_line_and_exit_2(tmp_path: Path
     assert "HS001-house-pattern.yaml" in lines[0] and "draft.txt" in lines[0] and "time budget" in lines[0]
 
 
-def test_nested_pattern_that_ends_quickly_still_finds(tmp_path: Path) -> None:
+def test_nested_pattern_that_ends_quickly_still_finds(tmp_path: Path, rules_cache_apart) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("a" * 40 + "!\naaaa\n", encoding="utf-8")
     folder = _rule_folder(tmp_path, r"^(a+)+$")

@@ -41,12 +41,12 @@ def test_every_rule_has_flag_and_pass_examples(ruleset):
         assert rule.spec.flag and rule.spec.passes, rule.spec.id
 
 
-def test_user_rule_folder_loads(tmp_path):
+def test_user_rule_folder_loads(tmp_path, rules_cache_apart):
     rules = load_rules([_write(tmp_path / "mine", VALID)], builtin=False)
     assert [r.spec.id for r in rules] == ["XX001"]
 
 
-def test_user_rule_folder_may_name_its_own_family(tmp_path):
+def test_user_rule_folder_may_name_its_own_family(tmp_path, rules_cache_apart):
     rules = load_rules([_write(tmp_path / "mine", VALID.replace("family: whitespace", "family: house-style"))], builtin=False)
     assert [r.spec.family for r in rules] == ["house-style"]
     assert [r.spec.id for r in rules.select(["house-style"], [])] == ["XX001"]

@@ -153,6 +153,7 @@ def test_sentence_scores_equal_sacrebleu_sentence_functions():
         assert result.segments["ter"][i] == sacrebleu.sentence_ter(hyp, pair).score
 
 
+@pytest.mark.heavy
 def test_thousands_of_lines_in_worker_processes_equal_sacrebleu_command_to_the_bit(tmp_path):
     """3,000 lines (WMT21 + WMT22 systems, both references): the pooled, chunked path vs `sacrebleu -w 16`."""
     wmt22 = WMT / "wmt22-generaltest2022-deen"

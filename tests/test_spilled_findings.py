@@ -61,6 +61,7 @@ def test_a_spilled_long_file_gives_the_report_of_the_whole_file(folder: Path, fm
     _same(folder, "-f", fmt, "a.txt", "b.txt", "short.txt")
 
 
+@pytest.mark.heavy
 def test_filters_and_gates_are_those_of_the_whole_file(folder: Path) -> None:
     _same(folder, "-f", "concise", "--select", "quotes,numbers", "--fail-on", "critical", ".")
     _same(folder, "-f", "concise", "--max-penalty", "5", ".")

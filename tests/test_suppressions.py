@@ -91,7 +91,7 @@ def test_unused_suppression_of_a_rule_that_did_not_run_is_not_reported(tmp_path)
     assert (proc.returncode, proc.stdout_text) == (0, "")
 
 
-def test_rules_never_flag_the_directives(tmp_path):
+def test_rules_never_flag_the_directives(tmp_path, rules_cache_apart):
     write(tmp_path, {
         "rules/untranslated/ZZ902.yaml": WORD_RULE,
         "a.md": "Headline\n\n<!-- transcheck-disable-next-line TC101 -->\nDhe transcheck.\n\nWe ignore it. [transcheck: ignore TC101]\n",
