@@ -10,6 +10,7 @@ from rich.text import Text
 
 from transcheck.cli.options import RULES_DIRS, use_color
 from transcheck.cli.params import Argument, Option, command
+from transcheck.errors import UsageError
 from transcheck.rules import load_rules
 from transcheck.rules.spec import Example
 
@@ -29,7 +30,11 @@ def list_rules(
     table = Table(show_lines=False)
     for col in ("id", "name", "family", "category", "severity", "fix"):
         table.add_column(col)
-    for rule in load_rules(rules_dirs):
+    rules = list(load_rules(rules_dirs))
+    families = sorted({rule.spec.family for rule in rules})
+    if family and family not in families:
+        raise UsageError(f"unknown family {family!r} (families: {', '.join(families)})")
+    for rule in rules:
         s = rule.spec
         if family and s.family != family:
             continue
