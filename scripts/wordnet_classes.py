@@ -27,6 +27,9 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_calques import plural  # noqa: E402  (the regular English plural)
+
 ROOT = Path(__file__).resolve().parent.parent
 WORDNET = Path("/usr/share/wordnet")
 NAMES = ROOT / "src" / "transcheck" / "data" / "person-names.txt.gz"
@@ -97,15 +100,6 @@ def plurals(wordnet: Path) -> dict[str, list[str]]:
         for base in bases:
             irregular.setdefault(base, []).append(form)
     return irregular
-
-
-def plural(word: str) -> str:
-    """The regular English plural."""
-    if re.search(r"(?:s|x|z|ch|sh)$", word):
-        return word + "es"
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    return word + "s"
 
 
 def organisms(wordnet: Path = WORDNET, min_zipf: float = MIN_ZIPF) -> list[str]:
