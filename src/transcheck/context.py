@@ -158,14 +158,14 @@ class Context:
         """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
         return self._lower[1]
 
-    def lower_stretches(self, whole: Callable[[], str] | None = None) -> Iterator[tuple[int, str]]:
+    def lower_stretches(self) -> Iterator[tuple[int, str]]:
         """(offset, lower case) of consecutive stretches of whole lines: the pieces of the
         text's lower case, made one at a time, so that a rule that reads the lower case a
         line or a window at a time holds no lower-case copy of a long text. A text with İ,
-        whose lower case is longer, comes whole: ``whole()``, by default ``lower_text``."""
+        whose lower case is longer, comes whole (``lower_text``)."""
         text = self.text
         if "\u0130" in text:  # the one character whose lower case is longer
-            yield 0, whole() if whole else self.lower_text
+            yield 0, self.lower_text
             return
         for start, end in chunks(text, LOWER_CHUNK_CHARS):
             yield start, text[start:end].lower()
