@@ -159,6 +159,10 @@ def _names_before(text: str, word: str) -> Iterator[str]:
         yield text[start:space]
 
 
+HONORIFICS = frozenset({"Honor", "Honour", "Majesty", "Excellency", "Grace", "Highness", "Royal", "Eminence",
+                        "Holiness", "Worship", "Lordship", "Ladyship", "Reverence", "Serene"})
+
+
 @detector("mid-sentence-capital")
 @dataclass
 class MidSentenceCapital:
@@ -172,6 +176,8 @@ class MidSentenceCapital:
         for start, end in ctx.occurrences(set(self.words)):
             before = text[max(0, start - 2) : start]  # "r " or ", ": mid-sentence
             if not (before.endswith(" ") and (before[:1].islower() or before[:1] in ",;")):
+                continue
+            if _word_after(text, end) in HONORIFICS:  # Your Honor, Your Majesty: a title, capitalised
                 continue
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
