@@ -20,6 +20,22 @@ SEPARATOR_RE = re.compile("[" + re.escape("".join(map(chr, SEPARATORS))) + "]")
 
 TOKEN_RE = re.compile(r"[\w’'-]+")  # \w is str.isalnum() plus "_"
 
+# A line is read at most this far either side of a match. Prose lines (paragraphs) are far
+# shorter; a text saved without line breaks is read around each match, so that what a rule
+# does per match stays bounded instead of growing with the text (quadratic on one long line).
+LINE_REACH = 4096
+
+
+def line_around(text: str, start: int, end: int | None = None) -> tuple[int, int, bool]:
+    """(start, end) of the line holding ``start`` (to the line break after ``end``), without
+    its newline, cut at ``LINE_REACH`` characters either side; and whether it was cut."""
+    end = start if end is None else end
+    low, high = max(0, start - LINE_REACH), min(len(text), end + LINE_REACH)
+    newline = text.rfind("\n", low, start)
+    stop = text.find("\n", end, high)
+    cut = (newline == -1 and low > 0) or (stop == -1 and high < len(text))
+    return (newline + 1 if newline != -1 or low == 0 else low), (stop if stop != -1 else high), cut
+
 
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-’'"

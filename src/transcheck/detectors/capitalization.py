@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick
 
-from transcheck.context import Context, automaton_matches, in_code
+from transcheck.context import Context, automaton_matches, in_code, line_around
 from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck import speller, tables
@@ -105,9 +105,7 @@ class GermanCapitalization:
             return False
         if _named_elsewhere(text, word):
             return False
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        return not title_case_line(text[line_start : len(text) if line_end == -1 else line_end])
+        return not title_case_line(_line(text, start, end))
 
 
 def _two_words_before(text: str, start: int) -> tuple[str, str] | None:
@@ -179,10 +177,8 @@ class MidSentenceCapital:
                 continue
             if _word_after(text, end) in HONORIFICS:  # Your Honor, Your Majesty: a title, capitalised
                 continue
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            line = text[line_start : len(text) if line_end == -1 else line_end]
-            if title_case_line(line) or text.count("“", line_start, start) > text.count("”", line_start, start):
+            line_start, line_end, _ = line_around(text, start, end)
+            if title_case_line(text[line_start:line_end]) or text.count("“", line_start, start) > text.count("”", line_start, start):
                 continue
             yield Match(start, end, text[start:end].lower())
 
@@ -196,9 +192,9 @@ NOT_PROSE = re.compile(r"[@#/\\_.]\w|\w[@/\\_]")  # e-mail addresses, hashtags, 
 
 
 def _line(text: str, start: int, end: int) -> str:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start : len(text) if line_end == -1 else line_end]
+    """The line holding [start, end), or on a very long line the stretch around it (``line_around``)."""
+    line_start, line_end, _ = line_around(text, start, end)
+    return text[line_start:line_end]
 
 
 def _before(text: str, start: int) -> str:

@@ -113,6 +113,7 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
     (the text starts mid-sentence) may close a quotation opened before it."""
     stack: list[int] = []
     inner: list[int] = []  # opening marks that came while another quotation was open
+    inner_set: set[int] = set()  # the same, for membership (a paragraph may hold thousands)
     closed_inner: list[tuple[int, int]] = []
     role = "close"
     for m in QUOTE_CHAR.finditer(text, start, end):
@@ -121,6 +122,7 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
         if role == "open":
             if stack:
                 inner.append(i)
+                inner_set.add(i)
             stack.append(i)
         elif role in ("close", "detached"):
             if role == "detached":
@@ -131,14 +133,15 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
                 cut_before = False
                 continue
             opener = stack.pop()
-            if opener in inner:
+            if opener in inner_set:
                 closed_inner.append((opener, i))
     excess = len(stack) - (1 if runs_on and role == "open" else 0)
     strays = inner[: max(excess, 0)]
+    stray_set = set(strays)
     out.stray.extend(strays)
-    out.nested.extend(pair for pair in closed_inner if pair[0] not in strays)
+    out.nested.extend(pair for pair in closed_inner if pair[0] not in stray_set)
     if excess > len(strays):
-        out.unclosed.extend([i for i in stack if i not in strays][: excess - len(strays)])
+        out.unclosed.extend([i for i in stack if i not in stray_set][: excess - len(strays)])
 
 
 def pairing(ctx: Context) -> Pairing:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from transcheck.context import Context
+from transcheck.context import Context, line_around
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules import prefilter
@@ -355,12 +355,15 @@ def _match_case(found: str, suggestion: str | None) -> str | None:
 
 
 def _blocked(ctx: Context, start: int, end: int, unless: tuple[re.Pattern, ...]) -> bool:
-    """True when one of the regexes matches text overlapping [start, end) on its line."""
-    line_start, line_end = ctx.line_span(start)
+    """True when one of the regexes matches text overlapping [start, end) on its line (on a
+    line longer than ``LINE_REACH`` either side, in the stretch of it around the match, read
+    as a line of its own so that ``^`` and ``$`` hold at its ends)."""
+    line_start, line_end, cut = line_around(ctx.text, start)
     line_end = max(line_end, end)
+    text, base = (ctx.text[line_start:line_end], line_start) if cut else (ctx.text, 0)
     for regex in unless:
-        for m in regex.finditer(ctx.text, line_start, line_end):
-            if m.start() < end and m.end() > start:
+        for m in regex.finditer(text, line_start - base, line_end - base):
+            if base + m.start() < end and base + m.end() > start:
                 return True
     return False
 
