@@ -11,6 +11,7 @@ from ahocorasick_rs import AhoCorasick
 
 from transcheck.context import Context, automaton_matches, in_code, line_around
 from transcheck.detectors import detector
+from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
 from transcheck import speller, tables
 from transcheck.wordfreqs import zipf
@@ -97,8 +98,8 @@ class GermanCapitalization:
         earlier, previous = words
         if previous in MODIFIERS:
             ok = bool(FOLLOWERS.match(text, end))  # not a brand before its noun ("Apple devices")
-        elif previous in PREPOSITIONS:
-            ok = self.plural(word) and earlier.islower()
+        elif previous in PREPOSITIONS:  # a plural, not a given name (with Miles, for Charles)
+            ok = self.plural(word) and earlier.islower() and word not in person_names()[0]
         else:
             return False
         if not ok:
