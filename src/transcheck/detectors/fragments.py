@@ -15,7 +15,7 @@ AUXILIARIES = "was|were|is|are|has|have|had|would|will|can|could|must|should|may
 # Modals that are also nouns, and the words that mark the noun reading.
 NOUN_BEFORE = {
     "can": frozenset("a the garbage trash tin watering beer soda oil paint spray aerosol petrol".split()),
-    "will": frozenset("a the free good ill last own political popular strong iron his her their".split()),
+    "will": frozenset("a the at free good ill last own political popular strong iron his her their".split()),
     "must": frozenset("a".split()),
 }
 # A clause-final auxiliary: followed by the end of a sentence, a semicolon, a dash, or a
@@ -40,7 +40,7 @@ NOT_BEFORE = frozenset(
     "i you he she it we they there this that these those one ones who what which so too also "
     "not never still already just really always indeed certainly probably is are was were "
     "has have had will would can could should may might must be been being to do does did "
-    "else all both".split()
+    "else all both ever".split()
 )
 
 
