@@ -35,6 +35,8 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
 def _replacing(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file in ``path``'s folder, synced and renamed over ``path`` at the end."""
     target = Path(path)
+    if target.is_dir():  # the file could not be renamed over it
+        raise InputError(f"{path}: is a folder; name the file to write")
     folder = target.parent if str(target.parent) else Path(".")
     mode = None
     if target.exists():

@@ -163,7 +163,7 @@ def main() -> None:
     try:
         if not _quick(sys.argv[1:]):
             _register()
-            typer_app()(standalone_mode=True)
+            _run_typer()
     except TranscheckError as err:
         if stop := received():
             _stopped(stop)
@@ -175,6 +175,35 @@ def main() -> None:
         if stop := received():  # the signal's exception was dropped (raised in a __del__)
             _stopped(stop)
         raise
+
+
+def _run_typer() -> None:
+    """Run the typer application; a command line it cannot read is one line on stderr, exit 2
+    (typer's own standalone mode draws the usage and a boxed message). No command returns a
+    value, so what typer returns is an exit code or None."""
+    import typer
+
+    try:
+        from typer._click.exceptions import ClickException, UsageError  # typer vendors click since 0.16
+    except ImportError:  # pragma: no cover - an older typer on click
+        from click.exceptions import ClickException, UsageError
+    try:
+        code = typer_app()(standalone_mode=False)
+    except UsageError as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # no arguments at all: the help
+            if help_text := err.format_message():  # (rich has printed it already as it rendered it)
+                print(help_text)
+            sys.exit(err.exit_code)
+        hint = f" (see '{err.ctx.command_path} -h')" if err.ctx is not None else ""
+        print(f"transcheck: error: {err.format_message()}{hint}", file=sys.stderr)
+        sys.exit(err.exit_code)
+    except ClickException as err:
+        print(f"transcheck: error: {err.format_message()}", file=sys.stderr)
+        sys.exit(err.exit_code)
+    except typer.Abort:
+        print("Aborted!", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _stopped(stop) -> None:

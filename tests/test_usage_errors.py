@@ -1,0 +1,59 @@
+"""A command line the CLI cannot read, on every command: one line on stderr naming the
+problem and where the help is, exit 2, no traceback (the real CLI in a subprocess)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_cli
+
+TEXT = "The minister spoke on Thursday.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["check", "{a}", "-f", "nosuch"], "'nosuch' is not one of"),
+        (["check", "--jobs", "0", "{a}"], "--jobs"),
+        (["check", "{a}", "--locale", "xx"], "--locale"),
+        (["score", "{a}"], "Missing option '--ref'"),
+        (["eval"], "Missing argument"),
+        (["report", "{a}", "-f", "text"], "'text' is not one of"),
+        (["nosuchcommand"], "No such command 'nosuchcommand'"),
+        (["languagetool", "nosuch"], "No such command 'nosuch'"),
+    ],
+)
+def test_a_usage_error_is_one_line_and_exit_2(tmp_path, args, needle):
+    text = tmp_path / "a.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    proc = run_cli(*[arg.replace("{a}", str(text)) for arg in args])
+    lines = proc.stderr_text.strip().splitlines()
+    assert proc.returncode == 2, proc.stderr_text
+    assert len(lines) == 1 and lines[0].startswith("transcheck: error: "), proc.stderr_text
+    assert needle in lines[0] and "-h')" in lines[0]
+
+
+@pytest.mark.parametrize("command", [["check"], ["report"], ["eval", "{dev}"]])
+def test_a_report_path_that_is_a_folder_is_one_line_and_exit_2(tmp_path, command):
+    text = tmp_path / "a.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    args = [arg.replace("{dev}", str(tmp_path / "dev")) for arg in command]
+    if command[0] == "eval":
+        (tmp_path / "dev").mkdir()
+        (tmp_path / "dev" / "a.txt").write_text(TEXT, encoding="utf-8")
+        (tmp_path / "dev" / "a.annotations.jsonl").write_text("", encoding="utf-8")
+    else:
+        args.append(str(text))
+    proc = run_cli(*args, "-o", str(folder))
+    assert proc.returncode == 2, proc.stderr_text
+    assert proc.stderr_text.strip().splitlines() == [f"transcheck: error: {folder}: is a folder; name the file to write"]
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".out.*"))
+
+
+def test_no_arguments_print_the_help(tmp_path):
+    proc = run_cli()
+    assert proc.returncode == 2
+    assert "Usage: " in proc.stdout_text and "check" in proc.stdout_text
+    assert "Traceback" not in proc.stderr_text
