@@ -57,3 +57,16 @@ def test_no_arguments_print_the_help(tmp_path):
     assert proc.returncode == 2
     assert "Usage: " in proc.stdout_text and "check" in proc.stdout_text
     assert "Traceback" not in proc.stderr_text
+
+
+@pytest.mark.parametrize(("glossary", "needle"), [(None, "no such file"), ("de,en\n\"unclosed\n", "needs a German and an English term")])
+def test_a_bad_glossary_is_one_line_and_exit_2_on_any_file(tmp_path, glossary, needle):
+    """Read before the files: a plain file, which no glossary rule reads, is no reason to ignore it."""
+    text = tmp_path / "a.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    path = tmp_path / "terms.csv"
+    if glossary is not None:
+        path.write_text(glossary, encoding="utf-8")
+    proc = run_cli("check", str(text), "--glossary", str(path))
+    lines = proc.stderr_text.strip().splitlines()
+    assert proc.returncode == 2 and len(lines) == 1 and needle in lines[0], proc.stderr_text

@@ -51,6 +51,10 @@ def read_options(input_format: "InputFormat", source: str | None, glossary: str 
         raise UsageError("--source pairs one target file with its source: name exactly one file")
     if align and source is None:
         raise UsageError("--align aligns a file with its --source: name the source")
+    if glossary is not None:  # read now: a missing or malformed glossary is an error even where no file uses it
+        from transcheck.formats import glossary as glossary_file
+
+        glossary_file.load(glossary)
     return ReadOptions(input_format.value, source, glossary, align)
 
 
