@@ -31,7 +31,7 @@ def install() -> None:
 
 @lt_app.command()
 def serve(
-    port: int = typer.Option(8081, "--port", "-p", help="Port on localhost (0 picks a free one)."),
+    port: int = typer.Option(8081, "--port", "-p", min=0, max=65535, help="Port on localhost (0 picks a free one)."),
     heap: str = typer.Option(None, "--heap", help="Java heap, e.g. 2g (default: $TRANSCHECK_LANGUAGETOOL_HEAP or 2g)."),
 ) -> None:
     """Run a LanguageTool server in the foreground until Ctrl-C; point --languagetool-url at it."""
