@@ -71,3 +71,14 @@ def test_a_bad_glossary_is_one_line_and_exit_2_on_any_file(tmp_path, glossary, n
     proc = run_cli("check", str(text), "--glossary", str(path))
     lines = proc.stderr_text.strip().splitlines()
     assert proc.returncode == 2 and len(lines) == 1 and needle in lines[0], proc.stderr_text
+
+
+def test_a_named_pipe_is_refused_not_read(tmp_path):
+    """Reading a named pipe with no writer would wait for ever: say what it is instead."""
+    import os
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    proc = run_cli("check", str(pipe))
+    assert proc.returncode == 2
+    assert proc.stderr_text.strip().splitlines() == [f"transcheck: error: {pipe}: not a regular file or folder (pipe its content to '-')"]

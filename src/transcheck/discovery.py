@@ -102,6 +102,8 @@ def discover(paths: list[str], config: Config) -> list[str]:
         elif path.is_file() or path.is_symlink():
             if not globs.excluded(path):
                 files.add(name)
+        elif path.exists():  # a named pipe or a device: read it through - (standard input)
+            raise InputError(f"{name}: not a regular file or folder (pipe its content to '-')")
         else:
             raise InputError(f"{name}: no such file or directory")
     return (["-"] if "-" in paths else []) + sorted(files)
