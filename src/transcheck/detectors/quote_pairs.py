@@ -112,8 +112,7 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
     paragraph that ``runs_on`` may leave its last quotation open, one ``cut_before``
     (the text starts mid-sentence) may close a quotation opened before it."""
     stack: list[int] = []
-    inner: list[int] = []  # opening marks that came while another quotation was open
-    inner_set: set[int] = set()  # the same, for membership (a paragraph may hold thousands)
+    inner: dict[int, None] = {}  # opening marks that came while another quotation was open, in order
     closed_inner: list[tuple[int, int]] = []
     role = "close"
     for m in QUOTE_CHAR.finditer(text, start, end):
@@ -121,8 +120,7 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
         role = _role(text, i, end, bool(stack))
         if role == "open":
             if stack:
-                inner.append(i)
-                inner_set.add(i)
+                inner[i] = None
             stack.append(i)
         elif role in ("close", "detached"):
             if role == "detached":
@@ -133,10 +131,10 @@ def _pair_paragraph(text: str, start: int, end: int, runs_on: bool, out: Pairing
                 cut_before = False
                 continue
             opener = stack.pop()
-            if opener in inner_set:
+            if opener in inner:
                 closed_inner.append((opener, i))
     excess = len(stack) - (1 if runs_on and role == "open" else 0)
-    strays = inner[: max(excess, 0)]
+    strays = list(inner)[: max(excess, 0)]
     stray_set = set(strays)
     out.stray.extend(strays)
     out.nested.extend(pair for pair in closed_inner if pair[0] not in stray_set)
