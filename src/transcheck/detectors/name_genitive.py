@@ -36,15 +36,18 @@ def _surname_shape(name: str, given: frozenset[str]) -> bool:
     return name not in given and name.lower() not in speller.words() and not name.endswith(("s", "x", "z"))
 
 
-def _person(ctx: Context, name: str) -> bool:
-    """Somewhere in the document the name follows a given name or a title (`Angela Merkel`,
-    `Chancellor Merkel`): a person's surname, not a shop or a plural (`Mortons`, `Tamils`)."""
+def _people(ctx: Context, names: set[str]) -> set[str]:
+    """The names that somewhere in the document follow a given name or a title (`Angela
+    Merkel`, `Chancellor Merkel`): a person's surname, not a shop or a plural (`Mortons`,
+    `Tamils`). One pass over the text for all of them; the name is looked ahead at, not
+    consumed, so that it can be the word before the next one."""
     given, _ = person_names()
-    text = ctx.text
-    for m in re.finditer(rf"\b([A-Z][\w.]*)\s+{re.escape(name)}\b", text):
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    found: set[str] = set()
+    for m in re.finditer(rf"\b([A-Z][\w.]*)\s+(?=({alternatives})\b)", ctx.text):
         if m.group(1) in given or m.group(1).rstrip(".") in TITLES:
-            return True
-    return False
+            found.add(m.group(2))
+    return found
 
 
 @detector("name-genitive")
@@ -60,7 +63,8 @@ class NameGenitive:
         given, _ = person_names()
         candidates = {w for w in stems if _surname_shape(w[:-1], given)}
         # `Warren Jeffs`: the word with its `s` is itself a surname.
-        people = {w for w in candidates if _person(ctx, w[:-1]) and not _person(ctx, w)}
+        named = _people(ctx, candidates | {w[:-1] for w in candidates}) if candidates else set()
+        people = {w for w in candidates if w[:-1] in named and w not in named}
         for start, end in ctx.occurrences(people):
             if text[max(0, start - 4) : start].lower() == "the " or not FOLLOWING.match(text, end):
                 continue

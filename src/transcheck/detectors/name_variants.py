@@ -107,10 +107,13 @@ class NameVariants:
                 if form.lower() not in common and form not in english_places():
                     wrong[form] = word
         text = ctx.text
+        givens: dict[str, set[str]] = {}
         for start, end in ctx.occurrences(set(wrong)):
             right = wrong[text[start:end]]
             before = _given_before(text, start)
-            if before and before not in _givens_of(text, right):  # Robert Mueller beside Gerd Müller
+            if before and right not in givens:
+                givens[right] = _givens_of(text, right)
+            if before and before not in givens[right]:  # Robert Mueller beside Gerd Müller
                 continue
             yield Match(start, end, replacement=right, detail=f"the text also writes “{right}”")
 
@@ -176,8 +179,17 @@ def _given_before(text: str, start: int) -> str | None:
 
 
 def _givens_of(text: str, surname: str) -> set[str]:
-    """The given names, with their plain spellings, the text writes before ``surname``."""
-    names = set(re.findall(rf"\b([A-Z][\w-]+)[ \u00a0]+{re.escape(surname)}\b", text))
+    """The given names, with their plain spellings, the text writes before ``surname``:
+    searched on the lines that hold it (the name and its given name share a line)."""
+    pattern = re.compile(rf"\b([A-Z][\w-]+)[ \u00a0]+{re.escape(surname)}\b")
+    names: set[str] = set()
+    found = text.find(surname)
+    while found != -1:
+        start = text.rfind("\n", 0, found) + 1
+        end = text.find("\n", found)
+        end = len(text) if end == -1 else end
+        names.update(pattern.findall(text, start, end))
+        found = text.find(surname, end)
     return names | {form for name in names for form in plain(name)}
 
 
