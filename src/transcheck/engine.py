@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+from transcheck import block_pool
 from transcheck.context import Context, RecordedCache
 from transcheck.documents import Block, Document, blocks
 from transcheck.models import Finding, Fix, Match
@@ -92,41 +93,50 @@ def line_local(rule: Rule) -> bool:
     return kind in LINE_LOCAL_KINDS or type(rule.matcher).__module__.rpartition(".")[2] in LINE_LOCAL_MODULES
 
 
-def check(doc: Document, ruleset: RuleSet, locale: str = "en-US") -> list[Finding]:
+def check(doc: Document, ruleset: RuleSet, locale: str = "en-US", jobs: int = 1) -> list[Finding]:
     """All findings of the rules that apply to ``locale``, in document order.
 
     A long plain document is checked in two parts with the same findings as whole: the
     line-local rules a block of paragraphs at a time (so tokens, tags and sentences are
     held for one block), the rules that need the whole document's evidence on all of it.
     Beyond ``EVIDENCE_CHARS`` (8 MB of text) those see a stretch of that size at a time, so
-    memory stays bounded: their evidence (quote style, house style) is then the stretch's."""
+    memory stays bounded: their evidence (quote style, house style) is then the stretch's.
+    With ``jobs`` above 1 the blocks go to forked workers (``block_pool``)."""
     size = block_chars()
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
     if type(doc) is not Document or len(doc.text) <= size:
         return one_per_span(check_whole(doc, rules, locale))
     stretches = (doc if end - start == len(doc.text) else Block.of(doc, start, end)
                  for start, end in blocks(doc.text, max(size, EVIDENCE_CHARS)))
-    return check_stretches(stretches, rules, locale)
+    return check_stretches(stretches, rules, locale, jobs)
 
 
-def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: str) -> list[Finding]:
+def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: str, jobs: int = 1) -> list[Finding]:
     """The findings of a long text given as consecutive stretches of ``EVIDENCE_CHARS``."""
-    return [finding for found in stretch_findings(stretches, rules, locale) for finding in found]
+    return [finding for found in stretch_findings(stretches, rules, locale, jobs) for finding in found]
 
 
-def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: str) -> Iterator[list[Finding]]:
+def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: str,
+                     jobs: int = 1) -> Iterator[list[Finding]]:
     """Each stretch's findings, sorted with one per span (no span crosses a stretch): the
-    document-evidence rules on the stretch, the line-local rules a block at a time. A
-    stretch is not held while the next one is read, nor its findings as objects while its
-    rules and blocks run (``HeldFindings``)."""
+    document-evidence rules on the stretch, the line-local rules a block at a time (in up
+    to ``jobs`` forked workers meanwhile, ``block_pool``). A stretch is not held while the
+    next one is read, nor its findings as objects while its rules and blocks run
+    (``HeldFindings``)."""
     evidence = [rule for rule in rules if not line_local(rule)]
     local = [rule for rule in rules if line_local(rule)]
     for stretch in stretches:
         held = HeldFindings(packed=True)
-        run_rules(stretch, evidence, locale, held, releases(stretch, evidence, locale))
-        for first, last in blocks(stretch.text, block_chars()):
-            run_rules(Block.of(stretch, first, last), local, locale, held)
-            release_free_memory()  # the block's tokens, tags and hits, before the next block's
+        spans = blocks(stretch.text, block_chars())
+        with block_pool.spread(stretch, local, locale, spans, jobs) as from_workers:
+            run_rules(stretch, evidence, locale, held, releases(stretch, evidence, locale))
+            if from_workers is None:
+                for first, last in spans:
+                    run_rules(Block.of(stretch, first, last), local, locale, held)
+                    release_free_memory()  # the block's tokens, tags and hits, before the next block's
+            else:
+                for found in from_workers:
+                    held.extend(found)
         del stretch
         release_free_memory()
         found = held.findings()

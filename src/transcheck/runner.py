@@ -47,6 +47,7 @@ class Checker:
         self.catalog: RuleSet = load_rules(config.extra_rules)
         self._rulesets: dict[tuple, tuple[RuleSet, bool]] = {}
         self.resolve = lru_cache(maxsize=None)(self._resolve)
+        self.block_jobs = 1  # processes for the blocks of a long file checked in this process
 
     def _resolve(self, key: str) -> frozenset[str]:
         """The rule ids a key (id, alias, name, family) names; empty when unknown."""
@@ -88,19 +89,19 @@ class Checker:
         settings = self.config.for_path(doc.path)
         ruleset = self.ruleset(settings)[0]
         if isinstance(doc, LongDocument):  # holds no suppression: nothing to mask
-            return [f for found in long_batches(doc, ruleset, settings.locale) for f in found]
+            return [f for found in long_batches(doc, ruleset, settings.locale, self.block_jobs) for f in found]
         if isinstance(doc, formats.MappedDocument):  # offsets, lines and unit ids from the original file
-            return doc.finish(engine_check(doc, ruleset, settings.locale))
+            return doc.finish(engine_check(doc, ruleset, settings.locale, self.block_jobs))
         masked = suppressions.mask(doc)
         if masked is None:
-            return engine_check(doc, ruleset, settings.locale)
-        return masked.restore(engine_check(masked.doc, ruleset, settings.locale))
+            return engine_check(doc, ruleset, settings.locale, self.block_jobs)
+        return masked.restore(engine_check(masked.doc, ruleset, settings.locale, self.block_jobs))
 
     def batches(self, doc: Document | LongDocument) -> Iterator[list[Finding]]:
         """``check`` in consecutive sorted pieces: a long file's a stretch at a time."""
         if isinstance(doc, LongDocument):
             settings = self.config.for_path(doc.path)
-            yield from long_batches(doc, self.ruleset(settings)[0], settings.locale)
+            yield from long_batches(doc, self.ruleset(settings)[0], settings.locale, self.block_jobs)
         else:
             yield self.check(doc)  # type: ignore[arg-type]
 
@@ -128,11 +129,12 @@ class Checker:
         return chosen
 
 
-def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str) -> Iterator[list[Finding]]:
+def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str, jobs: int = 1) -> Iterator[list[Finding]]:
     """``engine.check`` of a file too long to hold, with the same findings, given a stretch
     at a time (sorted, each after the one before): the file is read a stretch at a time, cut
     where the engine cuts the whole text (``EVIDENCE_CHARS``), and checked by
-    ``engine.stretch_findings``; a file that fits in one block is checked whole."""
+    ``engine.stretch_findings`` (its blocks in up to ``jobs`` processes); a file that fits
+    in one block is checked whole."""
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
     stretches = doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))
     first = next(stretches, None)
@@ -143,7 +145,7 @@ def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str) -> Iterator[l
         return
     rest = itertools.chain([first], stretches)
     del first  # not held once the engine has moved past it
-    yield from engine.stretch_findings(rest, rules, locale)
+    yield from engine.stretch_findings(rest, rules, locale, jobs)
 
 
 def read(path: str) -> Document | LongDocument:
@@ -205,6 +207,7 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
         advance()
         yield doc, [checker.check(doc)]
     if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
+        checker.block_jobs = jobs  # a long file's blocks then spread over the processes
         for path in pooled:
             doc = read(path)
             advance()

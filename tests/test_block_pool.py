@@ -1,0 +1,97 @@
+"""A long file checked in the calling process spreads its blocks over ``--jobs`` forked
+workers (block_pool) while the process runs the document-evidence rules: the findings and
+the report are those of ``--jobs 1``, and a signal mid-run stops every worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from processes import descendants
+from test_signals import _alive, _stop, _wait_for
+from transcheck import block_pool, engine
+from transcheck.documents import Document
+from transcheck.rules import load_rules
+
+TEXTS = sorted([*ROOT.glob("samples/*.txt"), *ROOT.glob("tests/data/native/*/*.txt")])
+forking = pytest.mark.skipif(block_pool._fork_context() is None, reason="no fork on this platform")
+
+
+def _joined() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in TEXTS)
+
+
+def _run(path: Path, jobs: int, block_chars: int) -> subprocess.CompletedProcess:
+    env = {**os.environ, engine.BLOCK_CHARS_VARIABLE: str(block_chars), "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "transcheck", "check", "--isolated", "--jobs", str(jobs),
+                           "-f", "json", str(path)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@forking
+def test_blocks_in_workers_give_the_findings_of_one_process(monkeypatch) -> None:
+    monkeypatch.setenv(engine.BLOCK_CHARS_VARIABLE, "400")
+    doc = Document.from_text("joined.txt", _joined())
+    rules = load_rules()
+    serial = engine.check(doc, rules)
+    assert len(serial) > 50
+    assert engine.check(doc, rules, jobs=2) == serial
+    assert engine.check(doc, rules, jobs=3) == serial
+
+
+@forking
+def test_the_cli_reports_the_same_with_two_jobs_on_one_file(tmp_path: Path) -> None:
+    path = tmp_path / "joined.txt"
+    path.write_text(_joined(), encoding="utf-8")
+    one, two = _run(path, 1, 500), _run(path, 2, 500)
+    assert one.returncode == two.returncode == 1, one.stderr + two.stderr
+    assert json.loads(two.stdout) == json.loads(one.stdout)
+    assert json.loads(one.stdout)["summary"]["total"] > 50
+
+
+def test_a_short_text_or_one_job_starts_no_worker() -> None:
+    doc = Document.from_text("short.txt", "One paragraph.\n")
+    with block_pool.spread(doc, list(load_rules())[:3], "en-US", [(0, len(doc.text))], jobs=2) as found:
+        assert found is None
+    with block_pool.spread(doc, list(load_rules())[:3], "en-US", [(0, 5), (5, len(doc.text))], jobs=1) as found:
+        assert found is None
+
+
+@forking
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_the_block_workers(tmp_path: Path, signum: int, code: int) -> None:
+    path, report = tmp_path / "long.txt", tmp_path / "report.json"
+    path.write_text(_joined() * 40, encoding="utf-8")
+    env = {**os.environ, engine.BLOCK_CHARS_VARIABLE: "2000", "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "check", "--isolated", "--jobs", "2", "-f", "json",
+                             "-o", str(report), str(path)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert _wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), "the block workers never started"
+    returncode, err, seen = _stop(proc, signum)
+    assert returncode == code, err
+    assert "Traceback" not in err
+    assert seen and _wait_for(lambda: not any(_alive(pid) for pid in seen), 10), "a worker outlived the run"
+    assert not report.exists()
+
+
+@forking
+def test_spread_gives_each_blocks_findings_in_order() -> None:
+    doc = Document.from_text("joined.txt", _joined())
+    rules = [rule for rule in load_rules() if engine.line_local(rule)]
+    spans = engine.blocks(doc.text, 2_000)
+    assert len(spans) > 3
+    with block_pool.spread(doc, rules, "en-US", spans, jobs=2) as found:
+        assert found is not None
+        from_workers = list(found)
+    serial = []
+    for start, end in spans:
+        held = engine.HeldFindings(packed=False)
+        engine.run_rules(engine.Block.of(doc, start, end), rules, "en-US", held)
+        serial.append(held.findings())
+    assert from_workers == serial and sum(map(len, serial)) > 50
