@@ -38,12 +38,16 @@ def test_without_a_line_context_the_document_context_is_required():
 
 
 def test_cue_density_is_counted_once_per_document():
-    ctx = Context(Document.from_text("t.txt", "Bavaria and Saxony.\nHesse and more words here."))
+    doc = Document.from_text("t.txt", "Bavaria and Saxony.\nHesse and more words here.")
     import re
 
-    regex = re.compile(r"(?i)\b(?:Bavaria|Saxony|Hesse)\b")
-    assert ctx.cue_density(regex) == (3, 375.0)
-    assert ctx.cache[f"context.cues:{regex.pattern}"] == (3, 375.0)
+    from transcheck import genre_cues
+
+    cue = genre_cues.Cue(re.compile(r"(?i)\b(?:Bavaria|Saxony|Hesse)\b"), 40.0)
+    assert genre_cues.density(Context(doc), cue) == (3, 375.0)
+    assert doc.evidence["genre-cues"][cue.regex.pattern] == 3
+    doc.evidence["genre-cues"][cue.regex.pattern] = 7  # kept on the document: not counted again
+    assert genre_cues.density(Context(doc), cue) == (7, 875.0)
 
 
 def test_an_item_sets_its_own_density():

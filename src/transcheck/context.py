@@ -263,17 +263,6 @@ class Context:
         """Whether the span lies in a URL, e-mail address, file name, path or code (see ``in_code``)."""
         return in_code(self.text, start, end)
 
-    def cue_density(self, regex: re.Pattern) -> tuple[int, float]:
-        """How often ``regex`` matches in the whole text, and how often per 1,000 words:
-        a document-level signal (its genre's cue words), computed once per document."""
-
-        def make() -> tuple[int, float]:
-            count = sum(1 for _ in regex.finditer(self.text))
-            words = self._shared("context.word_count", lambda: self.document.word_count)
-            return count, 1000 * count / max(words, 1)
-
-        return self._shared(f"context.cues:{regex.pattern}", make)
-
     def line_span(self, offset: int) -> tuple[int, int]:
         """(start, end) of the line holding ``offset``, without its newline."""
         text = self.text

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from transcheck.errors import InputError
 
@@ -30,6 +31,8 @@ class Document:
     crlf: bool = False
     _line_starts: Sequence[int] = field(default=(), repr=False, compare=False)
     _cr_offsets: Sequence[int] = field(default=(), repr=False, compare=False)
+    # facts about the whole text that rules compute once and its blocks share (genre cue counts)
+    evidence: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, path: str, raw: str) -> "Document":

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from transcheck import genre_cues
 from transcheck.context import Context, line_around
+from transcheck.genre_cues import Cue
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules import prefilter
@@ -196,7 +198,7 @@ class Entry:
     unless: tuple[re.Pattern, ...]
     context: tuple[re.Pattern, ...] = ()
     is_pattern: bool = False
-    document_context: tuple[tuple[re.Pattern, float], ...] = ()
+    document_context: tuple[Cue, ...] = ()
 
 
 DOCUMENT_CUES = 3  # a document "of the genre" holds its cue words this many times
@@ -323,16 +325,16 @@ def _entry(item: Any, where: str, flags: int = 0) -> Entry:
     return Entry(text, item.get("suggestion"), item.get("german"), item.get("note"), unless, context, is_pattern, document)
 
 
-def _of_genre(ctx: Context, cues: tuple[tuple[re.Pattern, float], ...]) -> bool:
+def _of_genre(ctx: Context, cues: tuple[Cue, ...]) -> bool:
     """True when one of the cue regexes matches often enough in the whole document."""
-    for regex, least in cues:
-        count, per_1000 = ctx.cue_density(regex)
-        if count >= DOCUMENT_CUES and per_1000 >= least:
+    for cue in cues:
+        count, per_1000 = genre_cues.density(ctx, cue)
+        if count >= DOCUMENT_CUES and per_1000 >= cue.per_1000:
             return True
     return False
 
 
-def _document_cues(items: Any, where: str) -> tuple[tuple[re.Pattern, float], ...]:
+def _document_cues(items: Any, where: str) -> tuple[Cue, ...]:
     """``document_context`` items: a regex, or ``{cues: regex, per_1000: number}``."""
     cues = []
     for i, item in enumerate(items):
@@ -341,9 +343,9 @@ def _document_cues(items: Any, where: str) -> tuple[tuple[re.Pattern, float], ..
             least = item.get("per_1000", DOCUMENT_CUES_PER_1000)
             if not isinstance(least, (int, float)) or least < 0:
                 raise RuleFileError(f"{where}[{i}].per_1000: must be a number >= 0")
-            cues.append((compile_regex(item.get("cues"), f"{where}[{i}].cues"), float(least)))
+            cues.append(Cue(compile_regex(item.get("cues"), f"{where}[{i}].cues"), float(least)))
         else:
-            cues.append((compile_regex(item, f"{where}[{i}]"), DOCUMENT_CUES_PER_1000))
+            cues.append(Cue(compile_regex(item, f"{where}[{i}]"), DOCUMENT_CUES_PER_1000))
     return tuple(cues)
 
 

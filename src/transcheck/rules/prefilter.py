@@ -152,6 +152,45 @@ def literal_triggers(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted({s.lower() for s in found}))
 
 
+def literal_prefixes(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case literals, one of which every match starts with (after the zero-width
+    tests at its start, such as ``\\b``); None when a match may start otherwise."""
+    try:
+        found = _prefixes(list(sre_parse.parse(pattern, flags)))
+    except (re.error, RecursionError):
+        return None
+    return tuple(sorted({s.lower() for s in found})) if found else None
+
+
+def _prefixes(items: list) -> frozenset[str] | None:
+    """The literal openings of a parsed sequence: its leading run of literals, or, at a
+    group or an alternation, the openings of each of its branches followed by the rest."""
+    i = 0
+    while i < len(items) and items[i][0] is c.AT:
+        i += 1
+    run = []
+    while i < len(items) and items[i][0] is c.LITERAL:
+        run.append(chr(items[i][1]))
+        i += 1
+    if run:
+        return frozenset(["".join(run)])
+    if i == len(items):
+        return None
+    op, av = items[i]
+    rest = items[i + 1 :]
+    if op is c.SUBPATTERN:
+        return _prefixes(list(av[-1]) + rest)
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            opening = _prefixes(list(branch) + rest)
+            if not opening:
+                return None
+            found |= opening
+        return frozenset(found)
+    return None
+
+
 def literal_requirements(pattern: str, flags: int = 0, min_score: float = MIN_SCORE) -> tuple[tuple[str, ...], ...]:
     """Every lower-case literal set, as strong as ``min_score``, of which each match contains
     one, within the match or its look-aheads (so within any span the pattern is searched in),
