@@ -5,7 +5,8 @@ Built at run time (in a temporary folder, never committed) from the English line
 segment a line, a blank line after every 5 lines, until 1,000,000 words. Then, one
 after another (each command but the last once untimed first, so every cache is warm):
 
-* ``transcheck check -f json --jobs 1`` on that single file, and proselint 0.16 on it
+* ``transcheck check -f json --jobs 1`` and ``--jobs 2`` on that single file (with two
+  jobs its blocks go to forked workers, ``block_pool``), and proselint 0.16 on it
   (``--output-format json``, its 1,000-error cap lifted with ``max_errors`` in a config
   file); proselint is installed from PyPI into ``benchmarks/.venv-peers`` when missing;
 * ``transcheck check -f json --jobs 2`` on the same text cut into 1,000 files;
@@ -131,6 +132,7 @@ def main() -> None:
         print(f"{words:,} words, {single.stat().st_size / 1e6:.1f} MB; load average {os.getloadavg()[0]:.1f}")
         print(f"{'command':48} {'wall':>9} {'CPU':>9} {'peak RSS':>11} {'words/s':>11}")
         ours = timed("transcheck check -f json --jobs 1 (1 file)", TRANSCHECK + ["--jobs", "1", str(single), "-o", report], words, rows)
+        spread = timed("transcheck check -f json --jobs 2 (1 file)", TRANSCHECK + ["--jobs", "2", str(single), "-o", report], words, rows)
         theirs = timed("proselint 0.16 --output-format json (1 file)",
                        [str(peer), "--config", str(config), "--output-format", "json", "check", str(single)], words, rows)
         many = folder / "many"
@@ -150,6 +152,7 @@ def main() -> None:
                   words * copies, rows, warm=False)
     print(f"single file: transcheck is {theirs.wall / ours.wall:.2f}× proselint's speed (wall), "
           f"{theirs.cpu / ours.cpu:.2f}× (CPU), at {ours.peak_mib / theirs.peak_mib:.1f}× its memory; "
+          f"with --jobs 2 {theirs.wall / spread.wall:.2f}× (wall) at {spread.peak_mib / theirs.peak_mib:.1f}× its memory; "
           f"load average {os.getloadavg()[0]:.1f}")
 
 
