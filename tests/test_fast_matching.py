@@ -83,3 +83,50 @@ def test_phrase_patterns_with_their_first_letter_first_find_the_same_matches() -
                 assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (pattern, text)
                 assert [m.span() for m in fast.finditer(text, 3, 20)] == [m.span() for m in plain.finditer(text, 3, 20)]
     assert _literal_first(r"(?<![\w-])(?:x|y)") == r"(?<![\w-])(?:x|y)"
+
+
+def _scanners() -> list:
+    """Every scanner of the loaded rules (phrase entries and pattern rules)."""
+    from transcheck.rules import load_rules
+    from transcheck.rules.matchers import Scanner
+
+    found, seen = [], set()
+
+    def visit(value, depth: int = 0) -> None:
+        if isinstance(value, Scanner):
+            if id(value) not in seen:
+                seen.add(id(value))
+                found.append(value)
+        elif depth < 4 and isinstance(value, (list, tuple)):
+            for item in value:
+                visit(item, depth + 1)
+        elif depth < 4 and hasattr(value, "__dict__"):
+            for item in vars(value).values():
+                visit(item, depth + 1)
+
+    for rule in load_rules():
+        visit(rule.matcher)
+    return found
+
+
+def test_anchored_scanners_find_what_their_lines_hold() -> None:
+    """A scanner whose matches all start with a trigger is tried only where a trigger starts:
+    the same matches as the pattern searched in the trigger lines, also where a letter is
+    folded specially (ſ, ı) or lower-cases longer (İ) and the scanner searches its lines."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    scanners = _scanners()
+    anchored = [s for s in scanners if s.anchored]
+    assert len(anchored) > 100 and len(anchored) < len(scanners)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("samples/*.txt"))]
+    texts += [t.replace("said", "ſaid").replace("in ", "İn ").replace("the", "thı") for t in texts[:3]]
+    matched = 0
+    for text in texts:
+        ctx = Context(Document.from_text("t", text))
+        for scanner in anchored:
+            fast = [m.span() for m in scanner.finditer(ctx)]
+            assert fast == [m.span() for m in replace(scanner, anchored=False).finditer(ctx)], scanner.regex.pattern
+            matched += len(fast)
+    assert matched > 20

@@ -44,25 +44,6 @@ class Cue:
         return Cue, (self.regex, self.per_1000)
 
 
-def _fold_table() -> dict[int, str] | None:
-    """A ``str.translate`` table that, applied after ``lower()``, makes equal the characters
-    Python's case-insensitive matching equates though their lower cases differ (ſ and s,
-    ı and i, µ and μ). None where that is not known (not CPython 3.11+)."""
-    try:
-        from re import _casefix
-    except ImportError:
-        return None
-    classes: list[set[int]] = []
-    for key, others in getattr(_casefix, "_EXTRA_CASES", {}).items():
-        members = {key, *others}
-        for known in [c for c in classes if c & members]:
-            members |= known
-            classes.remove(known)
-        classes.append(members)
-    table = {member: chr(min(members)) for members in classes for member in members if member != min(members)}
-    return table if len(classes) > 1 else None
-
-
 class CueIndex:
     """The opening literals of every registered cue, searched together in one pass per document."""
 
@@ -71,8 +52,8 @@ class CueIndex:
         self._openings: dict[str, tuple[str, ...] | None] = {}
         self._automaton: AhoCorasick | None = None
         self._literals: list[str] = []
-        self._fold = _fold_table()
-        self._special = re.compile("[" + "".join(map(re.escape, map(chr, self._fold))) + "]") if self._fold else None
+        self._fold = prefilter.fold_table()
+        self._special = prefilter.specially_folded()
 
     def register(self, regex: re.Pattern) -> None:
         if regex.pattern not in self.cues:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -75,7 +76,9 @@ class Scanner:
 
     It runs in the lines (or paragraphs) holding one of its trigger literals, and only in
     those that also hold one literal of each of its other required sets; a scanner without
-    a trigger runs over the whole text, unless none of a weaker literal set it needs occurs."""
+    a trigger runs over the whole text, unless none of a weaker literal set it needs occurs.
+    When every match starts with one of its triggers (``anchored``: a list of phrases), it is
+    tried only where a trigger starts in such a line, not at every position of the line."""
 
     regex: re.Pattern
     paragraphs: bool
@@ -84,6 +87,7 @@ class Scanner:
     required: tuple[tuple[str, ...], ...] = ()  # with a trigger: other literal sets, each registered
     required_ids: tuple[int, ...] = ()
     needs: tuple[str, ...] = ()  # without a trigger: one of these occurs in every text it matches
+    anchored: bool = False  # every match starts with one of the triggers
 
     @classmethod
     def build(cls, regex: re.Pattern, triggers: list[str] | None = None, source: str | None = None,
@@ -100,22 +104,25 @@ class Scanner:
             required = tuple(r for r in prefilter.literal_requirements(source, flags) if r != found)
         else:
             required = prefilter.literal_requirements(source, flags, min_score=0.5)[:1]
-        return cls.restore(regex, prefilter.crosses_lines(source, flags), found, required)
+        openings = prefilter.literal_prefixes(source, flags) if found else None
+        anchored = bool(openings) and set(openings) <= set(found or ())
+        return cls.restore(regex, prefilter.crosses_lines(source, flags), found, required, anchored)
 
     @classmethod
     def restore(cls, regex: re.Pattern, paragraphs: bool, triggers: tuple[str, ...] | None,
-                required: tuple[tuple[str, ...], ...] = ()) -> "Scanner":
+                required: tuple[tuple[str, ...], ...] = (), anchored: bool = False) -> "Scanner":
         """A scanner with its literals registered in this process's index (also used by pickle)."""
         required = tuple(literals for literals in required if literals)
         if not triggers:
             _NEEDS.update(required[0] if required else ())
             return cls(regex, paragraphs, needs=required[0] if required else ())
         required_ids = tuple(prefilter.INDEX.register(literals) for literals in required)
-        return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids)
+        return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids,
+                   anchored=anchored)
 
     def __reduce__(self):
         required = self.required if self.triggers else ((self.needs,) if self.needs else ())
-        return Scanner.restore, (self.regex, self.paragraphs, self.triggers, required)
+        return Scanner.restore, (self.regex, self.paragraphs, self.triggers, required, self.anchored)
 
     def finditer(self, ctx: Context) -> Iterator[re.Match]:
         if self.trigger_id is None:
@@ -131,9 +138,40 @@ class Scanner:
         required = [hits.get(i) for i in self.required_ids]
         if all(required):
             positions = hits.get(self.trigger_id)
+            anchored = self.anchored and _hits_are_exact(ctx)
             for start, end in prefilter.windows(ctx.text, positions, self.paragraphs):
                 if all(prefilter.any_within(found, start, end) for found in required):
-                    yield from self.regex.finditer(ctx.text, start, end)
+                    if anchored:
+                        yield from _matches_at(self.regex, ctx.text, positions, start, end)
+                    else:
+                        yield from self.regex.finditer(ctx.text, start, end)
+
+
+def _hits_are_exact(ctx: Context) -> bool:
+    """Whether the trigger hits are every place a literal starts as a case-insensitive
+    pattern sees it: not so in a text with İ (its lower case is longer) or with a letter
+    Python's matching folds specially (ſ for s), where anchored scanners search their lines."""
+    found = ctx.cache.get("scanner-exact-hits")
+    if found is None:
+        special = prefilter.specially_folded()
+        found = ctx.cache["scanner-exact-hits"] = (
+            special is not None and "\u0130" not in ctx.text and not special.search(ctx.text))
+    return found
+
+
+def _matches_at(regex: re.Pattern, text: str, positions: Sequence[int], start: int, end: int) -> Iterator[re.Match]:
+    """``regex.finditer(text, start, end)`` when every match starts at one of the sorted
+    ``positions``: the pattern is tried there only, each try after the last match's end."""
+    resume = start
+    for i in range(bisect_left(positions, start), len(positions)):
+        at = positions[i]
+        if at >= end:
+            return
+        if at >= resume:
+            m = regex.match(text, at, end)
+            if m:
+                yield m
+                resume = max(m.end(), at + 1)
 
 
 @dataclass

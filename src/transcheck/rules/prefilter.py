@@ -17,6 +17,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
@@ -141,6 +142,33 @@ def _element(op, av) -> frozenset[str] | None:
     return None
 
 
+@cache
+def fold_table() -> dict[int, str] | None:
+    """A ``str.translate`` table that, applied after ``lower()``, makes equal the characters
+    Python's case-insensitive matching equates though their lower cases differ (ſ and s,
+    ı and i, µ and μ). None where that is not known (not CPython 3.11+)."""
+    try:
+        from re import _casefix
+    except ImportError:
+        return None
+    classes: list[set[int]] = []
+    for key, others in getattr(_casefix, "_EXTRA_CASES", {}).items():
+        members = {key, *others}
+        for known in [c for c in classes if c & members]:
+            members |= known
+            classes.remove(known)
+        classes.append(members)
+    table = {member: chr(min(members)) for members in classes for member in members if member != min(members)}
+    return table if len(classes) > 1 else None
+
+
+@cache
+def specially_folded() -> re.Pattern | None:
+    """A character class of the characters ``fold_table`` changes (None without the table)."""
+    table = fold_table()
+    return re.compile("[" + "".join(map(re.escape, map(chr, table))) + "]") if table else None
+
+
 def literal_triggers(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Lower-case literals, one of which every match contains; None when there is no good set."""
     try:
@@ -154,7 +182,7 @@ def literal_triggers(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 def literal_prefixes(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Lower-case literals, one of which every match starts with (after the zero-width
-    tests at its start, such as ``\\b``); None when a match may start otherwise."""
+    tests at its start: ``\\b``, look-arounds); None when a match may start otherwise."""
     try:
         found = _prefixes(list(sre_parse.parse(pattern, flags)))
     except (re.error, RecursionError):
@@ -166,7 +194,7 @@ def _prefixes(items: list) -> frozenset[str] | None:
     """The literal openings of a parsed sequence: its leading run of literals, or, at a
     group or an alternation, the openings of each of its branches followed by the rest."""
     i = 0
-    while i < len(items) and items[i][0] is c.AT:
+    while i < len(items) and items[i][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width
         i += 1
     run = []
     while i < len(items) and items[i][0] is c.LITERAL:
