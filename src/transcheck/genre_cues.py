@@ -49,17 +49,14 @@ class CueIndex:
 
     def __init__(self) -> None:
         self.cues: dict[str, re.Pattern] = {}  # by pattern source
-        self._openings: dict[str, tuple[str, ...] | None] = {}
+        self._openings: dict[str, tuple[str, ...] | None] = {}  # by pattern source, once a text is counted
         self._automaton: AhoCorasick | None = None
         self._literals: list[str] = []
-        self._fold = prefilter.fold_table()
-        self._special = prefilter.specially_folded()
 
     def register(self, regex: re.Pattern) -> None:
+        """Add a cue (its literals are worked out when a text is first counted, not as the rules load)."""
         if regex.pattern not in self.cues:
             self.cues[regex.pattern] = regex
-            found = prefilter.literal_prefixes(regex.pattern, regex.flags) if self._fold else None
-            self._openings[regex.pattern] = tuple(sorted({self._lower(s) for s in found})) if found else None
             self._automaton = None
 
     def counts(self, text: str) -> dict[str, int]:
@@ -74,12 +71,23 @@ class CueIndex:
                 out[source] = sum(1 for _ in regex.finditer(text))
         return out
 
+    def _prepare(self) -> None:
+        """The opening literals of the cues registered since the last count, and their automaton."""
+        fold = prefilter.fold_table()
+        for source, regex in self.cues.items():
+            if source not in self._openings:
+                found = prefilter.literal_prefixes(source, regex.flags) if fold else None
+                self._openings[source] = tuple(sorted({self._lower(s) for s in found})) if found else None
+        self._literals = sorted({literal for found in self._openings.values() if found for literal in found})
+        self._automaton = AhoCorasick(self._literals, matchkind=MatchKind.Standard) if self._literals else None
+
     def _starts(self, text: str) -> dict[str, array[int]]:
         """The sorted offsets where each opening literal starts (overlapping hits), as
         arrays of machine integers."""
+        if self._automaton is None or len(self._openings) < len(self.cues):
+            self._prepare()
         if self._automaton is None:
-            self._literals = sorted({literal for found in self._openings.values() if found for literal in found})
-            self._automaton = AhoCorasick(self._literals, matchkind=MatchKind.Standard)
+            return {}
         by_literal: dict[str, array[int]] = defaultdict(lambda: array("q"))
         for first, last in chunks(text, LOWER_CHUNK_CHARS):  # cut after newlines: no literal (a word) is split
             lower = self._lower(text[first:last])
@@ -92,9 +100,10 @@ class CueIndex:
     def _lower(self, text: str) -> str:
         """``text`` in lower case, as long as it (İ, whose lower case is two characters, as
         i, as the matching takes it), with the specially folded characters made equal."""
-        assert self._fold is not None and self._special is not None
+        fold, special = prefilter.fold_table(), prefilter.specially_folded()
+        assert fold is not None and special is not None
         lower = (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
-        return lower.translate(self._fold) if self._special.search(lower) else lower
+        return lower.translate(fold) if special.search(lower) else lower
 
 
 def _count_at(regex: re.Pattern, text: str, starts: Iterable[int]) -> int:
