@@ -95,3 +95,23 @@ def test_spread_gives_each_blocks_findings_in_order() -> None:
         engine.run_rules(engine.Block.of(doc, start, end), rules, "en-US", held)
         serial.append(held.findings())
     assert from_workers == serial and sum(map(len, serial)) > 50
+
+
+@forking
+def test_a_killed_worker_ends_the_run_with_one_line(tmp_path: Path) -> None:
+    path, report = tmp_path / "long.txt", tmp_path / "report.json"
+    path.write_text(_joined() * 8, encoding="utf-8")
+    env = {**os.environ, engine.BLOCK_CHARS_VARIABLE: "2000", "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "check", "--isolated", "--jobs", "2", "-f", "json",
+                             "-o", str(report), str(path)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert _wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), "the block workers never started"
+    seen = descendants(proc.pid)
+    os.kill(seen[-1], signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2, err
+    assert err.decode().strip().splitlines() == [
+        "transcheck: error: a worker process ended abruptly (killed, or out of memory); "
+        "nothing was written (--jobs 1 checks in one process)"]
+    assert _wait_for(lambda: not any(_alive(pid) for pid in seen), 10), "a worker outlived the run"
+    assert not report.exists()

@@ -171,10 +171,21 @@ def main() -> None:
         sys.exit(exitcodes.USAGE)
     except Stopped as stop:
         _stopped(stop)
-    except Exception:
+    except Exception as err:
         if stop := received():  # the signal's exception was dropped (raised in a __del__)
             _stopped(stop)
+        if _worker_died(err):
+            print("transcheck: error: a worker process ended abruptly (killed, or out of memory); "
+                  "nothing was written (--jobs 1 checks in one process)", file=sys.stderr)
+            sys.exit(exitcodes.USAGE)
         raise
+
+
+def _worker_died(err: Exception) -> bool:
+    """A process pool lost a worker (the system killed it): every pool the commands start
+    (files, a long file's blocks, score's segments) raises BrokenProcessPool."""
+    process = sys.modules.get("concurrent.futures.process")  # not imported: no pool was started
+    return process is not None and isinstance(err, process.BrokenProcessPool)
 
 
 def _run_typer() -> None:
