@@ -88,10 +88,20 @@ def _object(data: dict, indent: str) -> str:
     return f"{indent}{{\n{fields}\n{indent}}}"
 
 
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 def _value(value: object, indent: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return encode_string(value)
+    if kind is int:
+        return int.__repr__(value)  # as json writes it, without its call per value
+    if value is None or kind is bool:
+        return _CONSTANTS[value]
     if isinstance(value, str):
         return encode_string(value)
-    if value is None or isinstance(value, (bool, int, float)):
+    if isinstance(value, (int, float)):
         return json.dumps(value)
     if isinstance(value, dict):
         return _object(value, indent).lstrip(" ")
