@@ -130,3 +130,17 @@ def test_anchored_scanners_find_what_their_lines_hold() -> None:
             assert fast == [m.span() for m in replace(scanner, anchored=False).finditer(ctx)], scanner.regex.pattern
             matched += len(fast)
     assert matched > 20
+
+
+def test_sentence_ends_written_first_character_first_are_the_plain_pattern() -> None:
+    from transcheck.tagger import SENTENCE_END
+
+    plain = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?]+[”\"’')\]]*(?=\s*$|\s+[^\sa-z])|\n", re.MULTILINE)
+    rng = random.Random(3)
+    pieces = ["1", "12", "a", "A", "Ab", ".", "..", "!", "?", "”", '"', "’", ")", "]", " ", "  ", "\n", "\n\n",
+              "x1", "on", "\t", "ä", "Ü", "_"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)] + _texts()
+    assert sum(len(plain.findall(t)) for t in texts) > 1000
+    for text in texts:
+        assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert [m.span() for m in SENTENCE_END.finditer(text, 2, 15)] == [m.span() for m in plain.finditer(text, 2, 15)]
