@@ -63,16 +63,23 @@ def test_a_short_text_or_one_job_starts_no_worker() -> None:
         assert found is None
 
 
-@forking
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_a_signal_stops_the_block_workers(tmp_path: Path, signum: int, code: int) -> None:
+def _start_long_check(tmp_path: Path, copies: int) -> tuple[subprocess.Popen, Path]:
+    """``check --jobs 2 -o report.json`` started on the texts joined ``copies`` times, in blocks
+    of 2,000 characters, once its block workers run; the process and the report's path."""
     path, report = tmp_path / "long.txt", tmp_path / "report.json"
-    path.write_text(_joined() * 40, encoding="utf-8")
+    path.write_text(_joined() * copies, encoding="utf-8")
     env = {**os.environ, engine.BLOCK_CHARS_VARIABLE: "2000", "NO_COLOR": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "transcheck", "check", "--isolated", "--jobs", "2", "-f", "json",
                              "-o", str(report), str(path)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     assert _wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), "the block workers never started"
+    return proc, report
+
+
+@forking
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_the_block_workers(tmp_path: Path, signum: int, code: int) -> None:
+    proc, report = _start_long_check(tmp_path, copies=40)
     returncode, err, seen = _stop(proc, signum)
     assert returncode == code, err
     assert "Traceback" not in err
@@ -99,13 +106,7 @@ def test_spread_gives_each_blocks_findings_in_order() -> None:
 
 @forking
 def test_a_killed_worker_ends_the_run_with_one_line(tmp_path: Path) -> None:
-    path, report = tmp_path / "long.txt", tmp_path / "report.json"
-    path.write_text(_joined() * 8, encoding="utf-8")
-    env = {**os.environ, engine.BLOCK_CHARS_VARIABLE: "2000", "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "check", "--isolated", "--jobs", "2", "-f", "json",
-                             "-o", str(report), str(path)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-    assert _wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), "the block workers never started"
+    proc, report = _start_long_check(tmp_path, copies=8)
     seen = descendants(proc.pid)
     os.kill(seen[-1], signal.SIGKILL)
     _, err = proc.communicate(timeout=120)
