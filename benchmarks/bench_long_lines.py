@@ -19,14 +19,13 @@ Measured 2026-12-01 10:42 (quiet machine, load 1.0), ``--words 80000 --before`` 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 from pathlib import Path
 
 from bench_check import build_corpus
 from bench_startup import TRANSCHECK, timed
-from peers import proselint
+from peers import proselint, uncapped_config
 
 
 def write_texts(folder: Path, words: int) -> dict[str, Path]:
@@ -52,8 +51,7 @@ def main() -> None:
     peer = proselint()
     with tempfile.TemporaryDirectory(prefix="bench-long-lines-") as tmp:
         env = {**os.environ, "TRANSCHECK_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
-        config = Path(tmp) / "proselint.json"
-        config.write_text(json.dumps({"max_errors": 10**9}), encoding="utf-8")  # every error, as transcheck
+        config = uncapped_config(Path(tmp))
         tools = {"transcheck": (TRANSCHECK + ["check", "-f", "json", "-o", os.devnull], env),
                  "proselint": ([str(peer), "--config", str(config), "--output-format", "json", "check"], env)}
         if args.before:

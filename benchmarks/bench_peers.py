@@ -54,7 +54,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from peers import proselint
+from peers import proselint, uncapped_config
 
 ROOT = Path(__file__).resolve().parents[1]
 WMT = ROOT.parent / "shared" / "wmt"
@@ -126,8 +126,7 @@ def main() -> None:
         folder = Path(tmp)
         single = folder / "one-million.txt"
         single.write_text("\n".join(segments) + "\n", encoding="utf-8")
-        config = folder / "proselint.json"
-        config.write_text(json.dumps({"max_errors": 10**9}), encoding="utf-8")
+        config = uncapped_config(folder)
         report = str(folder / "report.json")
         print(f"{words:,} words, {single.stat().st_size / 1e6:.1f} MB; load average {os.getloadavg()[0]:.1f}")
         print(f"{'command':48} {'wall':>9} {'CPU':>9} {'peak RSS':>11} {'words/s':>11}")

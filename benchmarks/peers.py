@@ -4,6 +4,7 @@ project's venv."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import venv
 from pathlib import Path
@@ -25,3 +26,11 @@ def peer_command(name: str, requirement: str) -> Path:
 def proselint() -> Path:
     """proselint's command in the peers' environment."""
     return peer_command("proselint", PROSELINT)
+
+
+def uncapped_config(folder: Path) -> Path:
+    """A proselint configuration file in ``folder`` that lifts its 1,000-error cap, so that it
+    reports every error, as transcheck does."""
+    config = folder / "proselint.json"
+    config.write_text(json.dumps({"max_errors": 10**9}), encoding="utf-8")
+    return config
