@@ -1,6 +1,6 @@
-"""A long file checked in the calling process spreads its blocks over ``--jobs`` forked
-workers (block_pool) while the process runs the document-evidence rules: the findings and
-the report are those of ``--jobs 1``, and a signal mid-run stops every worker."""
+"""A long file checked in the calling process spreads its document-evidence rules (in
+groups) and its blocks over ``--jobs`` forked workers (block_pool): the findings and the
+report are those of ``--jobs 1``, and a signal mid-run stops every worker."""
 
 from __future__ import annotations
 
@@ -57,10 +57,19 @@ def test_the_cli_reports_the_same_with_two_jobs_on_one_file(tmp_path: Path) -> N
 
 def test_a_short_text_or_one_job_starts_no_worker() -> None:
     doc = Document.from_text("short.txt", "One paragraph.\n")
-    with block_pool.spread(doc, list(load_rules())[:3], "en-US", [(0, len(doc.text))], jobs=2) as found:
+    rules = list(load_rules())[:3]
+    with block_pool.spread(doc, rules, rules, "en-US", [(0, len(doc.text))], jobs=2) as found:
         assert found is None
-    with block_pool.spread(doc, list(load_rules())[:3], "en-US", [(0, 5), (5, len(doc.text))], jobs=1) as found:
+    with block_pool.spread(doc, rules, rules, "en-US", [(0, 5), (5, len(doc.text))], jobs=1) as found:
         assert found is None
+
+
+def test_the_evidence_rules_are_dealt_into_groups_of_every_rule_once() -> None:
+    rules = list(load_rules())[:7]
+    groups = block_pool.groups_of(rules, 3)
+    assert [len(group) for group in groups] == [3, 2, 2]
+    assert sorted(rule.spec.id for group in groups for rule in group) == sorted(rule.spec.id for rule in rules)
+    assert block_pool.groups_of(rules[:2], 4) == [[rules[0]], [rules[1]]]
 
 
 def _start_long_check(tmp_path: Path, copies: int) -> tuple[subprocess.Popen, Path]:
@@ -88,20 +97,27 @@ def test_a_signal_stops_the_block_workers(tmp_path: Path, signum: int, code: int
 
 
 @forking
-def test_spread_gives_each_blocks_findings_in_order() -> None:
+def test_spread_gives_each_groups_then_each_blocks_findings_in_order() -> None:
     doc = Document.from_text("joined.txt", _joined())
-    rules = [rule for rule in load_rules() if engine.line_local(rule)]
+    rules = [rule for rule in load_rules() if "en-US" in rule.spec.locales]
+    local = [rule for rule in rules if engine.line_local(rule)]
+    evidence = [rule for rule in rules if not engine.line_local(rule)]
     spans = engine.blocks(doc.text, 2_000)
     assert len(spans) > 3
-    with block_pool.spread(doc, rules, "en-US", spans, jobs=2) as found:
+    with block_pool.spread(doc, local, evidence, "en-US", spans, jobs=2) as found:
         assert found is not None
         from_workers = list(found)
     serial = []
+    for group in block_pool.groups_of(evidence, 2 * block_pool.GROUPS_PER_JOB):
+        held = engine.HeldFindings(packed=False)
+        engine.run_rules(doc, group, "en-US", held)
+        serial.append(held.findings())
     for start, end in spans:
         held = engine.HeldFindings(packed=False)
-        engine.run_rules(engine.Block.of(doc, start, end), rules, "en-US", held)
+        engine.run_rules(engine.Block.of(doc, start, end), local, "en-US", held)
         serial.append(held.findings())
-    assert from_workers == serial and sum(map(len, serial)) > 50
+    assert from_workers == serial
+    assert sum(map(len, serial[:4])) > 20 and sum(map(len, serial[4:])) > 50
 
 
 @forking

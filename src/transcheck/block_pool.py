@@ -1,12 +1,13 @@
-"""A long text's blocks checked by forked worker processes, while this process runs the rest.
+"""A long text checked by forked worker processes: its blocks, and its rules that need the whole text.
 
 A text longer than a block is checked by its line-local rules a block of paragraphs at a
-time (``engine.line_local``). With ``--jobs`` above 1 and a file checked in the calling
-process (a run of fewer files than the pool takes), those blocks go to worker processes
-forked with the stretch in memory, while this process runs the rules that need the whole
-stretch's evidence. Each block's findings come back pickled, in block order: the same
-findings as a serial run. Where ``fork`` is not offered (macOS, Windows), the blocks run
-here, one after another.
+time (``engine.line_local``), and by its other rules on the whole stretch. With ``--jobs``
+above 1 and a file checked in the calling process (a run of fewer files than the pool
+takes), both go to worker processes forked with the stretch in memory: the rules that need
+the whole stretch as a few groups (each group's caches shared by its rules), then the
+blocks, so that the workers stay busy to the end. Findings come back pickled; the caller
+sorts them, so the report is that of a serial run. Where ``fork`` is not offered (macOS,
+Windows), everything runs here, one after another.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from transcheck.models import Finding
 if TYPE_CHECKING:
     from transcheck.rules.loader import Rule
 
-_JOB: tuple[Document, list[Rule], str] | None = None  # the stretch, rules and locale a forked worker inherits
+_JOB: tuple[Document, list[Rule], list[list[Rule]], str] | None = None  # what a forked worker inherits
+GROUPS_PER_JOB = 2  # the whole-stretch rules go out in this many groups a worker: fewer, and one group is the last to end
 
 
 def _fork_context():  # -> multiprocessing.context.BaseContext | None
@@ -33,35 +35,56 @@ def _fork_context():  # -> multiprocessing.context.BaseContext | None
 
 
 def _check_block(start: int, end: int) -> bytes:
-    """In a worker: the pickled findings of the inherited rules on one block of the stretch."""
+    """In a worker: the pickled findings of the inherited line-local rules on one block of the stretch."""
     from transcheck import engine  # here: the engine imports this module
 
     assert _JOB is not None
-    stretch, rules, locale = _JOB
+    stretch, local, _, locale = _JOB
     held = engine.HeldFindings(packed=False)
-    engine.run_rules(Block.of(stretch, start, end), rules, locale, held)
+    engine.run_rules(Block.of(stretch, start, end), local, locale, held)
     engine.release_free_memory()
     return pickle.dumps(held.findings(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _check_group(index: int) -> bytes:
+    """In a worker: the pickled findings of one inherited group of whole-stretch rules."""
+    from transcheck import engine  # here: the engine imports this module
+
+    assert _JOB is not None
+    stretch, _, groups, locale = _JOB
+    held = engine.HeldFindings(packed=True)
+    rules = groups[index]
+    engine.run_rules(stretch, rules, locale, held, engine.releases(stretch, rules, locale))
+    engine.release_free_memory()
+    return pickle.dumps(held.findings(), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def groups_of(rules: list[Rule], count: int) -> list[list[Rule]]:
+    """``rules`` dealt into at most ``count`` non-empty groups, in turn."""
+    return [group for group in (rules[i::count] for i in range(count)) if group]
+
+
 @contextmanager
-def spread(stretch: Document, rules: list[Rule], locale: str, spans: list[tuple[int, int]],
-           jobs: int) -> Iterator[Iterator[list[Finding]] | None]:
-    """Start checking the blocks ``spans`` of ``stretch`` with ``rules`` in up to ``jobs``
-    forked workers; the body gets each block's findings, in order, as they are taken (or
-    None when the blocks are better run here: one job, one block, no ``fork``). On an
-    error or a signal in the body the workers are stopped and their queued blocks dropped."""
+def spread(stretch: Document, local: list[Rule], evidence: list[Rule], locale: str,
+           spans: list[tuple[int, int]], jobs: int) -> Iterator[Iterator[list[Finding]] | None]:
+    """Start checking ``stretch`` in up to ``jobs`` forked workers: the ``evidence`` rules on
+    all of it, in groups, and the ``local`` rules on each of its blocks ``spans``; the body
+    gets the findings of each group and block as they are taken (or None when all is better
+    run here: one job, one block, no ``fork``). On an error or a signal in the body the
+    workers are stopped and their queued tasks dropped."""
     global _JOB
     context = _fork_context()
-    if jobs <= 1 or len(spans) < 2 or context is None or not rules:
+    if jobs <= 1 or len(spans) < 2 or context is None or not local:
         yield None
         return
     from concurrent.futures import ProcessPoolExecutor  # here: a short text starts no pool
 
-    _JOB = (stretch, rules, locale)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(spans)), mp_context=context)
+    groups = groups_of(evidence, jobs * GROUPS_PER_JOB)
+    _JOB = (stretch, local, groups, locale)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(spans) + len(groups)), mp_context=context)
     try:
-        futures = [pool.submit(_check_block, start, end) for start, end in spans]
+        futures = [pool.submit(_check_group, i) for i in range(len(groups))]
+        futures += [pool.submit(_check_block, start, end) for start, end in spans]
         yield (pickle.loads(future.result()) for future in futures)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)

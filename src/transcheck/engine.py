@@ -101,7 +101,7 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US", jobs: int = 1)
     held for one block), the rules that need the whole document's evidence on all of it.
     Beyond ``EVIDENCE_CHARS`` (8 MB of text) those see a stretch of that size at a time, so
     memory stays bounded: their evidence (quote style, house style) is then the stretch's.
-    With ``jobs`` above 1 the blocks go to forked workers (``block_pool``)."""
+    With ``jobs`` above 1 both parts go to forked workers (``block_pool``)."""
     size = block_chars()
     rules = [rule for rule in ruleset if locale in rule.spec.locales]
     if type(doc) is not Document or len(doc.text) <= size:
@@ -119,8 +119,8 @@ def check_stretches(stretches: Iterable[Document], rules: list[Rule], locale: st
 def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: str,
                      jobs: int = 1) -> Iterator[list[Finding]]:
     """Each stretch's findings, sorted with one per span (no span crosses a stretch): the
-    document-evidence rules on the stretch, the line-local rules a block at a time (in up
-    to ``jobs`` forked workers meanwhile, ``block_pool``). A stretch is not held while the
+    document-evidence rules on the stretch, the line-local rules a block at a time (with
+    ``jobs`` above 1, both spread over forked workers, ``block_pool``). A stretch is not held while the
     next one is read, nor its findings as objects while its rules and blocks run
     (``HeldFindings``)."""
     evidence = [rule for rule in rules if not line_local(rule)]
@@ -128,9 +128,9 @@ def stretch_findings(stretches: Iterable[Document], rules: list[Rule], locale: s
     for stretch in stretches:
         held = HeldFindings(packed=True)
         spans = blocks(stretch.text, block_chars())
-        with block_pool.spread(stretch, local, locale, spans, jobs) as from_workers:
-            run_rules(stretch, evidence, locale, held, releases(stretch, evidence, locale))
+        with block_pool.spread(stretch, local, evidence, locale, spans, jobs) as from_workers:
             if from_workers is None:
+                run_rules(stretch, evidence, locale, held, releases(stretch, evidence, locale))
                 for first, last in spans:
                     run_rules(Block.of(stretch, first, last), local, locale, held)
                     release_free_memory()  # the block's tokens, tags and hits, before the next block's
