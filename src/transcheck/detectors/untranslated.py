@@ -103,6 +103,8 @@ class GermanFunctionWords:
             previous = _previous_word(text, start).lower()
             if previous in DETERMINERS or speller.adjective(previous):
                 continue  # a German noun English borrows, after an article or adjective: the dirndl, mulled glühwein
+            if speller.known(word) and _closes_sentence(text, end) and not _germanic(previous.strip(",;:")):
+                continue  # an English word ending an English sentence: a fox's den. (a German one governs what follows)
             yield Match(start, end, detail=word)
         for start, end in ctx.occurrences(ctx.words_where(self.capitalised_german)):
             if ctx.in_code(start, end) or _within(sentences, start):
@@ -119,6 +121,13 @@ OPENERS = "“\"‘'„(–—-"
 def _mentioned(text: str, start: int, end: int) -> bool:
     """The word alone in quotation marks: mentioned, not used (what ‘eventuell’ means)."""
     return start > 0 and text[start - 1] in "‘'“\"„" and text[end : end + 1] in ("’", "'", "”", "\"", "“")
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    """The word ends its sentence: a full stop, question or exclamation mark follows (after
+    closing quotes or brackets), or the line ends."""
+    after = text[end : end + 4].lstrip("”\"’')]")
+    return not after or after[0] in ".!?\n"
 
 
 def _sentence_start(text: str, start: int) -> bool:
