@@ -18,10 +18,11 @@ NOUN_BEFORE = {
     "will": frozenset("a the at free good ill last own political popular strong iron his her their".split()),
     "must": frozenset("a".split()),
 }
-# A clause-final auxiliary: followed by the end of a sentence, a semicolon, a dash, or a
-# comma that opens a new clause (in English an embedded clause rarely ends this way).
+# A clause-final auxiliary: followed by the end of a sentence, a semicolon, a dash with
+# more of the line after it (a dash that ends the line breaks off speech: `All he said
+# was —`), or a comma that opens a new clause (in English an embedded clause rarely ends this way).
 FINAL_AUX = re.compile(
-    rf"\b({AUXILIARIES})(?=\s*[.!?;](?:\s|$)|\s*$|\s+[–—]\s|\s*,\s+(?:but|and|or|while|whereas|although|though|because|since|so)\b)",
+    rf"\b({AUXILIARIES})(?=\s*[.!?;](?:\s|$)|\s*$|\s+[–—][^\S\n]+\S|\s*,\s+(?:but|and|or|while|whereas|although|though|because|since|so)\b)",
     re.MULTILINE,
 )
 CLAUSE_START = re.compile(r"[,.;:!?()\[\]–—\n“”\"]")
