@@ -371,7 +371,8 @@ class ParticipleBeforeNoun:
         """Index of the head noun when a participle or -ed adjective comes before it."""
         for m in range(k + 1, min(len(run) - 1, k + self.max_words)):
             token = run[m]
-            if _attributive_participle(token, after_article) and is_noun(run[m + 1]):
+            infinitive = run[m - 1].tag == "TO"  # `to become doctors`: a verb after `to`, not a participle
+            if not infinitive and _attributive_participle(token, after_article) and is_noun(run[m + 1]):
                 return m + 1
             if token.tag in FINITE | {"MD"}:
                 return None
