@@ -52,10 +52,20 @@ def test_their_for_one_woman_and_its_traps():
     assert their("She thanked the orchestra. Their playing had been superb.") == []
 
 
+# A report's body long enough (with either opening below) for one "You" in it to be evidence.
+REPORT = " ".join(["The works council learned of the plan on Monday and called it a breach of last year's agreement."] * 8)
+
+
 def test_you_opens_the_only_second_person_sentence():
-    assert you("The firm cuts 300 jobs. You are to be offered new posts.") == ["You"]
-    assert you("The firm cuts 300 jobs. You can read the plan online.") == []
-    assert you("Your ticket is valid. The firm cuts 300 jobs. You are to be offered new posts.") == []
+    assert you(f"The firm cuts 300 jobs. You are to be offered new posts. {REPORT}") == ["You"]
+    assert you(f"The firm cuts 300 jobs. You can read the plan online. {REPORT}") == []
+    assert you(f"Your ticket is valid. The firm cuts 300 jobs. You are to be offered new posts. {REPORT}") == []
+
+
+def test_one_you_in_a_short_text_is_no_evidence():
+    assert len(f"The firm cuts 300 jobs. You are to be offered new posts. {REPORT}".split()) >= 150
+    assert you("Friendly staff and fair prices. You will not be disappointed.") == []
+    assert you("The firm cuts 300 jobs. You are to be offered new posts.") == []
 
 
 def test_age_as_person_in_either_spelling():

@@ -87,6 +87,9 @@ YOU_OPENS = re.compile(r"(?<![^\n])You\b|(?<=[.!?] )You\b|(?<=[.!?][”\"’] )Y
 GENERIC_YOU = re.compile(r"\s+(?:can|could|may|might)\b|[’']")
 QUOTE_CLOSED = re.compile(r"[”»]|’(?![a-z])")
 MIN_PROSE_LINE = 80
+# Words a text needs before one `You` in it is evidence: a short review or answer (`You will
+# not be disappointed.`) has too few sentences to show that it addresses nobody.
+MIN_TEXT_WORDS = 150
 
 
 @lru_cache(maxsize=1)
@@ -344,8 +347,18 @@ class SieAsYou:
         outside = [m for m in SECOND_PERSON.finditer(text) if not inside_quotation(text, m.start())]
         if len(outside) == 1 and YOU_OPENS.match(text, outside[0].start()):
             m = outside[0]
-            if not GENERIC_YOU.match(text, m.end()) and in_prose(text, m.start()):
+            if not GENERIC_YOU.match(text, m.end()) and in_prose(text, m.start()) and _long_enough(text):
                 yield Match(m.start(), m.end(), suggestion="They")
+
+
+def _long_enough(text: str) -> bool:
+    """The text has ``MIN_TEXT_WORDS`` words (counted up to that many)."""
+    words = 0
+    for line in text.splitlines():
+        words += len(line.split())
+        if words >= MIN_TEXT_WORDS:
+            return True
+    return False
 
 
 def in_prose(text: str, offset: int) -> bool:
