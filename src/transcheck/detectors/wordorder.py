@@ -436,9 +436,21 @@ class StrandedPreposition:
                 last, before = run[-1], run[-2]
                 if last.word.lower() not in STRANDED or (before.tag not in NOUNS | {"CD"} and before.word not in "%"):
                     continue
-                if any(t.tag in ("WDT", "WP", "WP$", "WRB") or t.word.lower() == "that" for t in run):
+                if any(t.tag in ("WDT", "WP", "WP$", "WRB") or t.word.lower() == "that" for t in run) or _bare_relative(run):
                     continue  # a relative clause may end in its preposition
                 yield Match(last.start, last.end, detail=last.word)
+
+
+RELATIVE_SUBJECTS = frozenset("i you he she we they".split())  # open a relative clause without its pronoun
+
+
+def _bare_relative(run: list[Token]) -> bool:
+    """A relative clause without its pronoun: a noun followed by a subject (`the girl I
+    made the bet with`) or by `to` and a verb (`a park to have parties at`)."""
+    for noun, following, after in zip(run, run[1:], run[2:]):
+        if noun.tag in NOUNS and (following.word.lower() in RELATIVE_SUBJECTS or (following.tag == "TO" and after.tag == "VB")):
+            return True
+    return False
 
 
 # Adverbs of frequency and time that English puts before the verb; German puts them after
