@@ -308,7 +308,8 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
         return False  # an abbreviation: Gov. Mike Smith
     if following.islower() and not speller.adjective(word.lower()) and not _modifier(following):
         return False  # a name before the noun it modifies: its Copilot assistant
-    before_noun = speller.adjective(word.lower()) and following.islower() and zipf(following) < FUNCTION_WORD
+    before_noun = (speller.adjective(word.lower()) and following.islower() and zipf(following) < FUNCTION_WORD
+                   and _may_be_noun(following))  # the Federal level; not the Court suggested
     if previous.lower() == "the" and not (following == "of" or before_noun):
         return False  # the short form of a name: the Bank, the Court with (but the Situation of, the Federal level)
     return _in_prose(text, start, end)
@@ -367,6 +368,14 @@ def _noun_only(word: str) -> bool:
 
     tags = tagger.model().lexicon.get(word.rsplit("-", 1)[-1], frozenset())
     return bool(tags) and tags <= NOUN_TAGS
+
+
+def _may_be_noun(word: str) -> bool:
+    """The treebank saw the word as a noun, or never saw it."""
+    from transcheck import tagger  # the model loads only when such a word is asked about
+
+    tags = tagger.model().lexicon.get(word.lower())
+    return not tags or bool(tags & NOUN_TAGS)
 
 
 def _after_indefinite_article(text: str, start: int) -> bool:
