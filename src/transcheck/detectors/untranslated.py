@@ -47,14 +47,25 @@ def _previous_word(text: str, start: int) -> str:
 def _inside_quotation(text: str, start: int) -> bool:
     """True when the word stands in a quotation that is itself mostly German (quoted on
     purpose, like “Wir schaffen das”); German words inside quoted English are flagged."""
+    quoted = _quotation_around(text, start)
+    words = re.findall(r"[^\W\d_]+", quoted.lower()) if quoted else []
+    return bool(words) and 2 * sum(map(_germanic, words)) >= len(words)
+
+
+def _quotation_around(text: str, start: int) -> str | None:
+    """The text of the quotation open at ``start`` on its line: opened by “ or „ and not yet
+    closed by ”, or opened by the last of an odd number of straight double quotes."""
     line_start = text.rfind("\n", 0, start) + 1
     opening = max(text.rfind("“", line_start, start), text.rfind("„", line_start, start))
-    if opening == -1 or "”" in text[opening:start]:
-        return False
-    closing = QUOTE_END.search(text, start)
-    quoted = text[opening + 1 : closing.start() if closing else len(text)]
-    words = re.findall(r"[^\W\d_]+", quoted.lower())
-    return bool(words) and 2 * sum(map(_germanic, words)) >= len(words)
+    if opening != -1 and "”" not in text[opening:start]:
+        closing = QUOTE_END.search(text, start)
+        return text[opening + 1 : closing.start() if closing else len(text)]
+    if text.count('"', line_start, start) % 2 == 0:
+        return None
+    opening = text.rfind('"', line_start, start)
+    line_end = text.find("\n", start)
+    closing = text.find('"', start, len(text) if line_end == -1 else line_end)
+    return text[opening + 1 : closing if closing != -1 else (len(text) if line_end == -1 else line_end)]
 
 
 @detector("german-function-words")
