@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from bench_check import build_corpus
-from bench_startup import TRANSCHECK, timed
+from bench_startup import TRANSCHECK, add_before_option, before_env, timed
 from peers import proselint, uncapped_config
 
 
@@ -46,7 +46,7 @@ def write_texts(folder: Path, words: int) -> dict[str, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=40_000, help="the smaller size; the larger is twice it")
-    parser.add_argument("--before", type=Path, help="the src folder of another version, timed in the same loop")
+    add_before_option(parser)
     args = parser.parse_args()
     peer = proselint()
     with tempfile.TemporaryDirectory(prefix="bench-long-lines-") as tmp:
@@ -55,8 +55,7 @@ def main() -> None:
         tools = {"transcheck": (TRANSCHECK + ["check", "-f", "json", "-o", os.devnull], env),
                  "proselint": ([str(peer), "--config", str(config), "--output-format", "json", "check"], env)}
         if args.before:
-            before_env = {**env, "PYTHONPATH": str(args.before.resolve()), "TRANSCHECK_CACHE_DIR": str(Path(tmp) / "before")}
-            tools["before"] = (TRANSCHECK + ["check", "-f", "json", "-o", os.devnull], before_env)
+            tools["before"] = (TRANSCHECK + ["check", "-f", "json", "-o", os.devnull], before_env(env, args.before, Path(tmp) / "before"))
         sizes = (args.words, 2 * args.words)
         texts = {size: write_texts(Path(tmp), size) for size in sizes}
         for command, tool_env in tools.values():  # untimed: warm the caches

@@ -60,10 +60,20 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
+def add_before_option(parser: argparse.ArgumentParser) -> None:
+    """``--before SRC``: another version's src folder, timed in the same loop."""
+    parser.add_argument("--before", type=Path, help="the src folder of another version, timed in the same loop")
+
+
+def before_env(env: dict[str, str], src: Path, cache: Path) -> dict[str, str]:
+    """``env`` running the transcheck of ``src`` with its own cache folder."""
+    return {**env, "PYTHONPATH": str(src.resolve()), "TRANSCHECK_CACHE_DIR": str(cache)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="repetitions of each command (default 7)")
-    parser.add_argument("--before", type=Path, help="the src folder of another version, timed in the same loop")
+    add_before_option(parser)
     args = parser.parse_args()
     peer = proselint()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
@@ -84,10 +94,9 @@ def main() -> None:
             "proselint check": ([str(peer), "check", str(sample)], warm_env),
         }
         if args.before:
-            before_env = {**warm_env, "PYTHONPATH": str(args.before.resolve()),
-                          "TRANSCHECK_CACHE_DIR": str(Path(tmp) / "before-cache")}
+            old = before_env(warm_env, args.before, Path(tmp) / "before-cache")
             for name, arguments in (("check (warm cache)", ["check", str(sample)]), ("rules", ["rules"]), ("--help", ["--help"])):
-                cases[f"before: {name}"] = (TRANSCHECK + arguments, before_env)
+                cases[f"before: {name}"] = (TRANSCHECK + arguments, old)
         for command, env in cases.values():  # untimed: fill the warm caches
             if env is not cold_env:
                 timed(command, env)
