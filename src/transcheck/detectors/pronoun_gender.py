@@ -352,13 +352,8 @@ class SieAsYou:
 
 
 def _long_enough(text: str) -> bool:
-    """The text has ``MIN_TEXT_WORDS`` words (counted up to that many)."""
-    words = 0
-    for line in text.splitlines():
-        words += len(line.split())
-        if words >= MIN_TEXT_WORDS:
-            return True
-    return False
+    """The text has ``MIN_TEXT_WORDS`` words (split no further than that)."""
+    return len(text.split(maxsplit=MIN_TEXT_WORDS - 1)) >= MIN_TEXT_WORDS
 
 
 def in_prose(text: str, offset: int) -> bool:

@@ -64,8 +64,9 @@ def _quotation_around(text: str, start: int) -> str | None:
         return None
     opening = text.rfind('"', line_start, start)
     line_end = text.find("\n", start)
-    closing = text.find('"', start, len(text) if line_end == -1 else line_end)
-    return text[opening + 1 : closing if closing != -1 else (len(text) if line_end == -1 else line_end)]
+    line_end = len(text) if line_end == -1 else line_end
+    closing = text.find('"', start, line_end)
+    return text[opening + 1 : line_end if closing == -1 else closing]
 
 
 @detector("german-function-words")
