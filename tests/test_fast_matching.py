@@ -144,3 +144,23 @@ def test_sentence_ends_written_first_character_first_are_the_plain_pattern() -> 
     for text in texts:
         assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
         assert [m.span() for m in SENTENCE_END.finditer(text, 2, 15)] == [m.span() for m in plain.finditer(text, 2, 15)]
+
+
+def test_trigger_hits_are_each_literals_sorted_overlapping_starts() -> None:
+    """The index keeps the automaton's hits unsorted: each literal's starts must already be
+    every overlapping occurrence in increasing order, across the stretches searched apart."""
+    from transcheck.context import LOWER_CHUNK_CHARS
+    from transcheck.rules.prefilter import TriggerIndex
+
+    index = TriggerIndex()
+    literals = ("aa", "aaa", "a a", "ab", "b")
+    singles = {literal: index.register((literal,)) for literal in literals}
+    together = index.register(literals)
+    long_line = "aaaa ab a a " * 40 + "\n"
+    text = long_line * (2 * LOWER_CHUNK_CHARS // len(long_line) + 3) + "Aaa b\n"
+    hits = index.hits(Context(Document.from_text("t", text)))
+    lower = text.lower()
+    starts = {literal: [i for i in range(len(lower)) if lower.startswith(literal, i)] for literal in literals}
+    for literal, scanner in singles.items():
+        assert list(hits.get(scanner)) == starts[literal], literal
+    assert list(hits.get(together)) == sorted(i for found in starts.values() for i in found)

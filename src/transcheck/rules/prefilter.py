@@ -339,7 +339,9 @@ class TriggerIndex:
         a block can hold a few hundred thousand hits). A stretch of lines at a time, never
         lower-cased whole (bounded memory), when no literal holds a newline; else in one
         search of ``lower_text``. One plain loop over the hits (about one a word): no
-        generator in between."""
+        generator in between. Each literal's offsets come in increasing order: the
+        stretches are searched in order, and one literal's overlapping hits are reported
+        in the order of their ends, which is that of their starts."""
         automaton = self._automaton
         assert automaton is not None
         by_literal: dict[int, array[int]] = defaultdict(lambda: array("q"))
@@ -356,11 +358,11 @@ class TriggerIndex:
 
 
 class Hits:
-    """One document's hits: start offsets by literal, gathered by scanner id on demand
-    (a literal many scanners share is stored once)."""
+    """One document's hits: start offsets by literal (each literal's sorted), gathered by
+    scanner id on demand (a literal many scanners share is stored once)."""
 
     def __init__(self, by_literal: dict[int, array[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
-        self._by_literal = {index: array("q", sorted(positions)) for index, positions in by_literal.items()}
+        self._by_literal = by_literal
         self._members = members
         self._merged: dict[int, array[int]] = {}
         self.present: set[int] = set().union(*(owners[index] for index in by_literal))  # scanners with a hit
