@@ -323,6 +323,8 @@ class BilingualGermanTarget:
         return _germanness(word) > 0.5
 
     def find(self, ctx: Context) -> list[Match]:
+        if not pairs(ctx):
+            return []  # no segment has a source (plain text): no word needs judging
         german_words = ctx.words_where(self._german)
         if not german_words:
             return []
@@ -354,6 +356,8 @@ class BilingualSourceWords:
         return zipf(word, "de") >= (self.min_german if word[0].islower() else self.min_german_noun)
 
     def find(self, ctx: Context) -> list[Match]:
+        if not pairs(ctx):
+            return []  # no segment has a source (plain text): no word needs judging
         candidates = ctx.words_where(self._german)
         if not candidates:
             return []
