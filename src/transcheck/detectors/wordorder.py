@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
@@ -337,15 +337,18 @@ class ParticipleBeforeNoun:
     @staticmethod
     def candidates(ctx: Context) -> Iterator[int]:
         """Offsets of an article followed by a preposition, directly or after a participle."""
-        prepositions, participles = attributive_prepositions(), words_tagged("VBN")
+        prepositions, text = attributive_prepositions(), ctx.text
         for start, end in ctx.occurrences(ctx.words_where(is_article)):
-            following = [w.lower() for w in ctx.text[end : end + 60].split(None, 2)[:2]]
+            following = text[end : end + 60].split(None, 2)[:2]
             if not following:
                 continue
-            if following[0] in prepositions or (len(following) > 1 and likely_tag(following[0]) == "RB" and following[1] in prepositions):
-                yield start  # "the in May approved plan", "the already in May approved plan"
-            elif len(following) > 1 and _participle(following[0], participles) and following[1] in prepositions | {"to"}:
-                yield start
+            preposition, adverb, participle = _after_article(following[0].lower())
+            if preposition:
+                yield start  # "the in May approved plan"
+            elif len(following) > 1 and (adverb or participle):
+                second = following[1].lower()
+                if second in prepositions or (participle and second == "to"):
+                    yield start  # "the already in May approved plan", "the approved in May plan"
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for sentence in tagged_sentences(ctx, at=self.candidates(ctx)):
@@ -506,6 +509,15 @@ MARK = re.compile(r"[\s.;!,–—”\"](?<=[\w’'-][\s\S])(?:(?<=\s)[–—]|(?
 
 def _participle(word: str, participles: frozenset[str]) -> bool:
     return likely_tag(word) in (None, "VBN") and (word in participles or word.endswith("ed"))
+
+
+@lru_cache(maxsize=1 << 15)
+def _after_article(word: str) -> tuple[bool, bool, bool]:
+    """What the word (lower case) after an article may start: (a preposition; an adverb
+    that a preposition may follow; a participle that a preposition or `to` may follow)."""
+    if word in attributive_prepositions():
+        return True, False, False
+    return False, likely_tag(word) == "RB", _participle(word, words_tagged("VBN"))
 
 
 @cache
