@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from string import ascii_lowercase
 
 from transcheck.context import Context
@@ -46,16 +47,9 @@ class DropCap:
     min_gap: float = 2.5
 
     def candidate(self, word: str) -> str | None:
-        """The common English word that ``word`` becomes with another first letter."""
-        own = zipf(word)
-        # two- and three-letter remnants ("Tn" for "In") are also abbreviations, so they
-        # may be more frequent; the word they become must then be a very common one
-        short = len(word) <= 3 and own <= SHORT_MAX_ZIPF
-        if (own > self.max_word_zipf and not short) or zipf(word, "de") >= 5.0:
-            return None
-        rest = word[1:]
-        floor = SHORT_MIN_CANDIDATE if own > self.max_word_zipf else self.min_candidate_zipf
-        return _with_initial(rest, max(floor, own + self.min_gap), skip=word[0].lower())
+        """The common English word that ``word`` becomes with another first letter (each
+        word judged once: a page's lines open with the same few words)."""
+        return _swapped_initial(word, self.max_word_zipf, self.min_candidate_zipf, self.min_gap)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in FIRST_WORD_RE.finditer(ctx.text):
@@ -63,6 +57,20 @@ class DropCap:
             fixed = self.candidate(word)
             if fixed and not _reads_as_name(ctx.text, word) and _in_prose(ctx, m.start(1)):
                 yield Match(m.start(1), m.end(1), fixed)
+
+
+@lru_cache(maxsize=1 << 14)
+def _swapped_initial(word: str, max_word_zipf: float, min_candidate_zipf: float, min_gap: float) -> str | None:
+    """``DropCap.candidate`` with its thresholds."""
+    own = zipf(word)
+    # two- and three-letter remnants ("Tn" for "In") are also abbreviations, so they
+    # may be more frequent; the word they become must then be a very common one
+    short = len(word) <= 3 and own <= SHORT_MAX_ZIPF
+    if (own > max_word_zipf and not short) or zipf(word, "de") >= 5.0:
+        return None
+    rest = word[1:]
+    floor = SHORT_MIN_CANDIDATE if own > max_word_zipf else min_candidate_zipf
+    return _with_initial(rest, max(floor, own + min_gap), skip=word[0].lower())
 
 
 def _reads_as_name(text: str, word: str) -> bool:
