@@ -15,7 +15,9 @@ their usual German translations have, and (2) which English nouns name people.
 
 Inanimate: a WordNet noun whose first sense, and all but ``MAX_ANIMATE`` of whose
 tagged uses (SemCor counts in ``cntlist.rev``; the first sense when none has any), lie
-outside person, animal and organism. German gender: the translations are weighted by the German word's frequency
+outside person, animal and organism (a sense filed under noun.person counts as a person
+even where its hypernyms do not reach person: driver and motorist are operators, and
+WordNet puts operator under causal agent). German gender: the translations are weighted by the German word's frequency
 (wordfreq 3, German); a noun is kept when one gender holds at least ``MIN_SHARE`` of the
 weight of its masculine and feminine translations and the neuter ones are no heavier
 than that gender (neuter German nouns give "es", which English renders "it").
@@ -46,6 +48,7 @@ MIN_GROUP = 0.5
 MIN_NAME_RATIO = 10.0
 INSTANCE = "instance"
 GROUP_FILE = "14"  # WordNet's lexicographer file noun.group
+PERSON_FILE = "18"  # noun.person: some of its senses reach no person hypernym (driver < operator < causal agent)
 MAX_ANIMATE = 0.1  # share of tagged uses under person, animal or organism
 MIN_ENGLISH_ZIPF = 3.0  # common English nouns only
 WORD = re.compile(r"[a-z]+")
@@ -113,7 +116,7 @@ def classify(folder: Path) -> tuple[set[str], dict[str, str], set[str]]:
         counts = [tags.get((lemma, n + 1), 0) for n in range(len(synsets))]
         if not any(counts):
             counts[0] = 1
-        lines = [ancestors(s, hypernyms, memo) for s in synsets]
+        lines = [ancestors(s, hypernyms, memo) | ({PERSON} if lexfiles[s] == PERSON_FILE else set()) for s in synsets]
         animate = sum(c for c, up in zip(counts, lines) if up & {PERSON, ANIMAL, ORGANISM})
         if animate / sum(counts) < MAX_ANIMATE and not lines[0] & {PERSON, ANIMAL, ORGANISM}:
             inanimate.add(lemma)

@@ -14,6 +14,8 @@ def test_tables_hold_german_genders_and_people():
     genders, persons = inanimate_genders(), person_nouns()
     assert genders["government"][0] == "f" and genders["newspaper"][0] == "f"
     assert "woman" not in genders and persons["woman"] == "f" and persons["minister"] == "x"
+    # noun.person senses whose WordNet hypernyms stop at "causal agent" (driver < operator)
+    assert "driver" not in genders and "motorist" not in genders and persons["driver"] == "x"
 
 
 def test_institution_with_feminine_german_noun():
