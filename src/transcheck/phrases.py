@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 from transcheck.tagger import Token, model
+
+IRREGULAR_VERBS = Path(__file__).resolve().parent / "data" / "tagger" / "irregular-verbs.tsv"
 
 FINITE = frozenset("VBD VBZ VBP".split())
 VERBS = frozenset("VB VBD VBG VBN VBP VBZ MD".split())
@@ -48,9 +51,25 @@ def clauses(sentence: list[Token]) -> Iterator[tuple[list[Token], Token | None]]
 
 
 def could_be(token: Token, tags: frozenset[str]) -> bool:
-    """The token has one of ``tags``, or the treebank saw the word with one of them (the
-    tagger's context is German order, so its guess is weakest where it matters)."""
-    return token.tag in tags or bool(tags & model().lexicon.get(token.word.lower(), _guess(token.word)))
+    """The token has one of ``tags``, or the treebank saw the word with one of them, or it
+    is such a form of an irregular verb (the tagger's context is German order, so its guess
+    is weakest where it matters)."""
+    if token.tag in tags:
+        return True
+    word = token.word.lower()
+    return bool(tags & model().lexicon.get(word, _guess(token.word))) or bool(tags & irregular_verbs().get(word, frozenset()))
+
+
+@cache
+def irregular_verbs() -> dict[str, frozenset[str]]:
+    """Past tenses and participles of irregular verbs (WordNet 3.0's exception list), the
+    treebank's gaps among them: `risen` (never seen), `stood` (seen only as a past tense)."""
+    found: dict[str, frozenset[str]] = {}
+    for line in IRREGULAR_VERBS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, tags = line.split("\t")
+            found[form] = frozenset(tags.split())
+    return found
 
 
 def _guess(word: str) -> frozenset[str]:
@@ -179,9 +198,11 @@ def _words_by_tag() -> dict[str, frozenset[str]]:
 
 @cache
 def words_tagged(*tags: str) -> frozenset[str]:
-    """Every word form the treebank gives one of ``tags`` (for cheap tests before tagging)."""
-    by_tag = _words_by_tag()
-    return frozenset().union(*(by_tag.get(tag, frozenset()) for tag in tags))
+    """Every word form the treebank gives one of ``tags``, and the irregular verb forms that
+    may have one (for cheap tests before tagging)."""
+    by_tag, wanted = _words_by_tag(), frozenset(tags)
+    irregular = (form for form, forms in irregular_verbs().items() if forms & wanted)
+    return frozenset().union(*(by_tag.get(tag, frozenset()) for tag in tags), irregular)
 
 
 def likely_tag(word: str) -> str | None:

@@ -317,8 +317,9 @@ class VerbClusterAtEnd:
                 if len(run) < 3 or (mark is not None and mark.word not in ".;!–—,”\"'’"):
                     continue
                 first, last = run[-2], run[-1]
-                if last.tag not in FINITE | {"MD"} or first.word.lower() in ("be", "been", "being"):
-                    continue
+                finite = last.tag in FINITE | {"MD"} or last.word in FINITE_AUXILIARIES  # `seen had`: tagged VBN in German order
+                if not finite or first.word.lower() in ("be", "been", "being", "had", "has", "have"):
+                    continue  # `the influence he had had`
                 if first.tag in NOUNS and run[-3].tag in DETERMINERS | {"JJ", "JJS", "POS", "CD"}:
                     continue  # "his first thought was": a noun and its verb
                 if is_verb(first, frozenset({"VBN"})) or (run[-3].word.lower() == "to" and is_verb(first, frozenset({"VB"}))):
@@ -498,6 +499,8 @@ class AdverbAfterObject:
 
 
 HAVE_DO = frozenset("has have had do does did".split())
+# Finite forms whatever the tagger says: after a participle, German order makes it read `had` as one.
+FINITE_AUXILIARIES = frozenset("had has have is are was were will would can could shall should may might must".split())
 MODALS = frozenset("would will can could must should may might shall".split())
 OPENING_MODALS = frozenset(modal.capitalize() for modal in MODALS)  # a question opens with its modal
 QUESTION_AHEAD = re.compile(r"[^.!?\n]{0,200}\?")
