@@ -10,6 +10,7 @@ from string import ascii_lowercase
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck import speller
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
@@ -130,6 +131,18 @@ WORD_INITIALS = frozenset("AIO")
 NAMING_WORDS = frozenset({"and", "or", "is", "was", "are", "has", "for", "of", "vs", "plus", "stands", "means", "to"})
 
 
+JOINED_MARGIN = 0.3  # the joined word this much more frequent (Zipf) than the tail alone: W hen, T his
+
+
+def _no_word(initial: str, tail: str) -> bool:
+    """The tail reads as the rest of a word, not as a word of its own: it is no English
+    word, or, after a capital that is no word itself, far rarer than the word joined
+    (`W hen`, `T his`; but `A bout of flu`, `I tem`, `T rain` read as written)."""
+    if not speller.known(tail):
+        return True
+    return initial not in WORD_INITIALS and zipf(initial + tail) - zipf(tail) >= JOINED_MARGIN
+
+
 def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -144,7 +157,12 @@ class SplitInitial:
     min_word_zipf: float = 5.0
 
     def candidate(self, initial: str, sep: str, tail: str) -> str | None:
-        """The sentence's real first word: the tail alone or with another initial."""
+        """The sentence's real first word: the word the initial and the tail make (`W hen`,
+        `A fter`: an English page's own drop cap split off), else the tail alone or with
+        another initial."""
+        joined = initial + tail
+        if len(tail) > 1 and zipf(joined) >= self.min_word_zipf and _no_word(initial, tail):
+            return joined
         if sep != "." and (initial in WORD_INITIALS or tail in NAMING_WORDS or zipf(tail) < self.min_word_zipf):
             return None
         alone = zipf(tail)
