@@ -309,13 +309,14 @@ class GermanThousands:
     """``1.500 people``, ``2.000.000``: a dot grouping thousands, the German way.
 
     Two or more groups (``2.000.000``) cannot be a decimal. A single group is reported
-    only before a word that counts things (``1.500 people``), never before a unit of
-    measure, a conjunction or after ``version``, where ``1.500`` may be a decimal.
+    only before a word that counts things (``1.500 people``) or a euro or pound sign (an
+    amount has no third decimal: ``3.000 €``), never before a unit of measure, a
+    conjunction or after ``version``, where ``1.500`` may be a decimal.
     """
 
     REGEX = re.compile(
         r"(?P<num>[1-9](?<![\w.,][1-9])[0-9]{0,2}(?:\.[0-9]{3})+)(?!\w|[.,][0-9])"
-        r"(?P<next>" + SP + r"+(?P<word>[a-zA-Z]+))?"
+        r"(?P<next>" + SP + r"+(?P<word>[a-zA-Z]+)|" + SP + r"?(?P<sign>[€£]))?"
     )
 
     not_counted: frozenset[str] = frozenset()
@@ -327,7 +328,7 @@ class GermanThousands:
         text = ctx.text
         for m in self.REGEX.finditer(text):
             num = m["num"]
-            if num.count(".") == 1 and not self._counts(m["word"], text, m.start()):
+            if num.count(".") == 1 and not m["sign"] and not self._counts(m["word"], text, m.start()):
                 continue
             yield Match(m.start("num"), m.end("num"), num.replace(".", ","))
 
