@@ -23,6 +23,8 @@ from transcheck.rules.matchers import line_block_span
 
 LEAD_MARKERS = (
     r"also read|read also|more on (?:the|this) (?:topic|subject)|more about (?:the|this) (?:topic|subject)"
+    r"|(?:more )?(?:to|on) (?:the|this) (?:topic|subject)"  # "Zum Thema"
+    r"|more (?:articles|stories|news|posts)(?: (?:from|in|on) (?:this|the) (?:category|section|topic|series|region))?"
     r"|related (?:articles?|stories|posts|content|topics?|news)|see also|also of interest|also interesting"
     r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| articles?| reading)?"
     r"|lesen sie auch|mehr zum thema|auch interessant|das könnte sie auch interessieren"
