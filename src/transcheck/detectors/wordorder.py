@@ -322,6 +322,8 @@ class VerbClusterAtEnd:
                     continue  # `the influence he had had`
                 if first.tag in NOUNS and run[-3].tag in DETERMINERS | {"JJ", "JJS", "POS", "CD"}:
                     continue  # "his first thought was": a noun and its verb
+                if run[-3].tag in DETERMINERS:
+                    continue  # "a written will", "the tin can": a participle or noun before its noun
                 if is_verb(first, frozenset({"VBN"})) or (run[-3].word.lower() == "to" and is_verb(first, frozenset({"VB"}))):
                     yield Match(first.start, last.end, detail=last.word)
 
@@ -500,7 +502,7 @@ class AdverbAfterObject:
 
 HAVE_DO = frozenset("has have had do does did".split())
 # Finite forms whatever the tagger says: after a participle, German order makes it read `had` as one.
-FINITE_AUXILIARIES = frozenset("had has have is are was were will would can could shall should may might must".split())
+FINITE_AUXILIARIES = frozenset("had has have is are was were would could should".split())  # not will, can, must: nouns too
 MODALS = frozenset("would will can could must should may might shall".split())
 OPENING_MODALS = frozenset(modal.capitalize() for modal in MODALS)  # a question opens with its modal
 QUESTION_AHEAD = re.compile(r"[^.!?\n]{0,200}\?")
