@@ -320,10 +320,8 @@ class VerbClusterAtEnd:
                 finite = last.tag in FINITE | {"MD"} or last.word in FINITE_AUXILIARIES  # `seen had`: tagged VBN in German order
                 if not finite or first.word.lower() in ("be", "been", "being", "had", "has", "have"):
                     continue  # `the influence he had had`
-                if first.tag in NOUNS and run[-3].tag in DETERMINERS | {"JJ", "JJS", "POS", "CD"}:
-                    continue  # "his first thought was": a noun and its verb
-                if run[-3].tag in DETERMINERS:
-                    continue  # "a written will", "the tin can": a participle or noun before its noun
+                if run[-3].tag in DETERMINERS or (first.tag in NOUNS and run[-3].tag in ("JJ", "JJS", "POS", "CD")):
+                    continue  # a noun phrase, no verb cluster: "a written will", "his first thought was"
                 if is_verb(first, frozenset({"VBN"})) or (run[-3].word.lower() == "to" and is_verb(first, frozenset({"VB"}))):
                     yield Match(first.start, last.end, detail=last.word)
 
