@@ -10,6 +10,7 @@ from pathlib import Path
 from transcheck.tagger import Token, model
 
 IRREGULAR_VERBS = Path(__file__).resolve().parent / "data" / "tagger" / "irregular-verbs.tsv"
+BASE_VERBS = Path(__file__).resolve().parent / "data" / "tagger" / "base-verbs.txt"
 
 FINITE = frozenset("VBD VBZ VBP".split())
 VERBS = frozenset("VB VBD VBG VBN VBP VBZ MD".split())
@@ -72,6 +73,20 @@ def irregular_verbs() -> dict[str, frozenset[str]]:
     return found
 
 
+@cache
+def base_verbs() -> frozenset[str]:
+    """The verb lemmas of WordNet 3.0: verbs the treebank saw only as nouns (`source`,
+    `level`, `damage`) among them."""
+    lines = BASE_VERBS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def may_be_base_verb(word: str) -> bool:
+    """The treebank saw the word as a base-form verb, or WordNet lists it as a verb."""
+    lowered = word.lower()
+    return "VB" in model().lexicon.get(lowered, frozenset()) or lowered in base_verbs()
+
+
 def _guess(word: str) -> frozenset[str]:
     """Verb forms a word unknown to the treebank may be, from its ending."""
     if word.endswith("ed"):
@@ -79,6 +94,12 @@ def _guess(word: str) -> frozenset[str]:
     if word.endswith("s") and not word.endswith("ss"):
         return frozenset({"VBZ", "NNS"})
     return frozenset()
+
+
+def only_a_verb(token: Token) -> bool:
+    """The treebank saw the word, and only ever as a verb (`prevent`), whatever its tag here."""
+    seen = model().lexicon.get(token.word.lower())
+    return bool(seen) and seen <= VERBS
 
 
 def is_noun(token: Token) -> bool:

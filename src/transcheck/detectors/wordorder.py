@@ -25,14 +25,17 @@ from transcheck.phrases import (
     TIME_NOUNS,
     VERBS,
     adverbials_end,
+    base_verbs,
     clauses,
     could_be,
     is_noun,
     is_verb,
     is_word,
     likely_tag,
+    may_be_base_verb,
     middle_field_end,
     noun_phrase_end,
+    only_a_verb,
     sentence_is_statement,
     words_tagged,
 )
@@ -224,6 +227,23 @@ class FrontedClauseVerbSecond:
                 yield Match(verb.start, verb.end, detail=verb.word)  # more after the subject, or a comma (not "…, said the minister, …")
 
 
+# Time adverbs the tagger reads as nouns: "could one day be free", "will today be debating".
+TIME_ADVERBS = frozenset("today tomorrow tonight yesterday someday sometime one-day".split())
+
+
+def _adverbs_end(run: list[Token], k: int) -> int:
+    """Index after the adverbs from ``k`` on (not the negation), "one day" among them."""
+    while k < len(run) - 1:
+        word = run[k].word.lower()
+        if run[k].tag == "RB" and word not in ("not", "n't") or word in TIME_ADVERBS:
+            k += 1
+        elif word == "one" and run[k + 1].word.lower() == "day" and k + 2 < len(run):
+            k += 2
+        else:
+            break
+    return k
+
+
 @detector("modal-before-object")
 @dataclass
 class ModalBeforeObject:
@@ -256,6 +276,8 @@ class ModalBeforeObject:
         if modal.tag != "MD" or modal.word.lower() not in MODALS:
             return
         end = noun_phrase_end(sentence, j + 1)
+        if end > j + 2 and only_a_verb(sentence[end - 1]):
+            return  # the phrase swallowed the verb: "could new technology prevent a repeat?"
         if end > j + 1 and end < len(sentence) - 1:
             second = noun_phrase_end(sentence, end)
             if second > end and sentence[second - 1].word.lower() not in TIME_NOUNS and sentence[end].tag in DETERMINERS:
@@ -274,6 +296,13 @@ class ModalBeforeObject:
             k -= 1
         return k == 0 or run[k - 1].tag not in ("IN", "TO")
 
+    @staticmethod
+    def _may_be_verb(token: Token) -> bool:
+        """A base-form verb by the treebank or WordNet, or an unknown word tagged as one."""
+        if token.tag in ("DT", "PRP$", "CD"):
+            return token.word.lower() in base_verbs()  # "one day give/CD", not "one"
+        return may_be_base_verb(token.word) or (token.tag == "VB" and token.word.lower() not in model().lexicon)
+
     def _in_clause(self, run: list[Token]) -> Iterator[Match]:
         for j in range(1, len(run) - 2):
             modal = run[j]
@@ -281,14 +310,12 @@ class ModalBeforeObject:
                 continue
             if any(t.word.lower() in INVERSION for t in run[:j]):
                 continue  # ellipsis ("than it could last year") and inversion ("only then can they")
-            k = j + 1
-            while k < len(run) - 1 and run[k].tag == "RB" and run[k].word.lower() not in ("not", "n't"):
-                k += 1
+            k = _adverbs_end(run, j + 1)
             nxt = run[k]
             if (nxt.tag not in NP_START and not is_noun(nxt)) or nxt.word.lower() in ("all", "both", "each", "no", "half", "either"):
                 continue
-            if "VB" in model().lexicon.get(nxt.word.lower(), frozenset({nxt.tag})) and nxt.tag not in ("DT", "PRP$", "CD"):
-                continue  # the verb may be there
+            if self._may_be_verb(nxt):
+                continue  # the verb may be there: "we can source workers", "it may level out"
             end = noun_phrase_end(run, k)
             if end == k or (end < len(run) and run[end].tag in DETERMINERS | {"PRP"}):
                 continue  # no noun phrase, or its "noun" is the verb: "must free myself", "will process your order"
