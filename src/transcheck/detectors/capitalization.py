@@ -31,7 +31,8 @@ FOLLOWERS = re.compile(
     r"as|than|is|are|was|were|will|would|have|has|had|the|a|an|its|their|his|her|over|after|before|"
     r"because|while|since|if|until|under|among)\b)"
 )
-NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z]|(?:of|for)\s+[A-Z]|&)")  # Vision for Space Exploration
+# A name goes on (Vision for Space Exploration) or a numbered label (Tables 1 and 2, Chapter 4).
+NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z0-9]|(?:of|for)\s+[A-Z]|&)")
 # Shapes of demonyms and languages (American, Germans, Chinese, Polish, Dutch): proper adjectives.
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ch|i|is)$")
 DAYS_AND_MONTHS = frozenset(
@@ -86,9 +87,11 @@ class GermanCapitalization:
         if not candidates:
             return
         text = ctx.text
-        for start, end in ctx.occurrences(candidates):
+        found = ctx.occurrences(candidates)
+        names = _house_style(text, found, ctx.vocabulary)  # always capitalised here: on Mars, in Cairns
+        for start, end in found:
             word = text[start:end]
-            if self._leaked(text, word, start, end):
+            if word not in names and self._leaked(text, word, start, end):
                 yield Match(start, end, word.lower())
 
     def _leaked(self, text: str, word: str, start: int, end: int) -> bool:
