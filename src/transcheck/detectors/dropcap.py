@@ -10,6 +10,7 @@ from string import ascii_lowercase
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.author_box import person_names
 from transcheck import speller
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
@@ -63,6 +64,9 @@ class DropCap:
 @lru_cache(maxsize=1 << 14)
 def _swapped_initial(word: str, max_word_zipf: float, min_candidate_zipf: float, min_gap: float) -> str | None:
     """``DropCap.candidate`` with its thresholds."""
+    stem = word.removesuffix("'s").removesuffix("’s")
+    if speller.known(stem) or stem in person_names()[1]:
+        return None  # an English word or a surname (Rot, Vet's, Roney), not a remnant
     own = zipf(word)
     # two- and three-letter remnants ("Tn" for "In") are also abbreviations, so they
     # may be more frequent; the word they become must then be a very common one
