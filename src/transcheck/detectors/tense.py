@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.phrases import MONTHS, could_be, words_tagged
+from transcheck.phrases import MONTHS, could_be, is_word, words_tagged
 from transcheck.tagger import Token, tagged_sentences
 
 # Marks that end a clause (a hyphen or decimal point does not).
@@ -332,6 +332,35 @@ DEGREE_AFTER = frozenset("as from away behind ahead that this in".split())
 DEGREE_BEFORE = frozenset("go goes went gone not and or".split())
 
 
+OBJECT_OPENERS = frozenset("it them him her us me this that these those the a an his their its our my your".split())
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+
+
+def _postmodifier(tokens: list[Token], v: int, i: int, end: int) -> bool:
+    """The adverb belongs to a noun, not to the clause's verb: a participle between its noun
+    and the adverb, or between the adverb after its noun and the phrase's end (`the wrecks
+    found so far,`, `reports so far received,`), `to date` right after a noun (`results to
+    date showed`), or a participle before the clause's finite verb (`the advances made have
+    been`)."""
+    if v + 1 < len(tokens) and tokens[v + 1].word.lower() in FINITE_AFTER_PARTICIPLE:
+        return True
+    if v == i - 1:
+        noun, after, closing = v - 1, end, PHRASE_END_TAGS | {"IN"}
+    elif v == end:
+        noun, after, closing = i - 1, v + 1, PHRASE_END_TAGS
+    else:
+        return False
+    if noun < 0 or tokens[noun].tag not in NOUN_TAGS:
+        return False
+    if v == end and tokens[i].word.lower() == "to":
+        return True
+    return after == len(tokens) or not is_word(tokens[after]) or tokens[after].tag in closing
+
+
+FINITE_AFTER_PARTICIPLE = frozenset("is are was were has have had".split())
+PHRASE_END_TAGS = frozenset("VBN VBD VBZ VBP MD".split())
+
+
 @detector("so-far-past")
 @dataclass
 class SoFarPast:
@@ -369,6 +398,8 @@ class SoFarPast:
                 before = tokens[i - 1].word.lower() if i else ""
                 if words[0] == "so" and (after in DEGREE_AFTER or before in DEGREE_BEFORE):
                     return None
+                if words == ["to", "date"] and (after in OBJECT_OPENERS or before == "up"):
+                    return None  # the verb, "helped them to date it", or "kept up to date"
                 return end
         return None
 
@@ -378,6 +409,8 @@ class SoFarPast:
         if found is None or found[1] != "VBD" or tokens[found[0]].word.lower() in SPEECH | {"had"}:
             return None
         v = found[0]
+        if _postmodifier(tokens, v, i, end):
+            return None  # "the wrecks found so far", "results to date showed"
         if perfect(tokens, v, v) or (tokens[i - 1].tag == "JJ" and i > 1 and tokens[i - 2].tag in ("NN", "NNS")):
             return None  # "I've enjoyed", "a post vacant so far"
         start = _clause_start(tokens, min(v, i))
