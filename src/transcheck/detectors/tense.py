@@ -284,7 +284,9 @@ DURATION = re.compile(  # on the lower-cased text
     r"|for (?:a long time|some time|ages)\b"
 )
 # Verbs whose present with a span says how long something lasts, not since when.
-LASTING = frozenset("last lasts run runs take takes keep keeps".split())
+LASTING = frozenset("last lasts run runs take takes keep keeps continue continues persist persists".split())
+# A superlative before the span makes it English `the highest for years` (= in years).
+SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 
 
 @detector("for-duration-present")
@@ -320,6 +322,8 @@ class ForDurationPresent:
         span = tokens[min(v, _clause_start(tokens, i)) : max(v + 1, _clause_end(tokens, end))]
         if {t.word.lower() for t in span} & HABITUAL:
             return None
+        if any(t.tag in SUPERLATIVE_TAGS for t in tokens[v + 1 : i]):
+            return None  # "prices are now the highest for years"
         first, stop = (v, end) if v < i else (i, v + 1)
         return Match(tokens[first].start, tokens[stop - 1].end, detail=tokens[v].word)
 
