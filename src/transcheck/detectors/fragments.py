@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
+from transcheck.phrases import may_be_base_verb
 
 MODALS = frozenset("would will can could must should may might shall".split())
 AUXILIARIES = "was|were|is|are|has|have|had|would|will|can|could|must|should|may|might|shall|became|becomes"
@@ -109,10 +110,10 @@ ADVERBIAL_OPENERS = re.compile(
     r"(?:in (?:particular|fact|turn|future|part|general|principle|time|addition|theory|practice|effect|total)|"
     r"for (?:example|instance|now|sure|the (?:first|time)|a (?:while|time))|at (?:least|last|first|most|all|once|times|best|worst|the (?:same|very) time)|"
     r"no (?:longer|doubt|more)|by (?:then|now|far|and large|the (?:way|end))|on (?:average|time|balance|the (?:contrary|other hand|whole))|"
-    r"of course|above all|to (?:some|a large|a certain) (?:extent|degree)|to date|any (?:longer|more))\b"
+    r"of course|above all|in all (?:likelihood|probability)|to (?:some|a large|a certain) (?:extent|degree)|to date|any (?:longer|more))\b"
 )
 DETERMINERS = frozenset("the a an its his her their our this these those my your some any no every each".split())
-COMPARISONS = frozenset("as than".split())
+COMPARISONS = frozenset("as than like".split())
 AUXILIARIES_BEFORE = frozenset("be been being have has had get got become".split())
 
 
@@ -137,6 +138,8 @@ class ModalVerbFinal:
                 continue  # the verb came in English order ("will in future be decided")
             if DETERMINERS.intersection(([m.group("opener")] + middle)[-2:]) or (len(previous) > 1 and previous[-2].lower() in COMPARISONS):
                 continue  # the last word is a noun ("reverse its flow"), or ellipsis ("as it would")
+            if (middle and middle[-1] == "to") or not may_be_base_verb(m.group("verb")):
+                continue  # an English infinitive ("allow athletes to compete"), or no verb's base form ("issues")
             yield Match(m.start("verb"), m.end("verb"), detail=m.group("modal"))
 
 
