@@ -35,6 +35,9 @@ MANDATIVE = (
 # Base forms that head a fixed phrase after a subject (`she sort of agreed`) or are adverbs.
 NOT_VERBS = frozenset("sort kind even further last first once still only long no like better".split())
 AFTER_NOT = frozenset("VBD VBN VBZ VBG MD".split())
+# `need` and `dare` are modals before `not` or `only` (`He need only ask`).
+SEMI_MODALS = frozenset({"need", "dare"})
+SEMI_MODAL_AFTER = frozenset({"not", "only", "hardly", "never", "n't", "n’t"})
 NEXT_WORD = re.compile(r"\s+([a-z]+?)(?:n[’']t)?\b")
 
 
@@ -82,5 +85,7 @@ class SubjectVerbAgreement:
         if before == "that" and any(t.word.lower().startswith(MANDATIVE) for t in sentence[: k - 1]):
             return False
         after = sentence[k + 2] if k + 2 < len(sentence) else None
+        if verb.word in SEMI_MODALS and after is not None and after.word.lower() in SEMI_MODAL_AFTER:
+            return False  # `he need not fear`, `she dare not say`: used as a modal
         # `He cross examined`, `she sort of`: the base form is part of a longer verb or phrase.
         return after is None or (after.tag not in AFTER_NOT and after.word not in ("of", "-"))

@@ -179,7 +179,7 @@ def words_before(text: str, sentences: list[tuple[int, int]], end: int) -> list[
 class PronounGender:
     """He/she (and forms) for an inanimate noun whose German translation has that gender."""
 
-    window: int = 2  # sentences before the pronoun's own that must name no person
+    window: int = 3  # sentences before the pronoun's own that must name no person
     max_name_zipf: float = 4.5  # a capitalised word rarer than this in English may be a name
     max_first_zipf: float = 3.0  # the same at a sentence start
     max_surname_zipf: float = 4.0  # "Young", "Brown", "Bank" are words first
