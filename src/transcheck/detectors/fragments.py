@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from transcheck import speller
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
@@ -70,13 +71,18 @@ class VerbFinal:
     def _suspicious(self, words: list[str], auxiliary: str) -> bool:
         if len(words) < self.min_words or words[-1] in NOT_BEFORE or words[-1].endswith("ly"):
             return False
-        if words[-1] in NOUN_BEFORE.get(auxiliary, ()):
-            return False  # "the garbage can", "of their own free will"
+        if words[-1] in NOUN_BEFORE.get(auxiliary, ()) or (auxiliary == "will" and _before_noun(words[-1])):
+            return False  # "the garbage can", "of their own free will", "the divine will", "self-will"
         if EMBEDDING.intersection(words):
             return False
         # "sink will.": a modal after a word that is not its subject is German order by
         # itself; "was"/"is" may end a clause after a noun, so they need a second verb.
         return auxiliary in MODALS or bool(FINITE.intersection(words[:-1]))
+
+
+def _before_noun(word: str) -> bool:
+    """An adjective, a possessive or a compound's first part: the noun `will` follows."""
+    return word.endswith("-") or word in ("my", "your", "our", "its") or speller.adjective(word)
 
 
 def _delete_start(text: str, start: int) -> int:
