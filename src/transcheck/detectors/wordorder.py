@@ -217,14 +217,22 @@ class FrontedClauseVerbSecond:
             if j >= len(tokens) - 1:
                 continue
             verb = tokens[j]
-            if not is_verb(verb, frozenset({"VBD", "VBZ"})) or verb.tag in ("VB", "VBP") or verb.word.lower() in INVERTING_VERBS:
+            if not is_verb(verb, frozenset({"VBD", "VBZ"})) or verb.tag in ("VB", "VBP", "WRB", "WDT", "WP") or verb.word.lower() in INVERTING_VERBS:
                 continue
+            if self._modifies_noun(verb, tokens[j + 1]):
+                continue  # "…, new figures show", "…, increased consumption might be possible"
             subject_end = noun_phrase_end(tokens, j + 1)
             if subject_end == j + 1 or tokens[j + 1].tag in ("JJ", "JJR", "JJS", "VBN"):
                 continue
             tail = adverbials_end(tokens, subject_end)
             if tail < len(tokens) and (is_word(tokens[tail]) or (tokens[tail].word == "," and tail < len(tokens) - 1 and verb.word.lower() not in SPEECH_VERBS)):
                 yield Match(verb.start, verb.end, detail=verb.word)  # more after the subject, or a comma (not "…, said the minister, …")
+
+
+    @staticmethod
+    def _modifies_noun(word: Token, following: Token) -> bool:
+        """An adjective or participle right before a bare common noun: the subject's start."""
+        return following.tag in ("NN", "NNS") and following.word.islower() and could_be(word, frozenset({"JJ", "VBN"}))
 
 
 # Time adverbs the tagger reads as nouns: "could one day be free", "will today be debating".
