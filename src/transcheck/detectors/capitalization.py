@@ -181,10 +181,30 @@ class MidSentenceCapital:
                 continue
             if _word_after(text, end) in HONORIFICS:  # Your Honor, Your Majesty: a title, capitalised
                 continue
+            if self._in_title(text, start, end, after_comma=before[:1] in ",;"):
+                continue
             line_start, line_end, _ = line_around(text, start, end)
             if title_case_line(text[line_start:line_end]) or text.count("“", line_start, start) > text.count("”", line_start, start):
                 continue
             yield Match(start, end, text[start:end].lower())
+
+
+    def _in_title(self, text: str, start: int, end: int, after_comma: bool) -> bool:
+        """A capitalised word next to it, past short lower-case words and the listed words:
+        a title (`If You Tolerate This`, `I Believe in You`), not the polite `Sie`. After a
+        comma only the word after counts (`Dear Mr Weber, You have won`)."""
+        following = TITLE_WORD_AFTER.match(text, end)
+        if following and following.group(1)[0].isupper() and following.group(1) not in self.words:
+            return True
+        if after_comma:
+            return False
+        preceding = TITLE_WORD_BEFORE.search(text, max(0, start - 80), start)
+        return bool(preceding) and preceding.group(1)[0].isupper() and preceding.group(1) not in self.words
+
+
+# The next and previous words past lower-case words of up to three letters (in, by, for).
+TITLE_WORD_AFTER = re.compile(r"(?:[ \t]+[a-z]{1,3}\b)*[ \t]+([A-Za-z][\w’'-]*)")
+TITLE_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)(?:[ \t]+[a-z]{1,3})*[ \t]+$")
 
 
 # --- Evidence from the case-keeping English dictionary -----------------------------------
