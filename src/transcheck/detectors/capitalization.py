@@ -288,8 +288,18 @@ class CapitalisedCommonWord:
             if (start, end) not in generic and common and _TC701._leaked(text, word, start, end):
                 continue  # german-noun-capitalization reports it (`new Measures`)
             inside = _mid_sentence(text, word, start, end) or _after_opening_article(text, word, start, end)
-            if end < len(text) and inside and not _in_title(text, start, end):
+            if end < len(text) and inside and not _in_title(text, start, end) and not _short_name(text, word, end):
                 yield Match(start, end, word.lower())
+
+
+def _short_name(text: str, word: str, end: int) -> bool:
+    """An adjective that stands alone where the text elsewhere opens a name with it: the
+    short form of the name (`Real Madrid … a goal for Real`), not a capital before a noun
+    (`the Federal Agency … at the Federal level`) nor a German noun (`by Biathlon`)."""
+    if zipf(word) >= FUNCTION_WORD or not speller.adjective(word.lower()) or not re.search(rf"\b{re.escape(word)}[ \t]+[A-Z]", text):
+        return False
+    following = _word_after(text, end)
+    return not (following.islower() and zipf(following) < FUNCTION_WORD and _may_be_noun(following))
 
 
 _TC701 = GermanCapitalization()
