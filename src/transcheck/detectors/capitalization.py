@@ -32,7 +32,8 @@ FOLLOWERS = re.compile(
     r"because|while|since|if|until|under|among)\b)"
 )
 # A name goes on (Vision for Space Exploration) or a numbered label (Tables 1 and 2, Chapter 4).
-NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z0-9]|(?:of|for)\s+[A-Z]|&)")
+# A title goes on in capitals past a short word (Notes on Falling Leaves, Stars on Thin Ice).
+NEXT_IS_NAME = re.compile(r"\s+(?:[A-Z0-9]|(?:of|for)\s+[A-Z]|&|(?:on|in|at|to|and|the|a|with|from)\s+[A-Z][\w’'-]*\s+[A-Z])")
 # Shapes of demonyms and languages (American, Germans, Chinese, Polish, Dutch): proper adjectives.
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|ch|i|is)$")
 DAYS_AND_MONTHS = frozenset(
