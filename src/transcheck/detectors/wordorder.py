@@ -361,6 +361,15 @@ class VerbClusterAtEnd:
                     yield Match(first.start, last.end, detail=last.word)
 
 
+def _inner_phrase(run: list[Token], m: int) -> bool:
+    """The participle opens the preposition's own noun phrase after its determiner (`those
+    from the most deprived areas`), not the article's phrase (`the in May approved plan`)."""
+    before = run[m - 1]
+    if before.tag in DETERMINERS:
+        return True
+    return before.word.lower() in ("most", "more", "least", "less", "very") and m >= 2 and run[m - 2].tag in DETERMINERS
+
+
 @detector("participle-before-noun")
 @dataclass
 class ParticipleBeforeNoun:
@@ -412,7 +421,7 @@ class ParticipleBeforeNoun:
             token = run[m]
             infinitive = run[m - 1].tag == "TO"  # `to become doctors`: a verb after `to`, not a participle
             if not infinitive and _attributive_participle(token, after_article) and is_noun(run[m + 1]):
-                return m + 1
+                return None if _inner_phrase(run, m) else m + 1
             if token.tag in FINITE | {"MD"}:
                 return None
         return None
