@@ -24,7 +24,7 @@ from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
 from transcheck.detectors.repeated import lower_stretches, lowerer
 from transcheck.models import Match
-from transcheck.tagger import model
+from transcheck.tagger import Token, model, tagged_sentences
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "calques" / "compound-gloss.tsv"
 WORD_CHAR = re.compile(r"[\w'’-]")
@@ -90,6 +90,24 @@ def _english_reading(before: str, modifier: str) -> bool:
     return word == "to" or not lexicon.get(word, frozenset()) & NOUN_PHRASE
 
 
+# A compound's head is a noun: a gloss whose last word the tagger reads otherwise is two
+# words of an English sentence (`get its business back on track`, `the money set aside`).
+HEAD_TAGS = frozenset("NN NNS NNP NNPS".split())
+
+
+def _heads_read_as_verbs(ctx: Context, found: list[Match]) -> set[int]:
+    """End offsets of the hits whose last word the tagger reads, in its sentence, as no noun
+    (the hits are rare, so tagging their sentences is cheap)."""
+    ends = {m.end for m in found}
+    return {token.end for sentence in tagged_sentences(ctx, at=(m.start for m in found))
+            for token in sentence if token.end in ends and _read_as_no_noun(token)}
+
+
+def _read_as_no_noun(token: Token) -> bool:
+    """Tagged as no noun, with a tag the treebank gives the word (not `hundred/VBD`)."""
+    return token.tag not in HEAD_TAGS and token.tag in model().lexicon.get(token.word.lower(), frozenset())
+
+
 @detector("compound-gloss")
 @dataclass
 class CompoundGloss:
@@ -98,8 +116,10 @@ class CompoundGloss:
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
         lower = lowerer(ctx)
-        for base, text in lower_stretches(ctx):
-            yield from self._glosses(ctx, table, lower, base, text)
+        found = [m for base, text in lower_stretches(ctx) for m in self._glosses(ctx, table, lower, base, text)]
+        if found:
+            verbs = _heads_read_as_verbs(ctx, found)
+            yield from (m for m in found if m.end not in verbs)
 
     @staticmethod
     def _glosses(ctx: Context, table: GlossTable, lower: Callable[[str], str], base: int, text: str) -> Iterator[Match]:
