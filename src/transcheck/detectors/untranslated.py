@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.german_nouns import is_common_noun, is_kept_name
 from transcheck.models import Match
 from transcheck import speller
 from transcheck.wordfreqs import zipf
@@ -161,6 +162,7 @@ class GermanNouns:
     min_german: float = 2.0
     max_english: float = 1.0
     min_length: int = 6
+    min_compound: int = 12
 
     def candidate(self, word: str) -> bool:
         if len(word) < self.min_length or not word[0].isupper() or not word[1:].islower():
@@ -168,13 +170,18 @@ class GermanNouns:
         de, en = german_score(word)
         if en > self.max_english:
             return False
-        # very frequent German words need no shape (Angaben); rarer ones must look like nouns
-        return de >= FREQUENT_GERMAN or (de >= self.min_german and is_common_noun_shape(word.lower()))
+        # very frequent German words need no shape (Angaben); rarer ones must look like nouns;
+        # a long compound no corpus holds whole must be made of German words (Oberrheingraben)
+        if de >= FREQUENT_GERMAN:
+            return True
+        if de >= self.min_german:
+            return is_common_noun_shape(word.lower())
+        return len(word) >= self.min_compound and en == 0.0 and rare_german_compound(word.lower())
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         candidates = ctx.words_where(self.candidate)
-        names = _used_as_names(ctx, candidates)
+        names = _used_as_names(ctx, candidates) | _explained(ctx, candidates)
         for start, end in ctx.occurrences(candidates - names):
             if not _inside_quotation(text, start) and not ctx.in_code(start, end):
                 yield Match(start, end, detail=text[start:end])
@@ -204,12 +211,31 @@ def is_common_noun_shape(word: str, depth: int = 0) -> bool:
     for i in range(3, len(word) - 3):
         head = word[i:]
         # a common noun: frequent, but not as frequent as function words (nach, mit)
-        if head in PLACE_HEADS or not 3.5 <= zipf(head, "de") < 6.0:
-            continue
+        if head in PLACE_HEADS or not 3.5 <= zipf(head, "de") < 6.0 or (depth == 0 and is_kept_name(head)):
+            continue  # not a common noun: a place element, a function word or a name (Ober|allgäu)
         modifier = word[:i]
         for link in LINKS:
             stem = modifier[: len(modifier) - len(link)] if link else modifier
             if modifier.endswith(link) and len(stem) >= 3 and (zipf(stem, "de") >= 3.0 or (depth < 1 and is_common_noun_shape(stem, depth + 1))):
+                return True
+    return False
+
+
+def rare_german_compound(word: str) -> bool:
+    """A compound no corpus holds whole (Oberrheingraben, Landesgesundheitsamt): its head a
+    German common noun that is no English word (ditch for Graben; not Allgäu, a name, nor
+    Bank or Story, English too) after a German modifier, and no place name's ending."""
+    if word.endswith(PLACE_ENDINGS):
+        return False
+    for i in range(3, len(word) - 3):
+        head = word[i:]
+        de, en = german_score(head)
+        if head in PLACE_HEADS or de - en < 1.0 or not is_common_noun(head):
+            continue
+        modifier = word[:i]
+        for link in LINKS:
+            stem = modifier[: len(modifier) - len(link)] if link else modifier
+            if modifier.endswith(link) and len(stem) >= 3 and (zipf(stem, "de") >= 3.0 or is_common_noun_shape(stem, 1)):
                 return True
     return False
 
@@ -227,6 +253,17 @@ def _used_as_names(ctx: Context, words: set[str]) -> set[str]:
         if speech or _name_like(prev) or _name_like(nxt) or after[:2] in ("’s", "'s"):
             names.add(text[start:end])
     return names
+
+
+# An English gloss: up to seven lower-case words in brackets, not an example list (e.g. …).
+GLOSS_AFTER = re.compile(r"[ \t]*\((?:i\.e\.[ \t]*|or[ \t]+|literally[ \t]+)?(?!e\.?g\b)[a-z][a-z’'-]*(?:[ \t]+[a-z][a-z’'-]*){0,6}\)")
+
+
+def _explained(ctx: Context, words: set[str]) -> set[str]:
+    """Words the text explains on first use with an English gloss in brackets right after
+    them (`the Traditionsgemeinschaft (heritage society)`): kept on purpose."""
+    text = ctx.text
+    return {text[start:end] for start, end in ctx.occurrences(words) if GLOSS_AFTER.match(text, end)}
 
 
 def _name_like(word: str) -> bool:
