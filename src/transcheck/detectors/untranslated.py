@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.author_box import person_names
 from transcheck.german_nouns import is_common_noun, is_kept_name
 from transcheck.models import Match
 from transcheck import speller
@@ -181,7 +182,7 @@ class GermanNouns:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         candidates = ctx.words_where(self.candidate)
-        names = _used_as_names(ctx, candidates) | _explained(ctx, candidates)
+        names = (_used_as_names(ctx, candidates) - _titles(ctx, candidates)) | _explained(ctx, candidates)
         for start, end in ctx.occurrences(candidates - names):
             if not _inside_quotation(text, start) and not ctx.in_code(start, end):
                 yield Match(start, end, detail=text[start:end])
@@ -256,6 +257,20 @@ def _used_as_names(ctx: Context, words: set[str]) -> set[str]:
 
 
 # An English gloss: up to seven lower-case words in brackets, not an example list (e.g. …).
+def _titles(ctx: Context, words: set[str]) -> set[str]:
+    """German nouns used as a title before a person's given name, left untranslated
+    (`said Landrat Sebastian Weber`, `Oberbürgermeister Anna Schmidt`): their capitalised
+    neighbour is a name, but they are no part of it."""
+    text, given = ctx.text, person_names()[0]
+    found = set()
+    for start, end in ctx.occurrences(words):
+        word, following = text[start:end], NEXT_NAME.match(text, end)
+        if following and following.group(1) in given and word not in given:
+            found.add(word)
+    return found
+
+
+NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 GLOSS_AFTER = re.compile(r"[ \t]*\((?:i\.e\.[ \t]*|or[ \t]+|literally[ \t]+)?(?!e\.?g\b)[a-z][a-z’'-]*(?:[ \t]+[a-z][a-z’'-]*){0,6}\)")
 
 
