@@ -22,3 +22,14 @@ def test_rare_compounds_need_a_german_common_noun_as_head():
     assert not rare_german_compound("unterallgäu")  # a name English keeps
     assert not rare_german_compound("websidestory")  # an English head
     assert not rare_german_compound("babenhausen")  # a place name's ending
+
+
+def test_exonyms_leave_out_given_names_federal_bodies_and_names_english_uses():
+    from transcheck.detectors.exonyms import exonyms
+    from transcheck.german_nouns import translated_names
+
+    table = exonyms(3.5, 2.5)
+    assert table["Mailand"] == "Milan" and table["Thüringen"] == "Thuringia"
+    assert translated_names()["Andreas"] == "Andrew" and "Andreas" not in table
+    assert "Bundesbank" not in table  # English news keeps the German name
+    assert "Wien" not in table  # common enough in English text (names, clubs) to stay out

@@ -7,6 +7,7 @@ Regensburg) and has its own for others (Bayern: Bavaria, Montag: Monday).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -21,18 +22,31 @@ def _same_name(german: str, english: str) -> bool:
     return english in (german, plain, plain.replace("ae", "a").replace("oe", "o").replace("ue", "u"))
 
 
+def _first_translations() -> Iterator[tuple[str, str]]:
+    """Each German noun with its first English translation."""
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        noun, _, translations = line.partition("\t")
+        yield noun, translations.split(";")[0].split("|")[0]
+
+
 @cache
 def _nouns() -> tuple[frozenset[str], frozenset[str]]:
     """The lower-cased German common nouns, and the names English keeps as they are."""
     common, kept = set(), set()
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        noun, _, translations = line.partition("\t")
-        first = translations.split(";")[0].split("|")[0]
+    for noun, first in _first_translations():
         if first[:1].islower():
             common.add(noun.lower())
         elif first[:1].isupper() and _same_name(noun, first):
             kept.add(noun.lower())
     return frozenset(common), frozenset(kept - common)
+
+
+@cache
+def translated_names() -> dict[str, str]:
+    """German names English writes otherwise, one word each, with the English name:
+    Mailand: Milan, Thüringen: Thuringia, Rosenmontag: Shrove Monday, Andreas: Andrew."""
+    return {noun: first for noun, first in _first_translations()
+            if first[:1].isupper() and noun.isalpha() and not _same_name(noun, first)}
 
 
 def is_common_noun(word: str) -> bool:
