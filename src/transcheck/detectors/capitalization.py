@@ -693,9 +693,10 @@ def _written_with_inner_capital(vocabulary: frozenset[str]) -> dict[str, str]:
     (in capitals only an abbreviation's length: README is a spelling of its own)."""
     # Two inner-capital spellings (BioNTech, BionTech): the one with more capitals is the
     # name's own, ties broken alphabetically, so the suggestion never depends on set order.
-    # a common word written with a capital inside for emphasis (`nOt`) is no name
+    # a common word written with a capital inside for emphasis (`nOt`), or two letters
+    # (`aL`), is no name
     english = speller.words()
-    written = sorted((w for w in vocabulary if TEXT_INNER_CAPITAL.fullmatch(w) and w.lower() not in english),
+    written = sorted((w for w in vocabulary if len(w) >= 3 and TEXT_INNER_CAPITAL.fullmatch(w) and w.lower() not in english),
                      key=lambda w: (sum(map(str.isupper, w)), w))
     inner = {word.lower(): word for word in written}
     if not inner:
