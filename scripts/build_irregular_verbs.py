@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,10 +100,15 @@ def table(folder: Path) -> str:
     return HEADER + "".join(f"{form}\t{' '.join(sorted(tags[form]))}\n" for form in sorted(tags) if form not in left_out)
 
 
+def write_table(argv: list[str], build: Callable[[Path], str], output: Path, header: str, unit: str) -> None:
+    """Build a table from the WordNet folder given in ``argv`` (or the default) and write it."""
+    text = build(Path(argv[1]) if len(argv) > 1 else WORDNET)
+    output.write_text(text, encoding="utf-8")
+    print(f"{output}: {text.count(chr(10)) - header.count(chr(10))} {unit}", file=sys.stderr)
+
+
 def main(argv: list[str]) -> None:
-    text = table(Path(argv[1]) if len(argv) > 1 else WORDNET)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"{OUTPUT}: {text.count(chr(10)) - HEADER.count(chr(10))} forms", file=sys.stderr)
+    write_table(argv, table, OUTPUT, HEADER, "forms")
 
 
 if __name__ == "__main__":
