@@ -330,8 +330,10 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
         return mid and following.islower() and not NAME_BEFORE.search(before) and not NAME_AFTER.match(text, end)
     if not (previous.islower() or before.endswith((",", ";"))) or not speller.known(previous.strip(",;").rsplit("-", 1)[-1]):
         return False  # after a name, number or foreign word: Deutsche Bank, Das Haus am See
-    if previous.islower() and (not _modifier(previous) or _noun_only(previous)):
-        return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen, the company Keyhole
+    if previous.islower() and (not _modifier(previous) or _noun_only(previous) or previous in WORK_NOUNS):
+        return False  # an apposition after a noun: the union Equity, the carmaker Volkswagen, the film Closer
+    if WORK_CUE.search(before):
+        return False  # a title after its cue: her role in Closer, he starred in Speed
     if following[:1].isupper() or following[:1].isdigit() or (following.islower() and not speller.known(following)):
         return False  # a name of several words: Federal Reserve, Alternative für Deutschland, Leopard 2
     if NAME_BEFORE.search(before) or NAME_AFTER.match(text, end) or ABBREVIATION_DOT.match(text, end):
@@ -350,6 +352,13 @@ def _mid_sentence(text: str, word: str, start: int, end: int) -> bool:
 
 
 NAMED = re.compile(r"(?<![\w-])(?:named|name|called|nicknamed|dubbed|titled|entitled)$")
+# Nouns naming a work, whose title follows them (the album Tourist, the show Motormouth),
+# and the phrases that introduce a title (his role in Closer, she starred in Speed).
+WORK_NOUNS = frozenset(
+    "film films movie album single song hit hits show series novel book play musical opera game track "
+    "documentary programme program sitcom drama thriller comedy".split()
+)
+WORK_CUE = re.compile(r"(?<![\w-])(?:role|roles|performance|performances|part|starred|starring|appeared|appearing|played)[ \t]+(?:in|on)[ \t]*$")
 LIST_ITEM = r"([A-Z][\w’'-]*)"
 NEXT_ITEM = re.compile(r",[ \t]+" + LIST_ITEM + r"(?:,|[ \t]+(?:and|or|&)[ \t])")  # Urchin, Zipdash, ...
 PREVIOUS_ITEM = re.compile(r",[ \t]+" + LIST_ITEM + r",?[ \t]+(?:and|or|&)$")  # ..., Picasa and Urchin
