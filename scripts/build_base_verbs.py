@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from build_irregular_verbs import WORDNET, write_table
+from build_irregular_verbs import WORDNET, write_table  # WORDNET: the default folder (the tests read it)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "transcheck" / "data" / "tagger" / "base-verbs.txt"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.phrases import MONTHS, could_be, is_word, words_tagged
+from transcheck.phrases import MONTHS, NOUNS, could_be, is_word, words_tagged
 from transcheck.tagger import Token, tagged_sentences
 
 # Marks that end a clause (a hyphen or decimal point does not).
@@ -337,7 +337,8 @@ DEGREE_BEFORE = frozenset("go goes went gone not and or".split())
 
 
 OBJECT_OPENERS = frozenset("it them him her us me this that these those the a an his their its our my your".split())
-NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+FINITE_AFTER_PARTICIPLE = frozenset("is are was were has have had".split())
+PHRASE_END_TAGS = frozenset("VBN VBD VBZ VBP MD".split())
 
 
 def _postmodifier(tokens: list[Token], v: int, i: int, end: int) -> bool:
@@ -354,15 +355,11 @@ def _postmodifier(tokens: list[Token], v: int, i: int, end: int) -> bool:
         noun, after, closing = i - 1, v + 1, PHRASE_END_TAGS
     else:
         return False
-    if noun < 0 or tokens[noun].tag not in NOUN_TAGS:
+    if noun < 0 or tokens[noun].tag not in NOUNS:
         return False
     if v == end and tokens[i].word.lower() == "to":
         return True
     return after == len(tokens) or not is_word(tokens[after]) or tokens[after].tag in closing
-
-
-FINITE_AFTER_PARTICIPLE = frozenset("is are was were has have had".split())
-PHRASE_END_TAGS = frozenset("VBN VBD VBZ VBP MD".split())
 
 
 @detector("so-far-past")

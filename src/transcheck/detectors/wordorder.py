@@ -228,7 +228,6 @@ class FrontedClauseVerbSecond:
             if tail < len(tokens) and (is_word(tokens[tail]) or (tokens[tail].word == "," and tail < len(tokens) - 1 and verb.word.lower() not in SPEECH_VERBS)):
                 yield Match(verb.start, verb.end, detail=verb.word)  # more after the subject, or a comma (not "…, said the minister, …")
 
-
     @staticmethod
     def _modifies_noun(word: Token, following: Token) -> bool:
         """An adjective or participle right before a bare common noun: the subject's start."""
@@ -243,7 +242,7 @@ def _adverbs_end(run: list[Token], k: int) -> int:
     """Index after the adverbs from ``k`` on (not the negation), "one day" among them."""
     while k < len(run) - 1:
         word = run[k].word.lower()
-        if run[k].tag == "RB" and word not in ("not", "n't") or word in TIME_ADVERBS:
+        if (run[k].tag == "RB" and word not in ("not", "n't")) or word in TIME_ADVERBS:
             k += 1
         elif word == "one" and run[k + 1].word.lower() == "day" and k + 2 < len(run):
             k += 2
