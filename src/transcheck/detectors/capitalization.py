@@ -189,7 +189,6 @@ class MidSentenceCapital:
                 continue
             yield Match(start, end, text[start:end].lower())
 
-
     def _in_title(self, text: str, start: int, end: int, after_comma: bool) -> bool:
         """A capitalised word next to it, past short lower-case words and the listed words:
         a title (`If You Tolerate This`, `I Believe in You`), not the polite `Sie`. After a

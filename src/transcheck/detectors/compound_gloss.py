@@ -95,7 +95,7 @@ def _english_reading(before: str, modifier: str) -> bool:
 HEAD_TAGS = frozenset("NN NNS NNP NNPS".split())
 
 
-def _heads_read_as_verbs(ctx: Context, found: list[Match]) -> set[int]:
+def _heads_read_as_no_nouns(ctx: Context, found: list[Match]) -> set[int]:
     """End offsets of the hits whose last word the tagger reads, in its sentence, as no noun
     (the hits are rare, so tagging their sentences is cheap)."""
     ends = {m.end for m in found}
@@ -118,8 +118,8 @@ class CompoundGloss:
         lower = lowerer(ctx)
         found = [m for base, text in lower_stretches(ctx) for m in self._glosses(ctx, table, lower, base, text)]
         if found:
-            verbs = _heads_read_as_verbs(ctx, found)
-            yield from (m for m in found if m.end not in verbs)
+            not_nouns = _heads_read_as_no_nouns(ctx, found)
+            yield from (m for m in found if m.end not in not_nouns)
 
     @staticmethod
     def _glosses(ctx: Context, table: GlossTable, lower: Callable[[str], str], base: int, text: str) -> Iterator[Match]:

@@ -133,8 +133,9 @@ SPLIT_INITIAL_RE = re.compile(LINE_START + r"(?P<token>(?P<initial>[A-Z])(?P<sep
 # capitals that are English words (A, I, O) or name things before a noun (T cells, X marks)
 WORD_INITIALS = frozenset("AIO")
 NAMING_WORDS = frozenset({"and", "or", "is", "was", "are", "has", "for", "of", "vs", "plus", "stands", "means", "to"})
-# The particles of surnames after an initial: `R de Marigny`, `J van Dijk`.
-NAME_PARTICLES = frozenset("de da di du del della des dos van von der den ter ten le la bin ibn al el".split())
+# The particles of surnames in any language after an initial: `R de Marigny`, `J van Dijk`
+# (untranslated.NAME_PARTICLES holds the German ones only, which TC501 must tell apart).
+SURNAME_PARTICLES = frozenset("de da di du del della des dos van von der den ter ten le la bin ibn al el".split())
 
 
 JOINED_MARGIN = 0.3  # the joined word this much more frequent (Zipf) than the tail alone: W hen, T his
@@ -169,7 +170,7 @@ class SplitInitial:
         joined = initial + tail
         if len(tail) > 1 and zipf(joined) >= self.min_word_zipf and _no_word(initial, tail):
             return joined
-        if sep != "." and (initial in WORD_INITIALS or tail in NAMING_WORDS | NAME_PARTICLES or zipf(tail) < self.min_word_zipf):
+        if sep != "." and (initial in WORD_INITIALS or tail in NAMING_WORDS | SURNAME_PARTICLES or zipf(tail) < self.min_word_zipf):
             return None
         alone = zipf(tail)
         other = _with_initial(tail, max(self.min_word_zipf, alone), skip=initial.lower())
