@@ -9,7 +9,7 @@ not with the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -209,17 +209,9 @@ def is_common_noun_shape(word: str, depth: int = 0) -> bool:
         return False  # Merklingen, Babenhausen, Aachen: place names are not translated
     if word.endswith(NOUN_SUFFIXES):
         return True
-    for i in range(3, len(word) - 3):
-        head = word[i:]
-        # a common noun: frequent, but not as frequent as function words (nach, mit)
-        if head in PLACE_HEADS or not 3.5 <= zipf(head, "de") < 6.0 or (depth == 0 and is_kept_name(head)):
-            continue  # not a common noun: a place element, a function word or a name (Ober|allgäu)
-        modifier = word[:i]
-        for link in LINKS:
-            stem = modifier[: len(modifier) - len(link)] if link else modifier
-            if modifier.endswith(link) and len(stem) >= 3 and (zipf(stem, "de") >= 3.0 or (depth < 1 and is_common_noun_shape(stem, depth + 1))):
-                return True
-    return False
+    # a common noun: frequent, but not as frequent as function words (nach, mit), and no
+    # name English keeps (Ober|allgäu; a modifier may be one: Ober|rhein|graben)
+    return _head_after_modifier(word, lambda head: 3.5 <= zipf(head, "de") < 6.0 and (depth > 0 or not is_kept_name(head)), depth)
 
 
 def rare_german_compound(word: str) -> bool:
@@ -228,15 +220,25 @@ def rare_german_compound(word: str) -> bool:
     Bank or Story, English too) after a German modifier, and no place name's ending."""
     if word.endswith(PLACE_ENDINGS):
         return False
+    return _head_after_modifier(word, lambda head: _german_minus_english(head) >= 1.0 and is_common_noun(head), 0)
+
+
+def _german_minus_english(word: str) -> float:
+    de, en = german_score(word)
+    return de - en
+
+
+def _head_after_modifier(word: str, head_ok: Callable[[str], bool], depth: int) -> bool:
+    """The word splits into a German modifier (with a linking -s-, -n-, …) and a head that
+    passes ``head_ok`` and is no place-name element."""
     for i in range(3, len(word) - 3):
         head = word[i:]
-        de, en = german_score(head)
-        if head in PLACE_HEADS or de - en < 1.0 or not is_common_noun(head):
+        if head in PLACE_HEADS or not head_ok(head):
             continue
         modifier = word[:i]
         for link in LINKS:
             stem = modifier[: len(modifier) - len(link)] if link else modifier
-            if modifier.endswith(link) and len(stem) >= 3 and (zipf(stem, "de") >= 3.0 or is_common_noun_shape(stem, 1)):
+            if modifier.endswith(link) and len(stem) >= 3 and (zipf(stem, "de") >= 3.0 or (depth < 1 and is_common_noun_shape(stem, depth + 1))):
                 return True
     return False
 
@@ -256,7 +258,6 @@ def _used_as_names(ctx: Context, words: set[str]) -> set[str]:
     return names
 
 
-# An English gloss: up to seven lower-case words in brackets, not an example list (e.g. …).
 def _titles(ctx: Context, words: set[str]) -> set[str]:
     """German nouns used as a title before a person's given name, left untranslated
     (`said Landrat Sebastian Weber`, `Oberbürgermeister Anna Schmidt`): their capitalised
@@ -271,6 +272,7 @@ def _titles(ctx: Context, words: set[str]) -> set[str]:
 
 
 NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+# An English gloss: up to seven lower-case words in brackets, not an example list (e.g. …).
 GLOSS_AFTER = re.compile(r"[ \t]*\((?:i\.e\.[ \t]*|or[ \t]+|literally[ \t]+)?(?!e\.?g\b)[a-z][a-z’'-]*(?:[ \t]+[a-z][a-z’'-]*){0,6}\)")
 
 
