@@ -328,8 +328,9 @@ class GermanThousands:
         text = ctx.text
         for m in self.REGEX.finditer(text):
             num = m["num"]
-            if num.count(".") == 1 and not m["sign"] and not self._counts(m["word"], text, m.start()):
-                continue
+            if num.count(".") == 1 and (PRICE_SIGN.search(text, max(0, m.start() - 4), m.start()) or (
+                    not m["sign"] and not self._counts(m["word"], text, m.start()))):
+                continue  # English puts the sign first and may quote three decimals: $38.875
             yield Match(m.start("num"), m.end("num"), num.replace(".", ","))
 
     def _counts(self, word: str | None, text: str, start: int) -> bool:
@@ -337,6 +338,9 @@ class GermanThousands:
         if not word or word.lower() in self.not_counted or after_version(text, start):
             return False
         return word[0].islower() or word in ("Euro", "EUR")
+
+
+PRICE_SIGN = re.compile(r"[$£€¥][ \t]?$")
 
 
 @detector("german-grouped-decimal")
