@@ -256,6 +256,8 @@ class AdverbVerbSecond:
             return None
         if not is_verb(verb, frozenset({"VBD", "VBZ"})) or could_be(verb, frozenset({"VB"})):
             return None  # a base form is an imperative: "Then put the cushion back."
+        if could_be(verb, frozenset({"VBN"})) and any(t.word.lower() in BE_FORMS for t in tokens[2:6]):
+            return None  # a fronted participle before `be`: "Also released this year was the game"
         if first.word in NOMINATIVE:
             return 3  # "Also wants he …": a subject pronoun after the verb
         if first.word.lower() not in DEFINITE and (first.tag not in ("NNP", "NNPS") or verb.tag in NOUNS):
@@ -264,6 +266,7 @@ class AdverbVerbSecond:
         return end if 2 < end < len(tokens) and tokens[end].word[0].isalnum() else None  # more after the subject
 
 
+BE_FORMS = frozenset("is are was were".split())
 # Conjunctions that open a subordinate clause, whose verb German puts last.
 SUBORDINATING = frozenset("that because although though while whereas if whether unless".split())
 
