@@ -16,10 +16,13 @@ from functools import cache
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
-from transcheck.detectors.untranslated import NAME_PARTICLES, _inside_quotation, _used_as_names
+from transcheck.detectors.untranslated import NAME_PARTICLES, inside_quotation, used_as_names
 from transcheck.german_nouns import translated_names
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
+
+FEDERAL_BODIES = ("Federal ", "German Federal ")  # English news keeps their German names
+NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 
 
 @cache
@@ -34,10 +37,6 @@ def exonyms(min_german: float, max_english: float) -> dict[str, str]:
         and not english.startswith(FEDERAL_BODIES)
         and zipf(german.lower(), "de") >= min_german and zipf(german.lower()) < max_english
     }
-
-
-FEDERAL_BODIES = ("Federal ", "German Federal ")
-NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 
 
 # German prepositions fused with an article, and linking words, inside a German title
@@ -70,7 +69,7 @@ class GermanExonyms:
         if not words:
             return
         text = ctx.text
-        for start, end in ctx.occurrences(words - _used_as_names(ctx, words)):
-            if not _inside_quotation(text, start) and not _in_a_name(text, start, end):
+        for start, end in ctx.occurrences(words - used_as_names(ctx, words)):
+            if not inside_quotation(text, start) and not _in_a_name(text, start, end):
                 word = text[start:end]
                 yield Match(start, end, replacement=table[word], detail=word)

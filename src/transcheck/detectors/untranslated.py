@@ -46,7 +46,7 @@ def _previous_word(text: str, start: int) -> str:
     return before[-1] if before else ""
 
 
-def _inside_quotation(text: str, start: int) -> bool:
+def inside_quotation(text: str, start: int) -> bool:
     """True when the word stands in a quotation that is itself mostly German (quoted on
     purpose, like “Wir schaffen das”); German words inside quoted English are flagged."""
     quoted = _quotation_around(text, start)
@@ -112,7 +112,7 @@ class GermanFunctionWords:
                 continue  # an ending in brackets: patch[es]
             if word not in CONJUNCTIONS and _name_like(_previous_word(text, start)) and _name_like(following):
                 continue  # inside a place name: Kirchheim unter Teck
-            if _inside_quotation(text, start) or _within(sentences, start) or _mentioned(text, start, end):
+            if inside_quotation(text, start) or _within(sentences, start) or _mentioned(text, start, end):
                 continue  # a German phrase quoted on purpose, or a German sentence reported whole
             previous = _previous_word(text, start).lower()
             if previous in DETERMINERS or speller.adjective(previous):
@@ -182,9 +182,9 @@ class GermanNouns:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         candidates = ctx.words_where(self.candidate)
-        names = (_used_as_names(ctx, candidates) - _titles(ctx, candidates)) | _explained(ctx, candidates)
+        names = (used_as_names(ctx, candidates) - _titles(ctx, candidates)) | _explained(ctx, candidates)
         for start, end in ctx.occurrences(candidates - names):
-            if not _inside_quotation(text, start) and not ctx.in_code(start, end):
+            if not inside_quotation(text, start) and not ctx.in_code(start, end):
                 yield Match(start, end, detail=text[start:end])
 
 
@@ -243,7 +243,7 @@ def _head_after_modifier(word: str, head_ok: Callable[[str], bool], depth: int) 
     return False
 
 
-def _used_as_names(ctx: Context, words: set[str]) -> set[str]:
+def used_as_names(ctx: Context, words: set[str]) -> set[str]:
     """Words that appear next to another capitalised word or with a possessive: names."""
     text = ctx.text
     names = set()
@@ -451,7 +451,7 @@ class MixedCompound:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         closed = ctx.words_where(self.closed)
-        spans = [(s, e) for s, e in ctx.occurrences(closed - _used_as_names(ctx, closed)) if _after_modifier(text, s)]
+        spans = [(s, e) for s, e in ctx.occurrences(closed - used_as_names(ctx, closed)) if _after_modifier(text, s)]
         if "-" in text:
             spans += [m.span() for m in HYPHENATED.finditer(text) if self.hyphenated(m[1], m[2])]
         stems = ctx.words_where(self.stem)
@@ -459,12 +459,12 @@ class MixedCompound:
             following = _next_word(text, end)
             if self._spaced_compound(text, start, end, following):
                 spans.append((start, end + 1 + len(following)))
-        for start, end in ctx.occurrences(stems - _used_as_names(ctx, stems)):
+        for start, end in ctx.occurrences(stems - used_as_names(ctx, stems)):
             following = _next_word(text, end)
             if following.islower() and _english_head(following, self.min_english) and _after_modifier(text, start):
                 spans.append((start, end + 1 + len(following)))
         for start, end in sorted(spans):
-            if not _inside_quotation(text, start) and not ctx.in_code(start, end):
+            if not inside_quotation(text, start) and not ctx.in_code(start, end):
                 yield Match(start, end, detail=text[start:end])
 
 
@@ -509,13 +509,13 @@ class GermanModifier:
         candidates = ctx.words_where(self.candidate)
         if not candidates:
             return
-        names = _used_as_names(ctx, candidates)
+        names = used_as_names(ctx, candidates)
         found: dict[str, list[tuple[int, int]]] = {}
         for start, end in ctx.occurrences(candidates - names):
             found.setdefault(text[start:end], []).append((start, self._head_end(text, end)))
         for word, spans in found.items():
             if all(head_end for _, head_end in spans):  # a term the text also uses alone is adopted (the Mittelstand)
-                kept = (Match(s, e, detail=word) for s, e in spans if not _inside_quotation(text, s) and not ctx.in_code(s, e))
+                kept = (Match(s, e, detail=word) for s, e in spans if not inside_quotation(text, s) and not ctx.in_code(s, e))
                 yield from kept
 
     def _head_end(self, text: str, end: int) -> int:
