@@ -698,7 +698,8 @@ TEXT_INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")  # AfD, VfL, Mc
 
 def _written_with_inner_capital(vocabulary: frozenset[str]) -> dict[str, str]:
     """Words the text also writes with a capital inside: `AFD` or `Afd` where it has `AfD`
-    (in capitals only an abbreviation's length: README is a spelling of its own)."""
+    (in capitals only an abbreviation's length, four letters: README and MCCOY are spellings of
+    their own)."""
     # Two inner-capital spellings (BioNTech, BionTech): the one with more capitals is the
     # name's own, ties broken alphabetically, so the suggestion never depends on set order.
     # a common word written with a capital inside for emphasis (`nOt`), or two letters
@@ -712,5 +713,5 @@ def _written_with_inner_capital(vocabulary: frozenset[str]) -> dict[str, str]:
     return {
         word: inner[word.lower()]
         for word in vocabulary
-        if word.lower() in inner and word != inner[word.lower()] and ((word.isupper() and len(word) <= 5) or word[1:].islower())
+        if word.lower() in inner and word != inner[word.lower()] and ((word.isupper() and len(word) <= 4) or word[1:].islower())
     }
