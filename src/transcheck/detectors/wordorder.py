@@ -356,8 +356,24 @@ class VerbClusterAtEnd:
                     continue  # `the influence he had had`
                 if run[-3].tag in DETERMINERS or (first.tag in NOUNS and run[-3].tag in ("JJ", "JJS", "POS", "CD")):
                     continue  # a noun phrase, no verb cluster: "a written will", "his first thought was"
+                if _has_own_auxiliary(run, len(run) - 2) or run[0].word in ("What", "Whatever"):
+                    continue  # a complete clause is the subject of the last verb: "What we've seen is," "What he wanted was"
                 if is_verb(first, frozenset({"VBN"})) or (run[-3].word.lower() == "to" and is_verb(first, frozenset({"VB"}))):
                     yield Match(first.start, last.end, detail=last.word)
+
+
+OWN_AUXILIARIES = frozenset("is are was were has have had 've 's ’ve ’s".split())
+
+
+def _has_own_auxiliary(run: list[Token], k: int) -> bool:
+    """A finite `be` or `have` right before the participle at ``k`` (adverbs between): the
+    participle heads a complete clause (`what we've seen`, `the cane we have got`,
+    `particles that are released`), not the German cluster (`can no longer be guaranteed is`)."""
+    j = k - 1
+    while j > 0 and run[j].tag == "RB":
+        j -= 1
+    word = run[j].word.lower()
+    return word in OWN_AUXILIARIES or word.endswith(("'ve", "’ve", "'re", "’re"))  # the tokenizer keeps "we've" whole
 
 
 def _inner_phrase(run: list[Token], m: int) -> bool:
