@@ -628,6 +628,18 @@ CLAUSE_END = re.compile(r"[.;:!?,–—()“”\"]")
 CAUSATIVE = frozenset("had got gotten left kept made seen heard found wanted".split())
 
 
+# Conjunctions whose clause ends in its own verb: "has lost 5% since the waves hit."
+OWN_VERB_OPENERS = frozenset("since when after before until once as because while if although though where unless time".split())
+
+
+def _after_preposition(run: list[Token], k: int) -> bool:
+    """The noun phrase that ends at ``k`` is a preposition's object, so a participle after
+    it modifies it: "the needs of the countries affected"."""
+    while k > 0 and run[k].tag in NP_START | {"POS"}:
+        k -= 1
+    return run[k].tag == "IN"
+
+
 @detector("second-participle-at-end")
 @dataclass
 class SecondParticipleAtEnd:
@@ -645,7 +657,9 @@ class SecondParticipleAtEnd:
                     continue
                 for j, aux in enumerate(run[:-3]):
                     if aux.word.lower() in HAVE and run[j + 1].tag == "VBN" and run[j + 1].word.lower() not in CAUSATIVE | {"been"}:
-                        if not any(t.tag in VERBS | {"WDT", "WP", "TO"} for t in run[j + 2 : -1]):
+                        between = run[j + 2 : -1]
+                        clause_between = any(t.tag in VERBS | {"WDT", "WP", "TO"} or t.word.lower() in OWN_VERB_OPENERS for t in between)
+                        if not clause_between and not _after_preposition(run, len(run) - 2):
                             yield Match(last.start, last.end, detail=last.word)
                         break
 
