@@ -52,7 +52,7 @@ class ConjunctionAfterSubject:
             for j, token in enumerate(sentence[:-1]):
                 if token.word in CLAUSE_MARKS:
                     begin = j + 1  # a hyphen or a decimal point does not end the clause ("a 16-year high")
-                elif token.word == "but" and j > begin and self._subject_but_verb(sentence[begin:], j - begin):
+                elif token.word == "but" and j > begin and self._subject_but_verb(sentence[begin:], j - begin) and not _verb_before(sentence, begin):
                     yield Match(sentence[j - 1].start, sentence[j + 1].end, detail=sentence[j + 1].word)
 
     @staticmethod
@@ -68,6 +68,13 @@ class ConjunctionAfterSubject:
         # Before `but`: adverbials and the subject, nothing else ("while the state issues/NNS condemnations but …").
         fronted = adverbials_end(run, 0, adverbs=True)
         return fronted == j or noun_phrase_end(run, fronted) == j
+
+
+def _verb_before(sentence: list[Token], begin: int) -> bool:
+    """A verb earlier in the sentence, before the comma that opens the run: `but` joins two
+    verb phrases across a list or a series of adjectives (`is considering action on tomatoes,
+    potatoes and corn but has urged`, `works on flat, two-dimensional shapes but says`)."""
+    return any(t.tag in VERBS for t in sentence[:begin])
 
 
 CLAUSE_MARKS = frozenset(',;:–—()"“”„')
