@@ -43,7 +43,7 @@ NOT_BEFORE = frozenset(
     "i you he she it we they there this that these those one ones who what which so too also "
     "not never still already just really always indeed certainly probably is are was were "
     "has have had will would can could should may might must be been being to do does did "
-    "else all both ever".split()
+    "else all both ever some many most few others none several either neither".split()
 )
 
 
@@ -69,8 +69,8 @@ class VerbFinal:
         return starts[-1] if starts else window_start
 
     def _suspicious(self, words: list[str], auxiliary: str) -> bool:
-        if len(words) < self.min_words or words[-1] in NOT_BEFORE or words[-1].endswith("ly"):
-            return False
+        if len(words) < self.min_words or words[-1] in NOT_BEFORE or words[-1].endswith(("ly", "-")):
+            return False  # "as he was", "only some had" (ellipsis), "a must-have" (a compound)
         if words[-1] in NOUN_BEFORE.get(auxiliary, ()) or (auxiliary == "will" and _before_noun(words[-1])):
             return False  # "the garbage can", "of their own free will", "the divine will", "self-will"
         if EMBEDDING.intersection(words):
