@@ -308,9 +308,12 @@ class TheirForHer:
         second person: no plural pronoun, no plural noun but of things, no person noun that
         may be a man (but a title before a name), no man's given name and one woman's at most."""
         persons, groups, given = person_nouns(), group_nouns(), given_names()
-        female, names = False, set()
+        female, names, before = False, set(), ""
         for (token, first), (following, _) in zip(window, [*window[1:], (None, False)]):
             lower, after = token.word.lower(), following.word if following else ""
+            previous, before = before, token.word
+            if lower in ("and", "&") and previous[:1].isupper() and after[:1].isupper():
+                return False  # two people named: "Amelie Mauresmo and Maria Sharapova won their matches"
             if lower in FEMALE_WORDS or persons.get(lower) == "f" and token.tag in SINGULAR_NOUN:
                 female = True
             elif lower in NOT_ONE_WOMAN or lower in groups or token.tag in PLURAL and not self.plural_thing(lower):
