@@ -89,11 +89,10 @@ class GermanCapitalization:
             return
         text = ctx.text
         found = ctx.occurrences(candidates)
-        names = _house_style(text, found, ctx.vocabulary)  # always capitalised here: on Mars, in Cairns
-        for start, end in found:
-            word = text[start:end]
-            if word not in names and self._leaked(text, word, start, end):
-                yield Match(start, end, word.lower())
+        leaked = [(s, e) for s, e in found if self._leaked(text, text[s:e], s, e)]
+        if leaked:  # the house style is counted only where a capital looks leaked (few pages)
+            names = _house_style(text, found, ctx.vocabulary)  # always capitalised here: on Mars, in Cairns
+            yield from (Match(s, e, text[s:e].lower()) for s, e in leaked if text[s:e] not in names)
 
     def _leaked(self, text: str, word: str, start: int, end: int) -> bool:
         words = _two_words_before(text, start)
