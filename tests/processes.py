@@ -22,3 +22,16 @@ def descendants(pid: int) -> list[int]:
         found.extend(kids)
         frontier.extend(kids)
     return found
+
+
+def forked_workers(pid: int) -> list[int]:
+    """The descendants of ``pid`` forked from it (a process pool's workers share its command
+    line), leaving out the fresh Python processes it starts (a cache being built)."""
+    return [child for child in descendants(pid) if _command_line(child) == _command_line(pid)]
+
+
+def _command_line(pid: int) -> bytes | None:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return None

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from processes import descendants
+from processes import descendants, forked_workers
 from test_signals import _alive, _stop, _wait_for
 from transcheck import block_pool, engine
 from transcheck.documents import Document
@@ -81,7 +81,7 @@ def _start_long_check(tmp_path: Path, copies: int) -> tuple[subprocess.Popen, Pa
     proc = subprocess.Popen([sys.executable, "-m", "transcheck", "check", "--isolated", "--jobs", "2", "-f", "json",
                              "-o", str(report), str(path)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-    assert _wait_for(lambda: len(descendants(proc.pid)) >= 2, 60), "the block workers never started"
+    assert _wait_for(lambda: len(forked_workers(proc.pid)) >= 2, 60), "the block workers never started"
     return proc, report
 
 
@@ -122,9 +122,9 @@ def test_spread_gives_each_groups_then_each_blocks_findings_in_order() -> None:
 
 @forking
 def test_a_killed_worker_ends_the_run_with_one_line(tmp_path: Path) -> None:
-    proc, report = _start_long_check(tmp_path, copies=8)
+    proc, report = _start_long_check(tmp_path, copies=40)
     seen = descendants(proc.pid)
-    os.kill(seen[-1], signal.SIGKILL)
+    os.kill(forked_workers(proc.pid)[-1], signal.SIGKILL)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2, err
     assert err.decode().strip().splitlines() == [

@@ -79,6 +79,8 @@ def spread(stretch: Document, local: list[Rule], evidence: list[Rule], locale: s
         return
     from concurrent.futures import ProcessPoolExecutor  # here: a short text starts no pool
 
+    from transcheck import pools
+
     groups = groups_of(evidence, jobs * GROUPS_PER_JOB)
     _JOB = (stretch, local, groups, locale)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(spans) + len(groups)), mp_context=context)
@@ -86,8 +88,8 @@ def spread(stretch: Document, local: list[Rule], evidence: list[Rule], locale: s
         futures = [pool.submit(_check_group, i) for i in range(len(groups))]
         futures += [pool.submit(_check_block, start, end) for start, end in spans]
         yield (pickle.loads(future.result()) for future in futures)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException as error:
+        pools.stop_early(pool, error)
         for worker in context.active_children():
             worker.terminate()
         raise

@@ -18,6 +18,7 @@ from itertools import islice
 import numpy as np
 from sacrebleu.metrics.base import Metric
 
+from transcheck import pools
 from transcheck.scoring.lines import Lines
 from transcheck.scoring.stats import (TOKENIZED_PERIODS, ScoreOptions, build_metrics, segment_statistics,
                                       tokenized_periods)
@@ -51,7 +52,10 @@ class Extractor:
 
     def __exit__(self, *exc) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=exc[0] is None, cancel_futures=True)
+            if exc[1] is None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            else:
+                pools.stop_early(self._pool, exc[1])
             self._pool = None
 
     def statistics(self, hypotheses: Lines, references: list[Lines]) -> dict[str, np.ndarray]:
