@@ -33,10 +33,16 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
 
 @contextmanager
 def _replacing(path: str | Path) -> Iterator[BinaryIO]:
-    """A binary file in ``path``'s folder, synced and renamed over ``path`` at the end."""
-    target = Path(path)
+    """A binary file in ``path``'s folder, synced and renamed over ``path`` at the end. A
+    symbolic link stays one: the file it names is replaced. A device or a pipe
+    (``/dev/null``, ``/dev/stdout``) is written to as it is, never replaced by a file."""
+    target = Path(os.path.realpath(path))
     if target.is_dir():  # the file could not be renamed over it
         raise InputError(f"{path}: is a folder; name the file to write")
+    if target.exists() and not target.is_file():
+        with _opened(target, path) as handle:
+            yield handle
+        return
     folder = target.parent if str(target.parent) else Path(".")
     mode = None
     if target.exists():
@@ -56,3 +62,14 @@ def _replacing(path: str | Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _opened(target: Path, path: str | Path) -> Iterator[BinaryIO]:
+    """``target``, a device or a pipe, open for writing as it is (named ``path`` in errors)."""
+    try:
+        handle = open(target, "wb")
+    except OSError as err:
+        raise InputError(f"{path}: cannot write ({err.strerror})") from None
+    with handle:
+        yield handle
