@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from transcheck import passages
 from transcheck.errors import InputError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -122,16 +123,12 @@ class Block(Document):
 
 def blocks(text: str, size: int) -> list[tuple[int, int]]:
     """(start, end) of consecutive stretches of ``text`` of at least ``size`` characters
-    (the last may be shorter), each cut after the blank lines that end a paragraph."""
+    (the last may be shorter), each cut at the end of a passage: after the blank lines that
+    end a paragraph or, in a text without them, a line that ends a sentence (``passages.cut``)."""
     spans, start, n = [], 0, len(text)
     while start < n:
-        cut = text.find("\n\n", start + size) if n - start > size else -1
-        if cut == -1:
-            spans.append((start, n))
-            break
-        end = cut + 2
-        while end < n and text[end] == "\n":
-            end += 1
+        end = passages.cut(text, start, size)
+        assert end is not None
         spans.append((start, end))
         start = end
     return spans
@@ -313,7 +310,7 @@ class LongDocument:
             crs.extend(len(pending) + c for c in chunk_crs)
             pending += chunk
             while pending:
-                end = _cut(pending, size, eof)
+                end = passages.cut(pending, 0, size, complete=eof)
                 if end is None:
                     break
                 text, pending = pending[:end], pending[end:]
@@ -324,20 +321,6 @@ class LongDocument:
                 line_base += text.count("\n")
                 file_base += end + len(local)
                 del text, local  # not held while the next stretch is read
-
-
-def _cut(text: str, size: int, eof: bool) -> int | None:
-    """Where ``blocks`` ends the first stretch of ``text`` (the rest of a file, read so far
-    up to ``eof``), or None when that depends on text not read yet."""
-    if len(text) <= size:
-        return len(text) if eof else None
-    cut = text.find("\n\n", size)
-    if cut == -1:
-        return len(text) if eof else None
-    end = cut + 2
-    while end < len(text) and text[end] == "\n":
-        end += 1
-    return end if end < len(text) or eof else None
 
 
 def _line_starts(text: str) -> array:

@@ -24,6 +24,7 @@ from re import _parser as sre_parse
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from transcheck import passages
 from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks
 
 MIN_SCORE = 2.5  # a trigger weaker than this (a space, a single letter) is no filter
@@ -391,18 +392,17 @@ def any_within(positions: Sequence[int], start: int, end: int) -> bool:
 
 
 def windows(text: str, positions: Sequence[int], paragraphs: bool) -> list[tuple[int, int]]:
-    """Merged spans of the lines (or paragraphs) holding the given positions, each with
-    its line break so that look-aheads see it."""
-    separator = "\n\n" if paragraphs else "\n"
-    step = len(separator)
+    """Merged spans of the lines (or passages: ``transcheck.passages``) holding the given
+    positions, each with its line break so that look-aheads see it."""
     spans: list[tuple[int, int]] = []
     for i in sorted(positions):
         if spans and i < spans[-1][1]:
             continue
-        start = text.rfind(separator, 0, i)
-        start = 0 if start == -1 else start + step
-        end = text.find(separator, i)
-        end = len(text) if end == -1 else end + step
+        if paragraphs:
+            start, end = passages.start(text, i), passages.end(text, i)
+        else:
+            start, end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
+            end = len(text) if end == -1 else end + 1
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
         else:
