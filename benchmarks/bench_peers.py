@@ -9,6 +9,9 @@ after another (each command but the last once untimed first, so every cache is w
   jobs its blocks go to forked workers, ``block_pool``), and proselint 0.16 on it
   (``--output-format json``, its 1,000-error cap lifted with ``max_errors`` in a config
   file); proselint is installed from PyPI into ``benchmarks/.venv-peers`` when missing;
+* ``transcheck check -f json --jobs 1`` and proselint on the same segments without the
+  blank lines (one segment a line, as MT systems write them: passages end at a line that
+  ends a sentence);
 * ``transcheck check -f json --jobs 2`` on the same text cut into 1,000 files;
 * ``transcheck check -f json --jobs 1`` on a file of ``--big-mb`` MB (the text repeated;
   ``--big-mb 0`` skips it), which is checked in blocks of paragraphs and 8 MB stretches.
@@ -134,6 +137,13 @@ def main() -> None:
         spread = timed("transcheck check -f json --jobs 2 (1 file)", TRANSCHECK + ["--jobs", "2", str(single), "-o", report], words, rows)
         theirs = timed("proselint 0.16 --output-format json (1 file)",
                        [str(peer), "--config", str(config), "--output-format", "json", "check", str(single)], words, rows)
+        lined = folder / "one-million-lines.txt"
+        lined.write_text("\n".join(s for s in segments if s) + "\n", encoding="utf-8")
+        lines_ours = timed("transcheck check -f json --jobs 1 (no blank line)",
+                           TRANSCHECK + ["--jobs", "1", str(lined), "-o", report], words, rows)
+        lines_theirs = timed("proselint 0.16 --output-format json (no blank line)",
+                             [str(peer), "--config", str(config), "--output-format", "json", "check", str(lined)],
+                             words, rows)
         many = folder / "many"
         many.mkdir()
         per_file = -(-len(segments) // args.files)
@@ -152,6 +162,7 @@ def main() -> None:
     print(f"single file: transcheck is {theirs.wall / ours.wall:.2f}× proselint's speed (wall), "
           f"{theirs.cpu / ours.cpu:.2f}× (CPU), at {ours.peak_mib / theirs.peak_mib:.1f}× its memory; "
           f"with --jobs 2 {theirs.wall / spread.wall:.2f}× (wall) at {spread.peak_mib / theirs.peak_mib:.1f}× its memory; "
+          f"without blank lines {lines_theirs.wall / lines_ours.wall:.2f}× (wall); "
           f"load average {os.getloadavg()[0]:.1f}")
 
 

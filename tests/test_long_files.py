@@ -27,14 +27,16 @@ def small_sizes(monkeypatch):
 
 
 def _variants(tmp_path: Path) -> list[Path]:
-    """The samples as one file, as it is, with CRLF line ends and a BOM, and with a
-    stray CR, an emoji and a final line without a newline."""
+    """The samples as one file, as it is, with CRLF line ends and a BOM, with a stray CR,
+    an emoji and a final line without a newline, and with no blank line (a paragraph a
+    line: stretches are cut after lines that end a sentence)."""
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in TEXTS)
     out = []
     for name, variant in [
         ("plain.txt", text),
         ("crlf.txt", "\ufeff" + text.replace("\n", "\r\n")),
         ("mixed.txt", text.replace(". ", ".\r ", 40).replace("\n\n", "\r\n\r\n\n", 30) + "\n\n\nThe end 🙂\r"),
+        ("lines.txt", text.replace("\n\n", "\n").replace("\n\n", "\n")),
     ]:
         path = tmp_path / name
         path.write_bytes(variant.encode("utf-8"))

@@ -55,6 +55,16 @@ def test_texts_give_the_same_findings_in_small_blocks(ruleset, monkeypatch, path
     assert _blocked(doc, ruleset, 300, monkeypatch) == check(doc, ruleset)
 
 
+@pytest.mark.parametrize("path", TEXTS[:4], ids=lambda p: p.name)
+def test_texts_without_blank_lines_give_the_same_findings_in_small_blocks(ruleset, monkeypatch, path: Path) -> None:
+    """A paragraph a line and no blank line (a scraped page, an MT system's output): the
+    blocks are cut after lines that end a sentence."""
+    text = path.read_text(encoding="utf-8").replace("\n\n", "\n").replace("\n\n", "\n")
+    doc = Document.from_text(path.name, text)
+    whole = check(doc, ruleset)
+    assert _blocked(doc, ruleset, 300, monkeypatch) == whole and whole
+
+
 def test_heavy_sentence_rules_are_line_local(ruleset) -> None:
     """The tagged word-order rules and the regular expressions run per block; the
     document-evidence detectors (quote style, house-style capitals, repeated lines) do not."""

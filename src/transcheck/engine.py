@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
-from transcheck import block_pool
+from transcheck import block_pool, passages
 from transcheck.context import Context, RecordedCache
 from transcheck.documents import Block, Document, blocks
 from transcheck.models import Finding, Fix, Match
@@ -239,12 +239,12 @@ def releases(doc: Document, rules: list[Rule], locale: str) -> dict[int, list[st
     """For each shared cache of a Context (tagged sentences, quote pairs, ...), the index of
     the last of ``rules`` that uses it, so that a long text does not hold every rule's
     evidence to the end. Learnt once per rule list by running the rules on the opening
-    paragraphs of ``doc`` (caches are functions of the text: a later rule that uses a
+    passages of ``doc`` (caches are functions of the text: a later rule that uses a
     cache the probe did not see it use computes it again, with the same findings)."""
     key = (locale, tuple(rule.spec.id for rule in rules))
     if key not in _RELEASES:
-        cut = doc.text.find("\n\n", PROBE_CHARS)
-        ctx = Context(Document.from_text(doc.path, doc.text if cut == -1 else doc.text[:cut]), locale, RecordedCache())
+        cut = passages.cut(doc.text, 0, PROBE_CHARS)
+        ctx = Context(Document.from_text(doc.path, doc.text[:cut]), locale, RecordedCache())
         for i, rule in enumerate(rules):
             ctx.cache.user = i  # type: ignore[attr-defined]
             run_rule(rule, ctx)

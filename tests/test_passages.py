@@ -1,0 +1,73 @@
+"""Passages end at a blank line or at a line break after a sentence's end: the prefilter
+scans a pattern's passages, and a long text without blank lines is cut into blocks at them."""
+
+from __future__ import annotations
+
+from transcheck import passages
+from transcheck.documents import blocks
+from transcheck.rules import prefilter
+
+# A headline, a wrapped sentence, a quoted sentence ending a line, a blank line, a list line.
+TEXT = (
+    "Storm warning for the coast\n"
+    "The weather service warned of gusts on\n"
+    "Tuesday night.\n"
+    "“Stay at home,” the mayor said. “It is not safe.”\n"
+    "\n"
+    "Closed: schools, parks\n"
+    "and the zoo"
+)
+
+
+def _passage(i: int) -> str:
+    return TEXT[passages.start(TEXT, i):passages.end(TEXT, i)]
+
+
+def test_a_passage_runs_over_lines_that_end_no_sentence() -> None:
+    assert _passage(TEXT.index("warned")) == (
+        "Storm warning for the coast\nThe weather service warned of gusts on\nTuesday night.\n")
+    assert _passage(TEXT.index("coast")) == _passage(TEXT.index("night"))
+
+
+def test_a_sentence_end_with_closing_quotes_ends_a_passage() -> None:
+    assert _passage(TEXT.index("mayor")) == "“Stay at home,” the mayor said. “It is not safe.”\n"
+
+
+def test_a_blank_line_ends_a_passage_and_the_text_ends_the_last() -> None:
+    assert _passage(TEXT.index("zoo")) == "Closed: schools, parks\nand the zoo"
+    assert _passage(0) == _passage(TEXT.index("Tuesday"))
+
+
+def test_scan_windows_are_passages_not_the_whole_paragraph() -> None:
+    segments = "".join(f"Segment {n} ends here.\n" for n in range(6))
+    at = segments.index("Segment 3")
+    assert prefilter.windows(segments, [at], paragraphs=True) == [(at, segments.index("Segment 4"))]
+    assert prefilter.windows(segments, [at], paragraphs=False) == [(at, segments.index("Segment 4"))]
+    wrapped = "one line\nrunning on\nand on.\n"
+    assert prefilter.windows(wrapped, [wrapped.index("running")], paragraphs=True) == [(0, len(wrapped))]
+
+
+def test_blocks_prefer_blank_lines_within_reach() -> None:
+    text = "Aaa aa.\nBbb bb.\n\nCcc cc.\nDdd dd."
+    assert [text[s:e] for s, e in blocks(text, 8)] == ["Aaa aa.\nBbb bb.\n\n", "Ccc cc.\nDdd dd."]
+
+
+def test_a_text_without_blank_lines_is_cut_after_sentence_lines() -> None:
+    text = "".join(f"Line {n} of the file.\n" for n in range(40))
+    spans = blocks(text, 100)
+    assert len(spans) > 5 and spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(text[e - 2:e] == ".\n" for _, e in spans)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_text_with_no_passage_end_is_one_block() -> None:
+    text = "no punctuation\nat all\n" * 20
+    assert blocks(text, 30) == [(0, len(text))]
+
+
+def test_a_partly_read_text_waits_for_what_decides_the_cut() -> None:
+    text = "".join(f"Line {n} of the file.\n" for n in range(40))
+    assert passages.cut(text[:150], 0, 100, complete=False) is None  # a blank line may yet come
+    whole = passages.cut(text, 0, 100)
+    assert passages.cut(text[:300], 0, 100, complete=False) == whole
+    assert passages.cut(text[:whole], 0, 100, complete=False) is None  # more line breaks may follow
