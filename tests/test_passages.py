@@ -20,7 +20,8 @@ TEXT = (
 
 
 def _passage(i: int) -> str:
-    return TEXT[passages.start(TEXT, i):passages.end(TEXT, i)]
+    start, end = passages.window(TEXT, i)
+    return TEXT[start:end]
 
 
 def test_a_passage_runs_over_lines_that_end_no_sentence() -> None:
@@ -71,3 +72,14 @@ def test_a_partly_read_text_waits_for_what_decides_the_cut() -> None:
     whole = passages.cut(text, 0, 100)
     assert passages.cut(text[:300], 0, 100, complete=False) == whole
     assert passages.cut(text[:whole], 0, 100, complete=False) is None  # more line breaks may follow
+
+
+def test_a_line_without_breaks_is_scanned_a_few_sentences_around_each_hit() -> None:
+    line = " ".join(f"Sentence {n} is here." for n in range(3_000))
+    at = line.index("Sentence 1500 ")
+    start, end = passages.window(line, at, lines=True)
+    assert passages.MARGIN <= at - start <= 2 * passages.MARGIN + 40
+    assert passages.MARGIN <= end - at <= passages.MARGIN + 40
+    assert line[start:].startswith("Sentence ") and line[end - 2:end] == ". "
+    assert passages.window(line[:5_000], 2_500, lines=True) == (0, 5_000)  # shorter than LONG: the whole line
+    assert len(prefilter.windows(line, [at, at + 10, at + 5_000], paragraphs=False)) == 2

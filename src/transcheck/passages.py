@@ -6,7 +6,8 @@ prose laid out in paragraphs nothing changes but for a rare sentence that ends a
 line; a file with one segment or paragraph a line and no blank line (the output of an MT
 system, a scraped page) is then a passage a line, not one passage of the whole file. The
 prefilter scans a pattern's passages (``prefilter.windows``), and a long text is cut into
-blocks at passage ends (``documents.blocks``).
+blocks at passage ends (``documents.blocks``). A text saved without line breaks is one
+passage; there a pattern is scanned over the few sentences around each of its hits.
 """
 
 from __future__ import annotations
@@ -15,25 +16,72 @@ import re
 
 SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’»)]"
-_END = re.compile(r"\n\n|[.!?…][\"'”’»)\]]*[ \t]*\n")
+LONG = 20_000  # a line or passage longer than this is a text saved without breaks
+MARGIN = 300  # ... of which a window holds the sentences this near the hit, and a little more
+_GAP = re.compile(r"[.!?…][\"'”’»)\]]*[ \t]+")  # between two sentences on a line
 
 
-def end(text: str, i: int) -> int:
-    """Where the passage holding offset ``i`` ends: after the blank lines or the
-    sentence-ending line break that follow ``i`` (the text's end when none does)."""
-    found = _END.search(text, i)
-    return found.end() if found else len(text)
+def window(text: str, i: int, lines: bool = False) -> tuple[int, int]:
+    """The passage holding offset ``i`` (its line, with ``lines``), with the line break
+    that ends it. Within a passage or line longer than ``LONG`` (a text saved without
+    breaks), only the sentences around ``i`` (from a sentence end ``MARGIN`` or more before
+    it to one as far after it), so that the hits of a long line are not each given all of it."""
+    lo, hi = max(0, i - LONG), min(len(text), i + LONG)
+    begin = _line_start(text, i, lo) if lines else _start(text, i, lo)
+    end = _line_end(text, i, hi) if lines else _end(text, i, hi)
+    if begin is None:
+        begin = _gap_before(text, max(lo, i - MARGIN), lo)
+    if end is None:
+        end = _gap_after(text, min(hi, i + MARGIN), hi)
+    return begin, end
 
 
-def start(text: str, i: int) -> int:
-    """Where the passage holding offset ``i`` starts: after the last blank line or
-    sentence-ending line break before ``i`` (0 when there is none)."""
-    brk = text.rfind("\n", 0, i)
+def _start(text: str, i: int, lo: int) -> int | None:
+    """After the last blank line or sentence-ending line break in [lo, i), 0 at the text's
+    start, None when there is none."""
+    brk = text.rfind("\n", lo, i)
     while brk != -1:
         if brk > 0 and text[brk - 1] == "\n" or _ends_sentence(text, brk):
             return brk + 1
-        brk = text.rfind("\n", 0, brk)
-    return 0
+        brk = text.rfind("\n", lo, brk)
+    return 0 if lo == 0 else None
+
+
+def _end(text: str, i: int, hi: int) -> int | None:
+    """After the first blank line or sentence-ending line break in [i, hi), the text's end
+    when hi is, None when there is none."""
+    brk = text.find("\n", i, hi)
+    while brk != -1:
+        if _ends_sentence(text, brk):
+            return brk + 1
+        if text.startswith("\n", brk + 1):
+            return brk + 2
+        brk = text.find("\n", brk + 1, hi)
+    return hi if hi == len(text) else None
+
+
+def _line_start(text: str, i: int, lo: int) -> int | None:
+    brk = text.rfind("\n", lo, i)
+    return brk + 1 if brk != -1 else (0 if lo == 0 else None)
+
+
+def _line_end(text: str, i: int, hi: int) -> int | None:
+    brk = text.find("\n", i, hi)
+    return brk + 1 if brk != -1 else (hi if hi == len(text) else None)
+
+
+def _gap_before(text: str, at: int, lo: int) -> int:
+    """After the last gap between sentences that ends by ``at`` (``lo`` when none does)."""
+    begin = lo
+    for gap in _GAP.finditer(text, max(lo, at - MARGIN), at):
+        begin = gap.end()
+    return begin
+
+
+def _gap_after(text: str, at: int, hi: int) -> int:
+    """After the first gap between sentences from ``at`` (``hi`` when none comes)."""
+    gap = _GAP.search(text, at, hi)
+    return gap.end() if gap else hi
 
 
 def _ends_sentence(text: str, brk: int) -> bool:
@@ -59,10 +107,10 @@ def cut(text: str, begin: int, size: int, complete: bool = True) -> int | None:
     if brk == -1:
         if not complete and n <= reach + size:
             return None
-        passage = _END.search(text, reach)
-        if passage is None:
+        end = _end(text, reach, n)
+        if end == n:
             return n if complete else None
-        brk = passage.end() - 1
+        brk = end - 1
     after = _newlines_after(text, brk)
     return after if after < n or complete else None
 

@@ -392,17 +392,13 @@ def any_within(positions: Sequence[int], start: int, end: int) -> bool:
 
 
 def windows(text: str, positions: Sequence[int], paragraphs: bool) -> list[tuple[int, int]]:
-    """Merged spans of the lines (or passages: ``transcheck.passages``) holding the given
-    positions, each with its line break so that look-aheads see it."""
+    """Merged spans of the lines (or passages) holding the given positions, each with its
+    line break so that look-aheads see it (``passages.window``)."""
     spans: list[tuple[int, int]] = []
     for i in sorted(positions):
         if spans and i < spans[-1][1]:
             continue
-        if paragraphs:
-            start, end = passages.start(text, i), passages.end(text, i)
-        else:
-            start, end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
-            end = len(text) if end == -1 else end + 1
+        start, end = passages.window(text, i, lines=not paragraphs)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
         else:
