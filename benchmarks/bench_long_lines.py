@@ -14,6 +14,9 @@ Measured 2026-12-01 10:42 (quiet machine, load 1.0), ``--words 80000 --before`` 
 217b08f: one line of 80,000 / 160,000 words 6.52 s / 12.97 s (growth 2.0×), before 10.46 s /
 28.75 s (2.7×; a 300,000-word line took 275 s, now 27 s); the same words one segment a line
 1.15 s / 1.99 s, before 1.19 s / 2.03 s; proselint 0.95 s / 1.79 s either way.
+2026-12-01 17:35, ``--before`` the code of 475ee97: one line 1.55 s / 2.74 s, before 5.39 s /
+10.74 s (a line over 20,000 characters is scanned a few sentences around each hit,
+``passages.window``); lines 1.13 s / 1.95 s; proselint 0.98 s / 1.80 s.
 """
 
 from __future__ import annotations
