@@ -29,6 +29,8 @@ def window(text: str, i: int, lines: bool = False) -> tuple[int, int]:
     lo, hi = max(0, i - LONG), min(len(text), i + LONG)
     begin = _line_start(text, i, lo) if lines else _start(text, i, lo)
     end = _line_end(text, i, hi) if lines else _end(text, i, hi)
+    if end is None and hi == len(text):
+        end = hi
     if begin is None:
         begin = _gap_before(text, max(lo, i - MARGIN), lo)
     if end is None:
@@ -48,8 +50,8 @@ def _start(text: str, i: int, lo: int) -> int | None:
 
 
 def _end(text: str, i: int, hi: int) -> int | None:
-    """After the first blank line or sentence-ending line break in [i, hi), the text's end
-    when hi is, None when there is none."""
+    """After the first blank line or sentence-ending line break in [i, hi), None when
+    there is none."""
     brk = text.find("\n", i, hi)
     while brk != -1:
         if _ends_sentence(text, brk):
@@ -57,7 +59,7 @@ def _end(text: str, i: int, hi: int) -> int | None:
         if text.startswith("\n", brk + 1):
             return brk + 2
         brk = text.find("\n", brk + 1, hi)
-    return hi if hi == len(text) else None
+    return None
 
 
 def _line_start(text: str, i: int, lo: int) -> int | None:
@@ -67,7 +69,7 @@ def _line_start(text: str, i: int, lo: int) -> int | None:
 
 def _line_end(text: str, i: int, hi: int) -> int | None:
     brk = text.find("\n", i, hi)
-    return brk + 1 if brk != -1 else (hi if hi == len(text) else None)
+    return brk + 1 if brk != -1 else None
 
 
 def _gap_before(text: str, at: int, lo: int) -> int:
@@ -97,9 +99,9 @@ def _ends_sentence(text: str, brk: int) -> bool:
 def cut(text: str, begin: int, size: int, complete: bool = True) -> int | None:
     """Where a block of at least ``size`` characters from ``begin`` ends: after the first
     blank lines past ``begin + size`` when they start within another ``size`` characters,
-    else after the first passage end past ``begin + size`` (a text without blank lines),
-    else at the text's end. With ``complete`` false (more text is to be read), None when
-    that depends on text not read yet."""
+    else after the first passage end there (a text without blank lines), else after the
+    next blank lines, else at the text's end. With ``complete`` false (more text is to be
+    read), None when that depends on text not read yet."""
     reach, n = begin + size, len(text)
     if n <= reach:
         return n if complete else None
@@ -107,10 +109,10 @@ def cut(text: str, begin: int, size: int, complete: bool = True) -> int | None:
     if brk == -1:
         if not complete and n <= reach + size:
             return None
-        end = _end(text, reach, n)
-        if end == n:
+        end = _end(text, reach, min(n, reach + size + 1))
+        brk = end - 1 if end is not None else text.find("\n\n", reach + size + 1)
+        if brk == -1:
             return n if complete else None
-        brk = end - 1
     after = _newlines_after(text, brk)
     return after if after < n or complete else None
 
