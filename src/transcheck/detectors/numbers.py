@@ -256,20 +256,29 @@ UNIT_WORDS = {
 CURRENCIES = {"Euro": "euros", "EUR": "euros", "€": "euros", "Dollar": "dollars", "US-Dollar": "US dollars", "Franken": "Swiss francs"}
 
 
+# German words for units after a figure that English never writes (singular, plural; en-US, en-GB).
+PLAIN_UNITS = {
+    "Prozentpunkte": (("percentage point", "percentage points"),) * 2,
+    "Prozentpunkt": (("percentage point", "percentage points"),) * 2,
+    "Prozent": (("percent", "percent"), ("per cent", "per cent")),
+    "qm": (("square meter", "square meters"), ("square metre", "square metres")),  # Quadratmeter
+    "Grad": (("degree", "degrees"),) * 2,
+}
 ABBREVIATION_TAIL = r"\b(?P<dot>\.)?(?:" + SP + r"+(?P<cur>Euro|EUR|€|US-Dollar|Dollar|Franken)(?!\w))?"
 # One literal-first regex per abbreviation: ``re`` finds a literal prefix fast.
 ABBREVIATION_REGEXES = {
-    word: re.compile(f"(?P<abbr>{word})" + (r"\b" if word.startswith("Prozent") else ABBREVIATION_TAIL))
-    for word in ("Mio", "Mrd", "Md", "Tsd", "Std", "Prozentpunkte", "Prozent")
+    word: re.compile(f"(?P<abbr>{word})" + (r"\b" if word in PLAIN_UNITS else ABBREVIATION_TAIL))
+    for word in ("Mio", "Mrd", "Md", "Tsd", "Std", *PLAIN_UNITS)
 }
 
 
 @detector("german-unit-abbreviation")
 @dataclass
 class GermanUnitAbbreviation:
-    """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent`` after a number."""
+    """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent``, ``80 qm``, ``35 Grad`` after a number."""
 
     NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[0-9]+(?:[.,][0-9]+)*)(?P<sp>" + SP + r"?)\Z")
+    TEMPERATURE = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -284,9 +293,11 @@ class GermanUnitAbbreviation:
             if not before:
                 continue
             lead = "" if before["sp"] else " "
-            if m["abbr"].startswith("Prozent"):
-                word = "percentage points" if m["abbr"] == "Prozentpunkte" else ("per cent" if ctx.locale == "en-GB" else "percent")
-                yield Match(m.start(), m.end(), lead + word)
+            if m["abbr"] in PLAIN_UNITS:
+                if m["abbr"] == "Grad" and not self.TEMPERATURE.fullmatch(before["num"]):
+                    continue  # a year before 'Grad' (a 2019 Grad) is not a temperature
+                forms = PLAIN_UNITS[m["abbr"]][ctx.locale == "en-GB"]
+                yield Match(m.start(), m.end(), lead + forms[before["num"] != "1"])
                 continue
             singular, plural = UNIT_WORDS[m["abbr"]]
             word = singular if before["num"] == "1" else plural

@@ -388,8 +388,11 @@ def _document_cues(items: Any, where: str) -> tuple[Cue, ...]:
 
 
 def _match_case(found: str, suggestion: str | None) -> str | None:
-    """Capitalise the suggestion when the found text starts with a capital."""
-    if suggestion and found[:1].isupper() and suggestion[:1].islower():
+    """Capitalise the suggestion when the found text starts with a capital, unless it is
+    an acronym written in capitals throughout (``KW``: its capitals say nothing of the
+    sentence)."""
+    acronym = len(found) > 1 and found.isupper() and found.isalpha()
+    if suggestion and found[:1].isupper() and not acronym and suggestion[:1].islower():
         return suggestion[0].upper() + suggestion[1:]
     return suggestion
 
