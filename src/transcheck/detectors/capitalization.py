@@ -279,6 +279,7 @@ class CapitalisedCommonWord:
         common_nouns, vocabulary = ctx.words_where(_TC701.common_noun), ctx.vocabulary  # each word judged once a run
         if "-" in text:  # German capitalises each part of a compound: E-Mail, Know-How
             spans += [m.span() for m in CAPITAL_COMPOUND.finditer(text) if _lower_compound(m.group())]
+        openers = NameOpeners(text)
         for start, end in sorted(spans):
             word = text[start:end]
             if start >= 2 and text[start - 2] in SENTENCE_END:
@@ -287,15 +288,30 @@ class CapitalisedCommonWord:
             if (start, end) not in generic and common and _TC701._leaked(text, word, start, end):
                 continue  # german-noun-capitalization reports it (`new Measures`)
             inside = _mid_sentence(text, word, start, end) or _after_opening_article(text, word, start, end)
-            if end < len(text) and inside and not _in_title(text, start, end) and not _short_name(text, word, end):
+            if end < len(text) and inside and not _in_title(text, start, end) and not _short_name(text, word, end, openers):
                 yield Match(start, end, word.lower())
 
 
-def _short_name(text: str, word: str, end: int) -> bool:
+class NameOpeners:
+    """The words of a text that stand before a capitalised word (`Real` in `Real Madrid`),
+    found in one pass over the text the first time one is asked for."""
+
+    WORD_BEFORE_CAPITAL = re.compile(r"\b([^\W\d_]+)(?=[ \t]+[A-Z])")
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {m.group(1) for m in self.WORD_BEFORE_CAPITAL.finditer(self.text)}
+        return word in self.words
+
+
+def _short_name(text: str, word: str, end: int, openers: NameOpeners) -> bool:
     """An adjective that stands alone where the text elsewhere opens a name with it: the
     short form of the name (`Real Madrid … a goal for Real`), not a capital before a noun
     (`the Federal Agency … at the Federal level`) nor a German noun (`by Biathlon`)."""
-    if zipf(word) >= FUNCTION_WORD or not speller.adjective(word.lower()) or not re.search(rf"\b{re.escape(word)}[ \t]+[A-Z]", text):
+    if zipf(word) >= FUNCTION_WORD or not speller.adjective(word.lower()) or word not in openers:
         return False
     following = _word_after(text, end)
     return not (following.islower() and zipf(following) < FUNCTION_WORD and _may_be_noun(following))
