@@ -231,14 +231,16 @@ class DoubledInitial:
 
     min_word_zipf: float = 3.5
     max_token_zipf: float = 1.0
+    max_doubled_zipf: float = 3.0  # `TThe`: scraped pages repeat the drop cap so often that `tthe` is in the web's counts
 
     def is_stray(self, stray: str, word: str) -> bool:
         """True when ``word`` is English, but neither the token nor a shift typo (``THis``) is."""
         token = stray + word
         typo = stray + word[0].lower() + word[1:]
+        limit = self.max_doubled_zipf if stray == word[0] else self.max_token_zipf
         return (
             zipf(word) >= self.min_word_zipf
-            and zipf(token) <= self.max_token_zipf
+            and zipf(token) <= limit
             and zipf(token, "de") <= self.max_token_zipf
             and zipf(typo) < self.min_word_zipf
         )
