@@ -171,7 +171,7 @@ class GermanTime:
         r"(?P<hour>[0-9](?<![\w.:,][0-9])[0-9]?)(?:[.:](?P<minute>[0-5][0-9]))?" + SP + r"?(?P<word>o['’]clock|[cC]lock|hrs?|h)\b"
     )
     DOT24 = re.compile(
-        r"(?P<hour>[012](?<![\w.:,/$€£+\-−][012])[0-9])\.(?P<minute>[0-5][0-9])(?![\w%°]|[.,:][0-9])"
+        r"(?P<hour>[012](?<![\w.:,/$€£+\-−][012])[0-9])\.(?P<minute>[0-5][0-9])(?![\w%°]|[.,:][0-9]|\.[ \t]+[a-z])"
         r"(?!" + SP + r"*(?:o['’]|[cC])lock|" + SP + r"*(?:Uhr|hrs?\b|h\b)|" + SP + r"?(?:[ap]\.?m|[AP]M)\b)"
     )
     # a 24-hour time with a point is told from a decimal by a word that introduces a time
@@ -263,6 +263,9 @@ PLAIN_UNITS = {
     "Prozent": (("percent", "percent"), ("per cent", "per cent")),
     "qm": (("square meter", "square meters"), ("square metre", "square metres")),  # Quadratmeter
     "Grad": (("degree", "degrees"),) * 2,
+    "Millionen": (("million", "million"),) * 2,
+    "Milliarden": (("billion", "billion"),) * 2,
+    "Milliarde": (("billion", "billion"),) * 2,
 }
 ABBREVIATION_TAIL = r"\b(?P<dot>\.)?(?:" + SP + r"+(?P<cur>Euro|EUR|€|US-Dollar|Dollar|Franken)(?!\w))?"
 # One literal-first regex per abbreviation: ``re`` finds a literal prefix fast.
@@ -275,7 +278,8 @@ ABBREVIATION_REGEXES = {
 @detector("german-unit-abbreviation")
 @dataclass
 class GermanUnitAbbreviation:
-    """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent``, ``80 qm``, ``35 Grad`` after a number."""
+    """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent``, ``80 qm``, ``35 Grad``,
+    ``2,5 Millionen`` after a number."""
 
     NUMBER_BEFORE = re.compile(r"(?<![\w.,])(?P<num>[0-9]+(?:[.,][0-9]+)*)(?P<sp>" + SP + r"?)\Z")
     TEMPERATURE = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
