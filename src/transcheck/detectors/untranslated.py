@@ -252,7 +252,8 @@ def used_as_names(ctx: Context, words: set[str]) -> set[str]:
         after = text[end : end + 30]
         prev = before[-1] if before else ""
         nxt = after.split()[0] if after.split() else ""
-        speech = prev.lower() in SPEECH_VERBS or nxt.strip(",.").lower() in SPEECH_VERBS
+        # `Merkel said` names a speaker; `the Ministerpräsident said` is a noun with its article
+        speech = prev.lower() in SPEECH_VERBS or (nxt.strip(",.").lower() in SPEECH_VERBS and prev.lower() not in DETERMINERS)
         if speech or _name_like(prev) or _name_like(nxt) or after[:2] in ("’s", "'s"):
             names.add(text[start:end])
     return names
@@ -266,12 +267,19 @@ def _titles(ctx: Context, words: set[str]) -> set[str]:
     found = set()
     for start, end in ctx.occurrences(words):
         word, following = text[start:end], NEXT_NAME.match(text, end)
-        if following and following.group(1) in given and word not in given:
+        if following and word not in given and (following.group(1) in given or _title_before_surname(word, following.group(1))):
             found.add(word)
     return found
 
 
-NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+def _title_before_surname(word: str, following: str) -> bool:
+    """`Ministerpräsident Söder`: a German common noun before a capitalised word that is no
+    German or English common word (a surname)."""
+    return (is_common_noun(word.lower()) and not is_common_noun(following.lower())
+            and zipf(following) < 4.0 and zipf(following, "de") < 4.0)
+
+
+NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zäöüß]+)\b")
 # An English gloss: up to seven lower-case words in brackets, not an example list (e.g. …).
 GLOSS_AFTER = re.compile(r"[ \t]*\((?:i\.e\.[ \t]*|or[ \t]+|literally[ \t]+)?(?!e\.?g\b)[a-z][a-z’'-]*(?:[ \t]+[a-z][a-z’'-]*){0,6}\)")
 
