@@ -10,8 +10,11 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from transcheck import fileio
+from transcheck.errors import InputError
 
 
 def test_a_regular_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
@@ -65,3 +68,35 @@ def test_the_cli_writes_a_report_into_a_pipe(tmp_path: Path) -> None:
     assert proc.returncode == 1, err
     assert len(read) == 1 and b'"findings"' in read[0]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+
+
+@full
+def test_a_full_device_is_one_error_naming_it() -> None:
+    with pytest.raises(InputError, match="/dev/full: cannot write"):
+        fileio.atomic_write("/dev/full", b"x" * 100_000)
+    with pytest.raises(InputError, match="/dev/full: cannot write"):
+        with fileio.atomic_writer("/dev/full") as stream:
+            stream.write("x" * 100_000)
+
+
+@full
+def test_the_cli_reports_a_full_disk_in_one_line() -> None:
+    done = subprocess.run([sys.executable, "-m", "transcheck", "check", "--isolated", "-f", "json", "-o", "/dev/full",
+                           str(ROOT / "samples" / "putin-biden.mt.en.txt")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["transcheck: error: /dev/full: cannot write (No space left on device)"]
+
+
+@full
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_standard_output_on_a_full_disk_is_one_line(fmt: str) -> None:
+    with open("/dev/full", "w") as out:
+        done = subprocess.run([sys.executable, "-m", "transcheck", "check", "--isolated", "-f", fmt,
+                               str(ROOT / "samples" / "putin-biden.mt.en.txt")], cwd=ROOT, stdout=out,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["transcheck: error: cannot write the output (No space left on device)"]

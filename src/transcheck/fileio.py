@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, cast
 
 from transcheck.errors import InputError
 
@@ -15,7 +15,8 @@ from transcheck.errors import InputError
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
     with _replacing(path) as handle:
-        handle.write(data)
+        with _naming(path):
+            handle.write(data)
 
 
 @contextmanager
@@ -26,9 +27,34 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     with _replacing(path) as handle:
         stream = open(handle.fileno(), "w", encoding="utf-8", newline="", closefd=False)
         try:
-            yield stream
+            yield cast(TextIO, _WriteErrorsNamed(stream, path))
         finally:
-            stream.flush()
+            with _naming(path):
+                stream.flush()
+
+
+class _WriteErrorsNamed:
+    """A text stream whose write errors (a full disk, a device that refuses) are one
+    InputError naming the file, not an OSError from inside a report writer."""
+
+    def __init__(self, stream: TextIO, path: str | Path):
+        self._stream, self._path = stream, path
+
+    def write(self, text: str) -> int:
+        with _naming(self._path):
+            return self._stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _naming(path: str | Path) -> Iterator[None]:
+    """An OSError in the block becomes the InputError ``path: cannot write (reason)``."""
+    try:
+        yield
+    except OSError as err:
+        raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
 
 
 @contextmanager
@@ -54,11 +80,13 @@ def _replacing(path: str | Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
+            with _naming(path):
+                handle.flush()
+                os.fsync(handle.fileno())
+        with _naming(path):
+            if mode is not None:
+                os.chmod(tmp, mode)
+            os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -71,5 +99,8 @@ def _opened(target: Path, path: str | Path) -> Iterator[BinaryIO]:
         handle = open(target, "wb")
     except OSError as err:
         raise InputError(f"{path}: cannot write ({err.strerror})") from None
-    with handle:
+    try:
         yield handle
+    finally:
+        with _naming(path):
+            handle.close()

@@ -178,7 +178,24 @@ def main() -> None:
             print("transcheck: error: a worker process ended abruptly (killed, or out of memory); "
                   "nothing was written (--jobs 1 checks in one process)", file=sys.stderr)
             sys.exit(exitcodes.USAGE)
+        if isinstance(err, OSError):
+            _system_error(err)
         raise
+
+
+def _system_error(err: OSError) -> None:
+    """The system refused a read or a write no command turned into an error of its own (the
+    standard output on a full disk): one line, exit 2. The process ends at once, since
+    Python's own exit would try to flush the output again and print a traceback."""
+    import atexit
+    import os
+
+    reason = err.strerror or str(err)
+    line = f"{err.filename}: {reason}" if err.filename else f"cannot write the output ({reason})"
+    print(f"transcheck: error: {line}", file=sys.stderr)
+    atexit._run_exitfuncs()
+    sys.stderr.flush()
+    os._exit(exitcodes.USAGE)
 
 
 def _worker_died(err: Exception) -> bool:
