@@ -53,6 +53,8 @@ def _naming(path: str | Path) -> Iterator[None]:
     """An OSError in the block becomes the InputError ``path: cannot write (reason)``."""
     try:
         yield
+    except BrokenPipeError:
+        raise  # a reader that stopped early (`-o /dev/stdout | head`): ended quietly, as on standard output
     except OSError as err:
         raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
 
@@ -62,13 +64,14 @@ def _replacing(path: str | Path) -> Iterator[BinaryIO]:
     """A binary file in ``path``'s folder, synced and renamed over ``path`` at the end. A
     symbolic link stays one: the file it names is replaced. A device or a pipe
     (``/dev/null``, ``/dev/stdout``) is written to as it is, never replaced by a file."""
-    target = Path(os.path.realpath(path))
-    if target.is_dir():  # the file could not be renamed over it
+    given = Path(path)
+    if given.is_dir():  # the file could not be renamed over it
         raise InputError(f"{path}: is a folder; name the file to write")
-    if target.exists() and not target.is_file():
-        with _opened(target, path) as handle:
+    if given.exists() and not given.is_file():
+        with _opened(given, path) as handle:
             yield handle
         return
+    target = Path(os.path.realpath(path))
     folder = target.parent if str(target.parent) else Path(".")
     mode = None
     if target.exists():
