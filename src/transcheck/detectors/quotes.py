@@ -12,6 +12,10 @@ from transcheck.models import Match
 
 GERMAN_GUILLEMETS = re.compile(r"»([ \t]*)([^«»\n]{1,500}?)([ \t]*)«")
 FRENCH_GUILLEMETS = re.compile(r"«([ \t]*)([^«»\n]{1,500}?)([ \t]*)»")
+# single guillemets quote inside a quotation (›…‹ in German, ‹…› in French): English ‘…’;
+# they must touch the quoted words (`the › key … and ‹ to go back` are arrows)
+GERMAN_SINGLE = re.compile(r"›()([^\s‹›](?:[^‹›\n]{0,498}?[^\s‹›])?)()‹")
+FRENCH_SINGLE = re.compile(r"‹()([^\s‹›](?:[^‹›\n]{0,498}?[^\s‹›])?)()›")
 STRAIGHT_DOUBLE = re.compile(r'(?<!\d)"')
 OPENING_CONTEXT = re.compile(r"[\s(\[{—–-]")
 # a title line: one line on its own, no sentence punctuation at its end
@@ -21,14 +25,17 @@ TITLE_LINE = re.compile(r'''^(?:\A|(?<=\n\n))[^\n]{1,150}(?<![.!?:;,])(?<![.!?,]
 @detector("guillemets")
 @dataclass
 class Guillemets:
-    """»…« (German) and «…» (French) quotation pairs, replaced by “…”."""
+    """»…« (German) and «…» (French) quotation pairs, replaced by “…”; their single forms
+    ›…‹ and ‹…›, by ‘…’."""
+
+    PAIRS = ((GERMAN_GUILLEMETS, "“", "”"), (FRENCH_GUILLEMETS, "“", "”"), (GERMAN_SINGLE, "‘", "’"), (FRENCH_SINGLE, "‘", "’"))
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        for regex in (GERMAN_GUILLEMETS, FRENCH_GUILLEMETS):
+        for regex, opening, closing in self.PAIRS:
             for m in regex.finditer(ctx.text):
                 quoted = m.group(2)
-                yield Match(m.start(), m.start() + 1, "“", m.start(), m.end(1), detail=quoted)
-                yield Match(m.end() - 1, m.end(), "”", m.start(3), m.end(), detail=quoted)
+                yield Match(m.start(), m.start() + 1, opening, m.start(), m.end(1), detail=quoted)
+                yield Match(m.end() - 1, m.end(), closing, m.start(3), m.end(), detail=quoted)
 
 
 def _is_opening(text: str, i: int) -> bool:
