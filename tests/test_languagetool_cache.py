@@ -77,3 +77,21 @@ def test_batches_stay_near_the_limit():
     groups = list(batches(texts, limit=100))
     assert groups == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
     assert list(batches(["y" * 500], limit=100)) == [[0]]
+
+
+def test_a_long_paragraph_goes_in_pieces_cut_after_sentence_lines():
+    from transcheck.languagetool.client import MAX_BATCH_CHARS
+
+    text = "".join(f"Segment {n} of the machine translated file ends here.\n" for n in range(300))
+    pieces = paragraphs(text)
+    assert len(pieces) > 3 and all(len(p.text) <= MAX_BATCH_CHARS for p in pieces)
+    assert all(text[p.offset : p.offset + len(p.text)] == p.text and p.text.endswith("here.") for p in pieces)
+    assert "".join(p.text + "\n" for p in pieces) == text
+    assert paragraphs(text[:2000]) == [paragraphs(text[:2000])[0]] and len(paragraphs(text[:2000])) == 1
+
+
+def test_an_error_deep_in_a_file_without_blank_lines_is_found_on_its_line(lt_url, tmp_path):
+    lines = [f"The council met on day {n} and the talks went on." for n in range(400)]
+    lines[350] = "He go to Berlin yesterday."
+    found, _ = run(lt_url, tmp_path / "c.sqlite3", text="\n".join(lines) + "\n")
+    assert [(f.line, f.column) for f in found] == [(351, 4)], [(f.line, f.column, f.message) for f in found]

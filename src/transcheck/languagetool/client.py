@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from transcheck import passages
 from transcheck.languagetool.install import LanguageToolUnavailable
 from transcheck.languagetool.profile import Profile
 
@@ -26,17 +27,33 @@ class Paragraph:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """The non-blank paragraphs of a text, with their offsets.
+    """The non-blank paragraphs of a text, with their offsets; a paragraph longer than a
+    batch (a file with one segment a line and no blank line) in pieces cut at passage ends.
 
     Characters outside the Basic Multilingual Plane (emoji) are replaced by U+FFFD so that
     LanguageTool's UTF-16 offsets equal Python's code-point offsets.
     """
     out, start = [], 0
     for brk in PARAGRAPH_BREAK.finditer(text):
-        out.append(Paragraph(start, text[start : brk.start()]))
+        out.extend(_pieces(start, text[start : brk.start()]))
         start = brk.end()
-    out.append(Paragraph(start, text[start:]))
+    out.extend(_pieces(start, text[start:]))
     return [Paragraph(p.offset, ASTRAL.sub("\ufffd", p.text)) for p in out if p.text.strip()]
+
+
+def _pieces(offset: int, text: str) -> Iterator[Paragraph]:
+    """``text`` whole, or when longer than a batch cut after lines that end a sentence into
+    pieces of about half a batch each (one request each at most), so that no request holds
+    a whole file."""
+    if len(text) <= MAX_BATCH_CHARS:
+        yield Paragraph(offset, text)
+        return
+    start = 0
+    while start < len(text):
+        end = passages.cut(text, start, MAX_BATCH_CHARS // 2)
+        assert end is not None
+        yield Paragraph(offset + start, text[start:end].rstrip("\n"))
+        start = end
 
 
 def batches(texts: list[str], limit: int = MAX_BATCH_CHARS) -> Iterator[list[int]]:
