@@ -18,7 +18,7 @@ SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’»)]"
 LONG = 20_000  # a line or passage longer than this is a text saved without breaks
 MARGIN = 300  # ... of which a window holds the sentences this near the hit, and a little more
-_GAP = re.compile(r"[.!?…][\"'”’»)\]]*[ \t]+")  # between two sentences on a line
+_GAP = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*[ \t]+")  # between two sentences on a line
 
 
 def window(text: str, i: int, lines: bool = False) -> tuple[int, int]:
