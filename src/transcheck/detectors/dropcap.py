@@ -150,6 +150,11 @@ def _no_word(initial: str, tail: str) -> bool:
     return initial not in WORD_INITIALS and zipf(initial + tail) - zipf(tail) >= JOINED_MARGIN
 
 
+def _one_letter(tail: str) -> bool:
+    """A lone lower-case letter that is no word (`n` of `I n`; not `a`)."""
+    return len(tail) == 1 and tail not in "ai"
+
+
 def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -168,8 +173,8 @@ class SplitInitial:
         `A fter`: an English page's own drop cap split off), else the tail alone or with
         another initial."""
         joined = initial + tail
-        if len(tail) > 1 and zipf(joined) >= self.min_word_zipf and _no_word(initial, tail):
-            return joined
+        if zipf(joined) >= self.min_word_zipf and (_one_letter(tail) or len(tail) > 1 and _no_word(initial, tail)):
+            return joined  # `W hen`, `I n the morning`
         if sep != "." and (initial in WORD_INITIALS or tail in NAMING_WORDS | SURNAME_PARTICLES or zipf(tail) < self.min_word_zipf):
             return None
         alone = zipf(tail)

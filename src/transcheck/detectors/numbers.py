@@ -138,8 +138,10 @@ class GermanShortDate:
         r"(?P<range>[-–](?=[0-9]{1,2}\.[0-9]{1,2}\.))?"
     )
     # a decimal can also end a sentence ("rose by 2.1."): a word that introduces a date
-    # must come before, or another short date after a dash (a range)
+    # (or a weekday and comma, the sentence going on: `Friday, 3.5., at noon`) must come
+    # before, or another short date after a dash (a range)
     DATE_BEFORE = re.compile(r"(?:\b(?:on|from|since|until|till|before|after|dated)|[(–-])" + SP + r"*\Z", re.IGNORECASE)
+    WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day," + SP + r"*\Z")
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -147,11 +149,16 @@ class GermanShortDate:
             day, month = int(m["day"]), int(m["month"])
             if not (1 <= day <= 31 and 1 <= month <= 12) or after_version(text, m.start()):
                 continue
-            if not (m["range"] or preceding(self.DATE_BEFORE, text, m.start(), 12)):
-                continue
             end = m.end() - len(m["range"] or "")
+            if not (m["range"] or preceding(self.DATE_BEFORE, text, m.start(), 12) or self._after_weekday(text, m.start(), end)):
+                continue
             fixed = english_date(day, MONTHS[month - 1], None, ctx.locale)
             yield Match(m.start(), end, fixed + ("." if _sentence_ends_after(text, end) else ""))
+
+    def _after_weekday(self, text: str, start: int, end: int) -> bool:
+        """`Friday, 9.5., for a week`: a weekday and comma before, the sentence going on
+        after (`by Friday, 2.1.` may end a sentence with a decimal)."""
+        return bool(preceding(self.WEEKDAY_BEFORE, text, start, 12)) and not _sentence_ends_after(text, end)
 
 
 @detector("german-time")
