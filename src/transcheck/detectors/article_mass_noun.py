@@ -21,7 +21,7 @@ from importlib.resources import files
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.tagger import Token, tagged_sentences
+from transcheck.tagger import Token, model, tagged_sentences
 
 SUBJECT_END = frozenset("VBD VBZ VBP MD".split())
 # `The` opening a sentence: at a line start or after a sentence mark (and a closing quote).
@@ -41,9 +41,21 @@ def _ends_subject(tokens: list[Token], i: int) -> bool:
     if i + 1 >= len(tokens):
         return False
     after = tokens[i + 1]
-    if after.tag in SUBJECT_END:
+    if after.tag in SUBJECT_END or _past_verb_read_as_noun(tokens, i + 1):
         return True
     return after.word == "and" and i + 2 < len(tokens) and tokens[i + 2].word.lower() in DETERMINERS
+
+
+VERB_FOLLOWERS = frozenset("IN TO RB RBR CD".split())
+
+
+def _past_verb_read_as_noun(tokens: list[Token], j: int) -> bool:
+    """`rose`, `fell` tagged as the second noun of a compound (`The inflation rose/NN to`):
+    a word the treebank saw as a past tense, before a preposition, an adverb or a number."""
+    word = tokens[j].word
+    if tokens[j].tag not in ("NN", "NNS") or "VBD" not in model().lexicon.get(word, frozenset()):
+        return False
+    return j + 1 < len(tokens) and tokens[j + 1].tag in VERB_FOLLOWERS
 
 
 @detector("article-mass-noun")
