@@ -510,7 +510,15 @@ class GermanModifier:
         de, en = german_score(lower)
         if de < self.min_german or en >= self.max_english or de - en < 2.0 or lower.endswith(PLACE_ENDINGS):
             return False
-        return de >= FREQUENT_GERMAN or is_common_noun_shape(lower)
+        return de >= FREQUENT_GERMAN or is_common_noun_shape(lower) or self._linking_s(lower)
+
+    def _linking_s(self, lower: str) -> bool:
+        """A German noun with the linking `s` that joins it to the next part of a compound
+        (`Haushalts|debatte`, `Verkehrs|minister`): the noun without it is common German."""
+        if not lower.endswith("s") or lower.endswith("ss"):
+            return False
+        de, en = german_score(lower[:-1])
+        return de >= FREQUENT_GERMAN and en < self.max_english and not lower[:-1].endswith(PLACE_ENDINGS)
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
