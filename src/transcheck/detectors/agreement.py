@@ -1,5 +1,6 @@
-"""Subject–verb agreement lost in German reported speech: `he`/`she` followed by a base
-form (`Sie bezweifle, …` → `She doubt the figures …`), found on part-of-speech tags."""
+"""Subject–verb agreement lost in German reported speech: `he`/`she`, a person noun or a
+name followed by a base form (`Sie bezweifle, …` → `She doubt the figures …`, `Der Minister
+wolle …` → `The minister want …`), found on part-of-speech tags."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from functools import cache
 
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.models import Match
-from transcheck.phrases import words_tagged
 from transcheck.detectors.author_box import person_names
 from transcheck.detectors.pronoun_gender import group_nouns, person_nouns
+from transcheck.models import Match
+from transcheck.phrases import words_tagged
 from transcheck.tagger import Token, tagged_sentences
 from transcheck.wordfreqs import zipf
 
@@ -106,8 +107,9 @@ def _verb_read_as_noun(sentence: list[Token], k: int) -> bool:
 @detector("subject-verb-agreement")
 @dataclass
 class SubjectVerbAgreement:
-    """`he`/`she` directly before a verb in its base form, in a statement: German reported
-    speech (Konjunktiv I: `er glaube`, `sie habe`) rendered without the English `-s`."""
+    """A singular subject (`he`/`she`, a person noun, a full name) directly before a verb in
+    its base form, in a statement: German reported speech (Konjunktiv I: `er glaube`, `sie
+    habe`) rendered without the English `-s`."""
 
     def candidates(self, ctx: Context) -> Iterator[int]:
         """Offsets of a word that may be a singular subject (`he`, `she`, a person noun, a
