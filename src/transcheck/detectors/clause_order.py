@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
+from transcheck.detectors.wordorder import bracket_verb_after_subject
 from transcheck.models import Match
 from transcheck.phrases import (
     DETERMINERS,
@@ -150,23 +151,27 @@ class AdverbVerbBracket:
 
     @staticmethod
     def wants(text: str) -> bool:
-        """Opens with a fronting adverb and an auxiliary, and ends a statement."""
-        words = text.split(None, 5)
+        """Opens with a fronting adverb or time phrase and an auxiliary, and ends a statement."""
+        words = text.split(None, 6)
+        a = _auxiliary_after_opening(words)
         return (
-            len(words) > 3
-            and words[0].lower() in FRONTED_ADVERBS
-            and words[1] in BRACKET_AUXILIARIES
+            a is not None
+            and len(words) > a + 2
             and text.endswith((".", "!"))
-            and any(w.lower() in DEFINITE or w[:1].isupper() for w in words[2:5])  # a definite subject or a name
+            and any(w.lower() in DEFINITE or w[:1].isupper() for w in words[a + 1 : a + 4])  # a definite subject or a name
         )
 
     def find(self, ctx: Context) -> Iterator[Match]:
         for sentence in tagged_sentences(ctx, self.wants):
             tokens = list(_outside_brackets(sentence[:-1]))
-            if len(tokens) > 4 and tokens[1].tag in FINITE | {"MD"}:
-                end = self._bracket_end(tokens)
-                if end is not None:
-                    yield Match(tokens[0].start, tokens[end].end, detail=tokens[1].word)
+            a = _auxiliary_after_opening([t.word for t in tokens])
+            if a is None or len(tokens) <= a + 3 or tokens[a].tag not in FINITE | {"MD"}:
+                continue
+            end = self._bracket_end(tokens) if a == 1 else None
+            if end is None and tokens[a].word.lower() in PARTIAL_BRACKET:
+                end = bracket_verb_after_subject(tokens, 0, a)  # "Yesterday have the police arrested two men"
+            if end is not None:
+                yield Match(tokens[0].start, tokens[end].end, detail=tokens[a].word)
 
     @staticmethod
     def _bracket_end(tokens: list[Token]) -> int | None:
@@ -189,6 +194,28 @@ class AdverbVerbBracket:
         if last > subject and _closes(tokens[last], closing) and middle_field_end(tokens[:last], subject) == last:
             return last
         return None
+
+
+# A time phrase of two words that opens a clause like an adverb: `Last week`, `This year`.
+TIME_OPENERS = frozenset("last next this".split())
+OPENING_TIMES = frozenset(
+    "week month year weekend summer winter spring autumn season morning afternoon evening night "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+# Auxiliaries that English never puts before a definite subject and its verb after such an
+# opening (`be` may: `Yesterday was the day`).
+PARTIAL_BRACKET = frozenset("had has have will would can could must should may might".split())
+
+
+def _auxiliary_after_opening(words: list[str]) -> int | None:
+    """Index of the auxiliary after an opening adverb (`Then had`) or time phrase (`Last
+    week have`, `Yesterday evening was`); None when the words open otherwise."""
+    if len(words) > 1 and words[0].lower() in FRONTED_ADVERBS and words[1] in BRACKET_AUXILIARIES:
+        return 1
+    if len(words) > 2 and words[2] in BRACKET_AUXILIARIES and words[1] in OPENING_TIMES and (
+            words[0].lower() in TIME_OPENERS or words[0] in ("Yesterday", "Today", "Tomorrow")):
+        return 2
+    return None
 
 
 def _closes(token: Token, forms: frozenset[str]) -> bool:

@@ -105,7 +105,7 @@ def _before_continuation(tokens: list[Token], j: int) -> list[Token]:
 
 
 # Prepositions of two words whose first word the tagger reads as a verb or adverb.
-COMPLEX_PREPOSITIONS = frozenset("according due thanks owing".split())
+COMPLEX_PREPOSITIONS = frozenset("according due thanks owing because".split())
 
 
 INNER_PUNCTUATION = re.compile(r"[;:()“”\"–—]|,(?!\d)")  # not the comma of 20,000
@@ -143,6 +143,8 @@ class FrontedVerbSecond:
         if j == i or j >= len(tokens) - 1 or (j - 2 > i and all(t.word[:1].isupper() for t in tokens[j - 2 : j])):
             return None  # a name at the end of the fronted phrase may be the subject: "Beside Tom Ann scored"
         verb = tokens[j]
+        if verb.word.lower() in HAVE_FORMS | MODALS and verb.word.islower() and bracket_verb_after_subject(tokens, i, j) is not None:
+            return verb  # "On Monday have the police arrested two men.", "Because of the storm must the match be …"
         if verb.tag == "MD" and verb.word.islower():
             if j + 1 < len(tokens) and tokens[j + 1].tag in DETERMINERS and FrontedVerbSecond._bracket(tokens, j, "VB"):
                 return verb  # "On Monday will the cabinet the budget approve."
@@ -184,6 +186,38 @@ class FrontedVerbSecond:
         return k == len(tokens) and k - 1 > subject_end and last.word.islower() and is_verb(last, frozenset({closing})) and (
             middle_field_end(tokens[:-1], subject_end) == len(tokens) - 1
         )
+
+
+HAVE_FORMS = frozenset("has have had".split())
+DEFINITE_OPENERS = frozenset("the this that these those his her its their our my your".split())
+# Words of a fronted phrase after which English inverts too: `At no time have the police …`.
+NEGATIVE_OPENERS = frozenset("no not only never nor neither little hardly scarcely seldom rarely nowhere none".split())
+
+
+def bracket_verb_after_subject(tokens: list[Token], fronted: int, j: int) -> int | None:
+    """Index of the participle (the infinitive after a modal) right after a definite subject
+    or a name that follows `have` or a modal at ``j``, after the fronted phrase
+    ``tokens[fronted:j]``: the German verb-second order kept for the auxiliary while the rest
+    of the clause is English (`Last week have the police arrested two men`). None when the
+    clause goes otherwise; negative and restrictive phrases invert in English too (`At no
+    time have the police …`, `Only then has …`)."""
+    if j + 2 >= len(tokens) or any(t.word.lower() in NEGATIVE_OPENERS for t in tokens[fronted:j]):
+        return None
+    first = tokens[j + 1]
+    if not (first.word.lower() in DEFINITE_OPENERS or first.tag == "NNP"):
+        return None
+    subject_end = noun_phrase_end(tokens, j + 1)
+    if subject_end == j + 1 or subject_end >= len(tokens):
+        return None
+    wanted = frozenset({"VBN", "VBD"}) if tokens[j].word.lower() in HAVE_FORMS else frozenset({"VB"})  # VBD: a participle read as a past
+    last = tokens[subject_end - 1]
+    if subject_end - 1 > j + 1 and last.tag == "NN" and is_verb(last, wanted) and tokens[subject_end].tag in DETERMINERS | {"CD", "JJ", "IN", "TO"}:
+        return subject_end - 1  # the tagger read the verb as the subject's last noun: "will the city build/NN a bridge"
+    k = subject_end
+    while k < len(tokens) - 1 and tokens[k].tag == "RB" and tokens[k].word.lower() not in ("not", "n't"):
+        k += 1  # "had the board already hired"
+    closing = tokens[k]
+    return k if closing.word.islower() and is_verb(closing, wanted) and closing.tag not in ("JJ", "NN", "NNS", "RB") else None
 
 
 @detector("fronted-clause-verb-second")
