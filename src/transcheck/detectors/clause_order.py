@@ -370,6 +370,7 @@ TIME_WORDS = frozenset(
 
 MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
 TIME_ADVERBS = frozenset("yesterday today tomorrow recently already meanwhile".split())
+NOMINAL_TIME_ADVERBS = frozenset("yesterday today tomorrow".split())
 # Verbs that open a German verb bracket and what closes it in English word order.
 BRACKET_OPENERS = {
     **dict.fromkeys(("has", "have", "had"), "VBN"),
@@ -425,6 +426,8 @@ class SplitVerbBracket:
             return None
         middle = [t.word.lower().rstrip(".") for t in body[obj:]]
         timed = any(w in TIME_WORDS or w in MONTH_WORDS or w in TIME_ADVERBS or (w.isdigit() and len(w) == 4) for w in middle)
+        # the tagger may read `yesterday` as the object's last noun: "has the plans yesterday/NN presented"
+        timed = timed or any(t.word.lower() in NOMINAL_TIME_ADVERBS for t in body[1:obj])
         # A time phrase between object and verb: English has it after ("had the car repaired
         # on Monday"), and a place may belong to the noun ("had the windows in the kitchen replaced").
         return last if timed else None
