@@ -46,6 +46,19 @@ def test_guarded_pattern_finds_what_re_finds() -> None:
     assert [m.span() for m in guarded.finditer(text)] == [(0, 7), (16, 21)]
     assert [m.span() for m in guarded.finditer(text, 8, 22)] == [(16, 21)]
     assert guarded.search(text).group(1) == "the"
+    assert guarded.match(text).span() == (0, 7) and guarded.match(text, 4) is None
+    assert guarded.match(text, 16, 21).group(1) == "on"
+
+
+def test_phrase_list_pattern_that_needs_a_guard_is_tried_at_its_opening_word(tmp_path: Path, rules_cache_apart) -> None:
+    """A guarded pattern whose matches all start with a literal is tried only where the
+    literal starts (``re.Pattern.match`` on the guarded pattern)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The boat could be towed to the harbour later.\n", encoding="utf-8")
+    folder = _rule_folder(tmp_path, r"could(?:[ \t]+[a-z]+){1,6}?[ \t]+later")
+    proc = run_cli("check", "--isolated", "--rules", str(folder), "--select", "HS001", "-f", "concise", str(draft))
+    assert proc.returncode == 1, proc.stderr_text
+    assert "draft.txt:1:10: HS001" in proc.stdout_text
 
 
 def _rule_folder(tmp_path: Path, pattern: str) -> Path:

@@ -87,6 +87,13 @@ class GuardedPattern:
         except TimeoutError:
             raise PatternTimeout(f"pattern {self.pattern!r} ran over its time budget") from None
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        stop = min(endpos, len(text))
+        try:
+            return self._regex.match(text, pos, stop, timeout=_budget(stop - pos))
+        except TimeoutError:
+            raise PatternTimeout(f"pattern {self.pattern!r} ran over its time budget") from None
+
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r})"
 
