@@ -1,7 +1,8 @@
 """More German clause order kept in English, found on part-of-speech tags: `but` between
 subject and verb, a relative clause moved behind the verb, the verb bracket and the
 verb-second order after an opening adverb, the verb at the end of a subordinate clause
-after a noun subject and its object, and a split verb bracket with a time phrase inside.
+after a noun subject and its object, a split verb bracket with a time phrase inside, and a
+time phrase between the verb and a short object.
 """
 
 from __future__ import annotations
@@ -434,3 +435,52 @@ class SplitVerbBracket:
 
 
 INVERSION_WORDS = frozenset("so nor neither only never rarely seldom hardly not".split())
+
+
+# A time phrase right after a verb and before a determiner or number: the German place of
+# the adverbial in the middle field (`nahm am Sonntag zwei Männer fest`).
+TIME_AFTER_VERB = re.compile(
+    r"(?<=[a-z] )(?:yesterday|today|again|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:last|this) (?:week|month|year|weekend|morning|afternoon|evening|night)|in (?:19|20)[0-9][0-9])"
+    r"(?= (?:the|a|an|his|her|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|[0-9]))"
+)
+NOT_OBJECT_HEADS = frozenset("day days week weeks month months year years morning evening night time times weekend season".split())
+AUXILIARY_WORDS = frozenset("has have had is are was were do does did".split())
+MAX_SHORT_OBJECT = 4  # tokens: a longer object may follow its adverbial in English too (heavy-NP shift)
+
+
+@detector("time-before-object")
+@dataclass
+class TimeBeforeObject:
+    """A time phrase between a finite verb and its short object at the end of the clause:
+    German keeps the adverbial in the middle field (`Die Polizei nahm am Sonntag zwei Männer
+    fest` → `The police arrested on Sunday two men.`); English puts it after the object
+    (`arrested two men on Sunday`), and before it only when the object is long."""
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        text = ctx.text
+        starts = {m.start(): len(m.group().split()) for m in TIME_AFTER_VERB.finditer(text)}
+        if not starts:
+            return
+        for sentence in tagged_sentences(ctx, at=starts):
+            for i, token in enumerate(sentence):
+                if token.start in starts and i >= 2:
+                    end = self._object_end(sentence, i, starts[token.start])
+                    if end is not None:
+                        verb = sentence[i - 1]
+                        yield Match(verb.start, sentence[end - 1].end, detail=verb.word)
+
+    @staticmethod
+    def _object_end(tokens: list[Token], i: int, length: int) -> int | None:
+        """Index after the short clause-final object that follows the time phrase at ``i``
+        (``length`` words), when a subject and a lexical verb stand before it."""
+        verb, subject = tokens[i - 1], tokens[i - 2]
+        if verb.tag not in ("VBD", "VBZ") or not verb.word.islower() or verb.word in AUXILIARY_WORDS:
+            return None
+        if subject.tag not in SUBJECT_TAGS:
+            return None
+        start = i + length
+        end = noun_phrase_end(tokens, start)
+        if end == start or end - start > MAX_SHORT_OBJECT or tokens[end - 1].word.lower() in NOT_OBJECT_HEADS:
+            return None
+        return end if end == len(tokens) or tokens[end].word in (".", ",", ";", "!", ":") else None
