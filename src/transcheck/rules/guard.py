@@ -16,7 +16,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 from transcheck.errors import TranscheckError
@@ -81,16 +81,16 @@ class GuardedPattern:
             raise PatternTimeout(f"pattern {self.pattern!r} ran over its time budget") from None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        stop = min(endpos, len(text))
-        try:
-            return self._regex.search(text, pos, stop, timeout=_budget(stop - pos))
-        except TimeoutError:
-            raise PatternTimeout(f"pattern {self.pattern!r} ran over its time budget") from None
+        return self._within_budget(self._regex.search, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._within_budget(self._regex.match, text, pos, endpos)
+
+    def _within_budget(self, method: Callable, text: str, pos: int, endpos: int):
+        """``method(text, pos, endpos)`` of the ``regex`` pattern, stopped at its time budget."""
         stop = min(endpos, len(text))
         try:
-            return self._regex.match(text, pos, stop, timeout=_budget(stop - pos))
+            return method(text, pos, stop, timeout=_budget(stop - pos))
         except TimeoutError:
             raise PatternTimeout(f"pattern {self.pattern!r} ran over its time budget") from None
 
