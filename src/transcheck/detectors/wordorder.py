@@ -209,15 +209,22 @@ def bracket_verb_after_subject(tokens: list[Token], fronted: int, j: int) -> int
     subject_end = noun_phrase_end(tokens, j + 1)
     if subject_end == j + 1 or subject_end >= len(tokens):
         return None
-    wanted = frozenset({"VBN", "VBD"}) if tokens[j].word.lower() in HAVE_FORMS else frozenset({"VB"})  # VBD: a participle read as a past
-    last = tokens[subject_end - 1]
-    if subject_end - 1 > j + 1 and last.tag == "NN" and is_verb(last, wanted) and tokens[subject_end].tag in DETERMINERS | {"CD", "JJ", "IN", "TO"}:
-        return subject_end - 1  # the tagger read the verb as the subject's last noun: "will the city build/NN a bridge"
+    # after `have` the tagger may read the participle as a past tense (German order misleads it)
+    wanted = frozenset({"VBN", "VBD"}) if tokens[j].word.lower() in HAVE_FORMS else frozenset({"VB"})
+    if _verb_read_as_last_noun(tokens, j + 1, subject_end, wanted):
+        return subject_end - 1
     k = subject_end
     while k < len(tokens) - 1 and tokens[k].tag == "RB" and tokens[k].word.lower() not in ("not", "n't"):
         k += 1  # "had the board already hired"
     closing = tokens[k]
     return k if closing.word.islower() and is_verb(closing, wanted) and closing.tag not in ("JJ", "NN", "NNS", "RB") else None
+
+
+def _verb_read_as_last_noun(tokens: list[Token], start: int, end: int, wanted: frozenset[str]) -> bool:
+    """The tagger took the verb for the last noun of the subject ``tokens[start:end]``
+    (`will the city build/NN a bridge`): it may be such a verb and an object or phrase follows."""
+    last = tokens[end - 1]
+    return end - 1 > start and last.tag == "NN" and is_verb(last, wanted) and tokens[end].tag in DETERMINERS | {"CD", "JJ", "IN", "TO"}
 
 
 @detector("fronted-clause-verb-second")
