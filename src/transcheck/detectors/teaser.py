@@ -27,6 +27,8 @@ LEAD_MARKERS = (
     r"|more (?:articles|stories|news|posts)(?: (?:from|in|on) (?:this|the) (?:category|section|topic|series|region))?"
     r"|related (?:articles?|stories|posts|content|topics?|news)|see also|also of interest|also interesting"
     r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| articles?| reading)?"
+    r"|(?:further|other) (?:articles|reports|stories)(?: on (?:the|this) (?:topic|subject))?|further on (?:the|this) topic"
+    r"|also on (?:the|this) topic|(?:this|that) (?:might|may|could) also interest you|(?:this|that) is also interesting"
     r"|lesen sie auch|mehr zum thema|auch interessant|das könnte sie auch interessieren"
 )
 LINK_MARKERS = r"read more|continue reading|read the full (?:article|story)|weiterlesen|mehr lesen"
