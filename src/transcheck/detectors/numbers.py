@@ -181,6 +181,8 @@ class GermanTime:
         r"(?P<hour>[012](?<![\w.:,/$€£+\-−][012])[0-9])\.(?P<minute>[0-5][0-9])(?![\w%°]|[.,:][0-9]|\.[ \t]+[a-z])"
         r"(?!" + SP + r"*(?:o['’]|[cC])lock|" + SP + r"*(?:Uhr|hrs?\b|h\b)|" + SP + r"?(?:[ap]\.?m|[AP]M)\b)"
     )
+    # a whole hour with `h`/`hrs` is a time, not a duration, after a word that places it in the day
+    AT_HOUR = re.compile(r"\b(?:at|from|until|till|since|before)" + SP + r"+\Z", re.IGNORECASE)
     # a 24-hour time with a point is told from a decimal by a word that introduces a time
     # before it, a time of day near it, and no money, percentage or measure near it
     TIME_BEFORE = re.compile(
@@ -216,10 +218,13 @@ class GermanTime:
     def _oclock(self, ctx: Context) -> Iterator[Match]:
         """``15 o'clock``, ``21.30 clock``, ``16:15h``: German ``Uhr`` translated word for word or
         abbreviated. English says ``o'clock`` only after a whole hour of the twelve-hour clock;
-        ``h`` and ``hrs`` also measure durations (``20 h``), so they need minutes."""
-        for m in self.CLOCK.finditer(ctx.text):
+        ``h`` and ``hrs`` also measure durations (``20 h``), so they need minutes, or a word
+        that places a whole hour in the day (``at 20 hrs``, ``from 18h``)."""
+        text = ctx.text
+        for m in self.CLOCK.finditer(text):
             hour = int(m["hour"])
-            whole_hour = m["word"].endswith("clock") and hour not in range(1, 13)
+            whole_hour = (m["word"].endswith("clock") and hour not in range(1, 13)) or (
+                m["word"].startswith("h") and preceding(self.AT_HOUR, text, m.start(), 8))  # at 20 hrs, from 18h
             if hour <= 24 and (m["minute"] or whole_hour):
                 yield self._match(ctx, m.start(), m.end(), m["hour"], m["minute"])
 
