@@ -225,6 +225,10 @@ def _after_letter_line(text: str, start: int) -> bool:
 
 
 DOUBLED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{2,20})\b(?![’'-])")
+# the stray capital before the English word's own lower-case start: `Dthe storm` (the drop cap
+# took the English capital's place and the word kept its lower case)
+FUSED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[a-z]{3,20})\b(?![’'.-])")
+MIN_FUSED_WORD_ZIPF = 6.0  # what follows is one of the commonest words (the, after, when; not under)
 
 
 @detector("drop-cap-doubled-initial")
@@ -232,7 +236,7 @@ DOUBLED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-
 class DoubledInitial:
     """A paragraph opens with a stray capital fused to a capitalised English word:
     ``BAgriculture Minister`` (the German drop cap ``B`` of ``Bundeslandwirtschaftsminister``
-    survived before the translation)."""
+    survived before the translation), or to a very common word in lower case (``Dthe``)."""
 
     min_word_zipf: float = 3.5
     max_token_zipf: float = 1.0
@@ -250,10 +254,25 @@ class DoubledInitial:
             and zipf(typo) < self.min_word_zipf
         )
 
+    def is_fused(self, stray: str, word: str) -> bool:
+        """True when ``word`` is one of the commonest English words and the token is no word."""
+        token = stray + word
+        return (
+            (stray != "I" or word in ("the", "this", "these", "his", "their"))  # `Isay`: a space lost after the pronoun
+            and zipf(word) >= MIN_FUSED_WORD_ZIPF
+            and not speller.known(token)
+            and zipf(token) <= self.max_token_zipf
+            and zipf(token, "de") <= self.max_token_zipf
+        )
+
     def find(self, ctx: Context) -> Iterator[Match]:
         for m in DOUBLED_INITIAL_RE.finditer(ctx.text):
             if self.is_stray(m["stray"], m["word"]) and _in_prose(ctx, m.start("stray")):
                 yield Match(m.start("stray"), m.end("word"), m["word"])
+        for m in FUSED_INITIAL_RE.finditer(ctx.text):
+            token = m["stray"] + m["word"]
+            if self.is_fused(m["stray"], m["word"]) and not _reads_as_name(ctx.text, token) and _in_prose(ctx, m.start("stray")):
+                yield Match(m.start("stray"), m.end("word"), _capitalised(m["word"]))
 
 
 TRANSLATED_INITIAL_RE = re.compile(LINE_START + r"(?P<head>[a-z]{2,14})(?P<word>[A-Z][a-z]{1,14})\b(?![’'-])")
