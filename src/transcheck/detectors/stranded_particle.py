@@ -17,7 +17,7 @@ from importlib.resources import files
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.models import Match
-from transcheck.phrases import MONTHS, TIME_NOUNS, VERBS
+from transcheck.phrases import DETERMINERS, MONTHS, NOUNS, TIME_NOUNS, VERBS
 from transcheck.tagger import Token, tagged_sentences
 
 # Particles of German separable verbs (aus, ab, auf, zurück, weg, über, auseinander); not
@@ -25,9 +25,8 @@ from transcheck.tagger import Token, tagged_sentences
 PARTICLE_AT_CLAUSE_END = re.compile(
     r"(?<=[a-z] )(?:out|off|up|down|back|away|over|apart)(?=[ \t]*[.,;!]|[ \t]*$)", re.MULTILINE
 )
-HEAD_TAGS = frozenset("NN NNS NNP NNPS POS".split())
+HEAD_TAGS = NOUNS | {"POS"}
 MODIFIER_TAGS = frozenset("JJ JJR JJS CD".split())
-DETERMINER_TAGS = frozenset("DT PDT PRP$".split())
 PARTICLE_TAGS = frozenset("RP RB IN".split())
 TIME_PREPOSITIONS = frozenset("after before during within until since".split())
 PLACE_TIME_PREPOSITIONS = frozenset("on in at".split())
@@ -56,7 +55,7 @@ def _phrase_start(tokens: list[Token], end: int) -> int:
         return end
     while k > 0 and tokens[k - 1].tag in MODIFIER_TAGS:
         k -= 1
-    return k - 1 if k > 0 and tokens[k - 1].tag in DETERMINER_TAGS else k
+    return k - 1 if k > 0 and tokens[k - 1].tag in DETERMINERS else k
 
 
 def _timed(tokens: list[Token]) -> bool:
