@@ -80,10 +80,13 @@ def _absorb_period(ctx: Context, end: int, replacement: str) -> int:
 @detector("german-date")
 @dataclass
 class GermanOrdinalDate:
-    """``4. March 2021`` or ``18th. February``: the German ordinal day (with its point) before the month."""
+    """``4. March 2021`` or ``18th. February``: the German ordinal day (with its point) before the
+    month; or a German month name after the day without the point (``3 Mai 2023``)."""
 
     REGEX = re.compile(
-        r"(?P<day>[0-9](?<![\w.,][0-9])[0-9]?)(?:st|nd|rd|th)?\." + SP + r"+(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
+        r"(?P<day>[0-9](?<![\w.,][0-9])[0-9]?)(?:st|nd|rd|th)?"
+        r"(?:\.|(?=" + SP + r"+(?:" + "|".join(GERMAN_MONTHS) + r")\b))"  # the point, or a German month name
+        + SP + r"+(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
         r"(?:" + SP + r"+(?P<year>(?:1[89]|20)[0-9][0-9])\b)?"
     )
 
