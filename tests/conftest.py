@@ -30,6 +30,14 @@ def load_script(name: str) -> ModuleType:
 SAMPLES = ROOT / "samples"
 
 
+def assert_wordnet_table_rebuilt(script: ModuleType, needed: str) -> None:
+    """The table a WordNet build script ships is what it builds from WordNet 3.0 (Debian
+    wordnet-base); skipped where ``needed`` (a database file) is not installed."""
+    if not (script.WORDNET / needed).exists():
+        pytest.skip("WordNet 3.0 (Debian wordnet-base) not installed")
+    assert script.table(script.WORDNET) == script.OUTPUT.read_text(encoding="utf-8")
+
+
 def linked_cache(folder: Path, *shared: str) -> Path:
     """A cache folder of a test's own (``TRANSCHECK_CACHE_DIR``) whose ``shared`` parts
     ("rules", "tables") are links to those of the default cache that the other CLI tests fill:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from transcheck.context import Context
 from transcheck.detectors import detector
-from transcheck.detectors.wordorder import bracket_verb_after_subject
+from transcheck.detectors.wordorder import BE, HAVE_DO, bracket_verb_after_subject
+from transcheck.detectors.wordorder import DEFINITE_OPENERS as DEFINITE
 from transcheck.models import Match
 from transcheck.phrases import (
     DETERMINERS,
@@ -199,10 +200,6 @@ class AdverbVerbBracket:
 
 # A time phrase of two words that opens a clause like an adverb: `Last week`, `This year`.
 TIME_OPENERS = frozenset("last next this".split())
-OPENING_TIMES = frozenset(
-    "week month year weekend summer winter spring autumn season morning afternoon evening night "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
 # Auxiliaries that English never puts before a definite subject and its verb after such an
 # opening (`be` may: `Yesterday was the day`).
 PARTIAL_BRACKET = frozenset("had has have will would can could must should may might".split())
@@ -213,7 +210,7 @@ def _auxiliary_after_opening(words: list[str]) -> int | None:
     week have`, `Yesterday evening was`); None when the words open otherwise."""
     if len(words) > 1 and words[0].lower() in FRONTED_ADVERBS and words[1] in BRACKET_AUXILIARIES:
         return 1
-    if len(words) > 2 and words[2] in BRACKET_AUXILIARIES and words[1] in OPENING_TIMES and (
+    if len(words) > 2 and words[2] in BRACKET_AUXILIARIES and words[1].lower() in OPENING_TIMES and (
             words[0].lower() in TIME_OPENERS or words[0] in ("Yesterday", "Today", "Tomorrow")):
         return 2
     return None
@@ -224,7 +221,6 @@ def _closes(token: Token, forms: frozenset[str]) -> bool:
     return token.word.islower() and is_verb(token, forms) and token.tag not in ("JJ", "RB")
 
 
-DEFINITE = frozenset("the this that these those his her its their our my your".split())
 
 
 def _outside_brackets(tokens: list[Token]) -> Iterator[Token]:
@@ -372,6 +368,8 @@ TIME_WORDS = frozenset(
 MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
 TIME_ADVERBS = frozenset("yesterday today tomorrow recently already meanwhile".split())
 NOMINAL_TIME_ADVERBS = frozenset("yesterday today tomorrow".split())
+# the times of a two-word opening (`Last week`, `This summer`, `Next Monday`)
+OPENING_TIMES = TIME_WORDS - {"day", "time"}
 # Verbs that open a German verb bracket and what closes it in English word order.
 BRACKET_OPENERS = {
     **dict.fromkeys(("has", "have", "had"), "VBN"),
@@ -445,7 +443,6 @@ TIME_AFTER_VERB = re.compile(
     r"(?= (?:the|a|an|his|her|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|[0-9]))"
 )
 NOT_OBJECT_HEADS = frozenset("day days week weeks month months year years morning evening night time times weekend season".split())
-AUXILIARY_WORDS = frozenset("has have had is are was were do does did".split())
 MAX_SHORT_OBJECT = 4  # tokens: a longer object may follow its adverbial in English too (heavy-NP shift)
 
 
@@ -475,7 +472,7 @@ class TimeBeforeObject:
         """Index after the short clause-final object that follows the time phrase at ``i``
         (``length`` words), when a subject and a lexical verb stand before it."""
         verb, subject = tokens[i - 1], tokens[i - 2]
-        if verb.tag not in ("VBD", "VBZ") or not verb.word.islower() or verb.word in AUXILIARY_WORDS:
+        if verb.tag not in ("VBD", "VBZ") or not verb.word.islower() or verb.word in BE | HAVE_DO:
             return None
         if subject.tag not in SUBJECT_TAGS:
             return None
