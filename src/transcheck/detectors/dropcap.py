@@ -255,13 +255,16 @@ class DoubledInitial:
         )
 
     def is_fused(self, stray: str, word: str) -> bool:
-        """True when ``word`` is one of the commonest English words and the token is no word."""
+        """True when ``word`` is one of the commonest English words and the token is no word;
+        a doubled initial (``Tthe``, ``Sseveral``) needs only a common word, and the web's
+        counts hold the commonest ones (``tthe``) as often as a scraped drop cap repeats them."""
         token = stray + word
+        doubled = stray.lower() == word[0]
         return (
             (stray != "I" or word in ("the", "this", "these", "his", "their"))  # `Isay`: a space lost after the pronoun
-            and zipf(word) >= MIN_FUSED_WORD_ZIPF
+            and zipf(word) >= (self.min_word_zipf if doubled else MIN_FUSED_WORD_ZIPF)
             and not speller.known(token)
-            and zipf(token) <= self.max_token_zipf
+            and zipf(token) <= (self.max_doubled_zipf if doubled else self.max_token_zipf)
             and zipf(token, "de") <= self.max_token_zipf
         )
 
