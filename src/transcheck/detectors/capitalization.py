@@ -99,8 +99,8 @@ class GermanCapitalization:
         if words is None or NEXT_IS_NAME.match(text, end):
             return False
         earlier, previous = words
-        if previous in MODIFIERS:
-            ok = bool(FOLLOWERS.match(text, end))  # not a brand before its noun ("Apple devices")
+        if previous in MODIFIERS:  # not a brand before its noun ("Apple devices")
+            ok = bool(FOLLOWERS.match(text, end)) or _finite_verb(_word_after(text, end))
         elif previous in PREPOSITIONS:  # a plural, not a given name (with Miles, for Charles)
             ok = self.plural(word) and earlier.islower() and word not in person_names()[0]
         else:
@@ -110,6 +110,18 @@ class GermanCapitalization:
         if _named_elsewhere(text, word):
             return False
         return not title_case_line(_line(text, start, end))
+
+
+FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
+def _finite_verb(word: str) -> bool:
+    """The treebank saw the word only as a finite verb or a modal (apply, complained, can):
+    the capitalised word before it ends its noun phrase (`new Rules apply`)."""
+    from transcheck import tagger  # the model loads only when such a word is asked about
+
+    tags = tagger.model().lexicon.get(word, frozenset())
+    return bool(tags) and tags <= FINITE_VERB_TAGS | {"VB"} and bool(tags & FINITE_VERB_TAGS)
 
 
 def _two_words_before(text: str, start: int) -> tuple[str, str] | None:

@@ -281,13 +281,24 @@ PLAIN_UNITS = {
     "Millionen": (("million", "million"),) * 2,
     "Milliarden": (("billion", "billion"),) * 2,
     "Milliarde": (("billion", "billion"),) * 2,
+    "cbm": (("cubic meter", "cubic meters"), ("cubic metre", "cubic metres")),  # Kubikmeter
+    "Liter": (("liter", "liters"), ("litre", "litres")),
+    "km/std": (("km/h", "km/h"),) * 2,  # Kilometer pro Stunde
+    "Km/h": (("km/h", "km/h"),) * 2,
+    "Stundenkilometer": (("kilometer per hour", "kilometers per hour"), ("kilometre per hour", "kilometres per hour")),
+    "Franken": (("Swiss franc", "Swiss francs"),) * 2,
+    "Stunden": (("hour", "hours"),) * 2,
+    "Minuten": (("minute", "minutes"),) * 2,
+    "Tage": (("day", "days"),) * 2,
+    "Wochen": (("week", "weeks"),) * 2,
+    "Monate": (("month", "months"),) * 2,
+    "Jahre": (("year", "years"),) * 2,
 }
 ABBREVIATION_TAIL = r"\b(?P<dot>\.)?(?:" + SP + r"+(?P<cur>Euro|EUR|€|US-Dollar|Dollar|Franken)(?!\w))?"
-# One literal-first regex per abbreviation: ``re`` finds a literal prefix fast.
-ABBREVIATION_REGEXES = {
-    word: re.compile(f"(?P<abbr>{word})" + (r"\b" if word in PLAIN_UNITS else ABBREVIATION_TAIL))
-    for word in ("Mio", "Mrd", "Md", "Tsd", "Std", *PLAIN_UNITS)
-}
+# One literal-first regex per abbreviation (``re`` finds a literal prefix fast), and one for
+# the plain unit words, tried when one of them is in the text.
+ABBREVIATION_REGEXES = {word: re.compile(f"(?P<abbr>{word})" + ABBREVIATION_TAIL) for word in ("Mio", "Mrd", "Md", "Tsd", "Std")}
+PLAIN_UNITS_REGEX = re.compile("(?P<abbr>" + "|".join(map(re.escape, PLAIN_UNITS)) + r")\b")
 
 
 @detector("german-unit-abbreviation")
@@ -304,6 +315,8 @@ class GermanUnitAbbreviation:
         for literal, regex in ABBREVIATION_REGEXES.items():
             if literal in text:
                 yield from self._find(ctx, regex)
+        if any(word in text for word in PLAIN_UNITS):
+            yield from self._find(ctx, PLAIN_UNITS_REGEX)
 
     def _find(self, ctx: Context, regex: re.Pattern) -> Iterator[Match]:
         text = ctx.text
@@ -358,10 +371,17 @@ class GermanThousands:
         text = ctx.text
         for m in self.REGEX.finditer(text):
             num = m["num"]
-            if num.count(".") == 1 and (PRICE_SIGN.search(text, max(0, m.start() - 4), m.start()) or (
-                    not m["sign"] and not self._counts(m["word"], text, m.start()))):
+            if num.count(".") == 1 and not self._single_group(m, text):
                 continue  # English puts the sign first and may quote three decimals: $38.875
             yield Match(m.start("num"), m.end("num"), num.replace(".", ","))
+
+    def _single_group(self, m: re.Match, text: str) -> bool:
+        """One dot group groups thousands: after a currency code (`EUR 50.000`, not `EUR
+        148.809 billion`), or with no sign first and before a euro sign or a counted word."""
+        start = m.start()
+        if CURRENCY_CODE.search(text, max(0, start - 5), start):
+            return not m["word"] or self._counts(m["word"], text, start)
+        return not PRICE_SIGN.search(text, max(0, start - 4), start) and bool(m["sign"] or self._counts(m["word"], text, start))
 
     def _counts(self, word: str | None, text: str, start: int) -> bool:
         """True when ``word`` after a single dot group counts things (so the dot groups thousands)."""
@@ -371,6 +391,21 @@ class GermanThousands:
 
 
 PRICE_SIGN = re.compile(r"[$£€¥][ \t]?$")
+CURRENCY_CODE = re.compile(r"\b(?:EUR|CHF|Fr\.)[ \t\u00a0]?$")  # a code or the franc's sign first: `EUR 50.000` is German
+
+
+@detector("swiss-thousands")
+@dataclass
+class SwissThousands:
+    """``12'500``, ``CHF 1'200'000``: an apostrophe grouping thousands, the Swiss way."""
+
+    REGEX = re.compile(r"[1-9](?<![\w'’.,][1-9])[0-9]{0,2}(?:['’][0-9]{3})+(?![\w'’]|[.,][0-9])")
+
+    def find(self, ctx: Context) -> Iterator[Match]:
+        if "'" not in ctx.text and "’" not in ctx.text:
+            return
+        for m in self.REGEX.finditer(ctx.text):
+            yield Match(m.start(), m.end(), re.sub("['’]", ",", m.group()))
 
 
 @detector("german-grouped-decimal")
