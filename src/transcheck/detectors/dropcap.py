@@ -18,6 +18,8 @@ from transcheck.wordfreqs import zipf
 # a line's first token, after an optional opening quote or bracket: many pages separate
 # paragraphs with a single line break
 LINE_START = r"(?:\A|\n)[ \t]*(?:[\"“‘'„«(][ \t]*)?"
+# a dateline that may come before an article's first word: `BERLIN (dpa) – `, `LUCERNE – `
+DATELINE = r"(?:[A-ZÄÖÜ][A-ZÄÖÜ./-]+(?:[ \t/][A-ZÄÖÜ][A-ZÄÖÜ./-]+){0,2}(?:[ \t]*\([\w/ .-]{1,20}\))?[ \t]*[–—-][ \t]+)?"
 # after a single line break, an article paragraph is told from a menu item or an icon
 # name glued to its label ("giftOffers") by its length
 MIN_LINE_WORDS = 6
@@ -129,7 +131,7 @@ class LostInitial:
                 yield Match(m.start(1), m.end(1), fixed)
 
 
-SPLIT_INITIAL_RE = re.compile(LINE_START + r"(?P<token>(?P<initial>[A-Z])(?P<sep>\.|[ \t])(?P<tail>[a-z]{1,14}))\b(?![.'’-])")
+SPLIT_INITIAL_RE = re.compile(LINE_START + DATELINE + r"(?P<token>(?P<initial>[A-Z])(?P<sep>\.|[ \t])(?P<tail>[a-z]{1,14}))\b(?![.'’-])")
 # capitals that are English words (A, I, O) or name things before a noun (T cells, X marks)
 WORD_INITIALS = frozenset("AIO")
 NAMING_WORDS = frozenset({"and", "or", "is", "was", "are", "has", "for", "of", "vs", "plus", "stands", "means", "to"})
@@ -138,6 +140,7 @@ NAMING_WORDS = frozenset({"and", "or", "is", "was", "are", "has", "for", "of", "
 SURNAME_PARTICLES = frozenset("de da di du del della des dos van von der den ter ten le la bin ibn al el".split())
 
 
+MIN_SPLIT_WORD_ZIPF = 3.5  # a less common word when the tail is no word at all: `E xperts`
 JOINED_MARGIN = 0.3  # the joined word this much more frequent (Zipf) than the tail alone: W hen, T his
 
 
@@ -175,6 +178,8 @@ class SplitInitial:
         joined = initial + tail
         if zipf(joined) >= self.min_word_zipf and (_one_letter(tail) or len(tail) > 1 and _no_word(initial, tail)):
             return joined  # `W hen`, `I n the morning`
+        if len(tail) > 2 and zipf(joined) >= MIN_SPLIT_WORD_ZIPF and not speller.known(tail) and zipf(tail) <= zipf(joined) - 2.0:
+            return joined  # `S wiss`, `T housands`: no word is left without its initial
         if sep != "." and (initial in WORD_INITIALS or tail in NAMING_WORDS | SURNAME_PARTICLES or zipf(tail) < self.min_word_zipf):
             return None
         alone = zipf(tail)
@@ -224,7 +229,7 @@ def _after_letter_line(text: str, start: int) -> bool:
     return len(before) >= 1 and before[-1].isalpha() and (len(before) == 1 or not before[-2].isalnum())
 
 
-DOUBLED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{2,20})\b(?![’'-])")
+DOUBLED_INITIAL_RE = re.compile(LINE_START + DATELINE + r"(?P<stray>[A-Z])(?P<word>[A-Z][a-z]{1,20})\b(?![’'-])")
 # the stray capital before the English word's own lower-case start: `Dthe storm` (the drop cap
 # took the English capital's place and the word kept its lower case)
 FUSED_INITIAL_RE = re.compile(LINE_START + r"(?P<stray>[A-Z])(?P<word>[a-z]{3,20})\b(?![’'.-])")

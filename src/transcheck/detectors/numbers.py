@@ -25,7 +25,10 @@ MONTHS = (
 GERMAN_MONTHS = {
     "Januar": "January", "Jänner": "January", "Februar": "February", "März": "March",
     "Mai": "May", "Juni": "June", "Juli": "July", "Oktober": "October", "Dezember": "December",
+    "Feber": "February",
 }
+# Month names only Austrian German has: never English words nor names, so they need no day
+AUSTRIAN_MONTHS = re.compile(r"(?<![\w-])(?:Jänner|Feber)(?![\w-])")
 MONTH_NAMES = {m: m for m in MONTHS} | GERMAN_MONTHS
 SP = r"[ \u00a0\u202f]"
 
@@ -85,7 +88,7 @@ class GermanOrdinalDate:
 
     REGEX = re.compile(
         r"(?P<day>[0-9](?<![\w.,][0-9])[0-9]?)(?:st|nd|rd|th)?"
-        r"(?:\.|(?=" + SP + r"+(?:" + "|".join(GERMAN_MONTHS) + r")\b))"  # the point, or a German month name
+        r"(?:\.(?:" + SP + r"+of)?|(?=" + SP + r"+(?:" + "|".join(GERMAN_MONTHS) + r")\b))"  # the point (`28. of April`), or a German month name
         + SP + r"+(?P<month>" + "|".join(MONTH_NAMES) + r")\b"
         r"(?:" + SP + r"+(?P<year>(?:1[89]|20)[0-9][0-9])\b)?"
     )
@@ -112,6 +115,15 @@ class GermanOrdinalDate:
                 yield Match(m.start(), m.end("month"), english_date(day, month, None, ctx.locale))
             else:
                 yield Match(m.start(), m.end(), english_date(day, month, year, ctx.locale))
+        if "Jänner" in ctx.text or "Feber" in ctx.text:
+            yield from self._austrian_months(ctx.text)
+
+    def _austrian_months(self, text: str) -> Iterator[Match]:
+        """`in Feber`: an Austrian month name alone (after a day it is reported with the day)."""
+        dated = {m.start("month") for m in self.REGEX.finditer(text)}
+        for m in AUSTRIAN_MONTHS.finditer(text):
+            if m.start() not in dated:
+                yield Match(m.start(), m.end(), GERMAN_MONTHS[m.group()])
 
 
 @detector("german-numeric-date")
@@ -143,7 +155,11 @@ class GermanShortDate:
     # a decimal can also end a sentence ("rose by 2.1."): a word that introduces a date
     # (or a weekday and comma, the sentence going on: `Friday, 3.5., at noon`) must come
     # before, or another short date after a dash (a range)
-    DATE_BEFORE = re.compile(r"(?:\b(?:on|from|since|until|till|before|after|dated)|[(–-])" + SP + r"*\Z", re.IGNORECASE)
+    DATE_BEFORE = re.compile(
+        r"(?:\b(?:on|from|since|until|till|before|after|dated|between|through|starting|as" + SP + r"+(?:of|from))|[(–-]"
+        r"|\bbetween" + SP + r"+[0-9]{1,2}\.[0-9]{1,2}\." + SP + r"+and)" + SP + r"*\Z",
+        re.IGNORECASE,
+    )
     WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day," + SP + r"*\Z")
 
     def find(self, ctx: Context) -> Iterator[Match]:
@@ -153,7 +169,7 @@ class GermanShortDate:
             if not (1 <= day <= 31 and 1 <= month <= 12) or after_version(text, m.start()):
                 continue
             end = m.end() - len(m["range"] or "")
-            if not (m["range"] or preceding(self.DATE_BEFORE, text, m.start(), 12) or self._after_weekday(text, m.start(), end)):
+            if not (m["range"] or preceding(self.DATE_BEFORE, text, m.start(), 24) or self._after_weekday(text, m.start(), end)):
                 continue
             fixed = english_date(day, MONTHS[month - 1], None, ctx.locale)
             yield Match(m.start(), end, fixed + ("." if _sentence_ends_after(text, end) else ""))
@@ -263,6 +279,9 @@ class GermanTime:
 
 UNIT_WORDS = {
     "Mio": ("million", "million"),
+    "Mill": ("million", "million"),
+    "Min": ("minute", "minutes"),
+    "Sek": ("second", "seconds"),
     "Mrd": ("billion", "billion"),
     "Md": ("billion", "billion"),
     "Tsd": ("thousand", "thousand"),
@@ -295,9 +314,9 @@ PLAIN_UNITS = {
     "Jahre": (("year", "years"),) * 2,
 }
 ABBREVIATION_TAIL = r"\b(?P<dot>\.)?(?:" + SP + r"+(?P<cur>Euro|EUR|€|US-Dollar|Dollar|Franken)(?!\w))?"
-# One literal-first regex per abbreviation (``re`` finds a literal prefix fast), and one for
-# the plain unit words, tried when one of them is in the text.
-ABBREVIATION_REGEXES = {word: re.compile(f"(?P<abbr>{word})" + ABBREVIATION_TAIL) for word in ("Mio", "Mrd", "Md", "Tsd", "Std")}
+# One regex for the abbreviations and one for the plain unit words, each tried when one
+# of its words is in the text.
+ABBREVIATIONS_REGEX = re.compile("(?P<abbr>" + "|".join(UNIT_WORDS) + ")" + ABBREVIATION_TAIL)
 PLAIN_UNITS_REGEX = re.compile("(?P<abbr>" + "|".join(map(re.escape, PLAIN_UNITS)) + r")\b")
 
 
@@ -312,9 +331,8 @@ class GermanUnitAbbreviation:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
-        for literal, regex in ABBREVIATION_REGEXES.items():
-            if literal in text:
-                yield from self._find(ctx, regex)
+        if any(word in text for word in UNIT_WORDS):
+            yield from self._find(ctx, ABBREVIATIONS_REGEX)
         if any(word in text for word in PLAIN_UNITS):
             yield from self._find(ctx, PLAIN_UNITS_REGEX)
 
