@@ -103,7 +103,9 @@ class GermanOrdinalDate:
     )
 
     def find(self, ctx: Context) -> Iterator[Match]:
+        dated: set[int] = set()  # where a month name follows a day: an Austrian one there is reported with its day
         for m in self.REGEX.finditer(ctx.text):
+            dated.add(m.start("month"))
             day = int(m["day"])
             if not 1 <= day <= 31:
                 continue
@@ -115,15 +117,10 @@ class GermanOrdinalDate:
                 yield Match(m.start(), m.end("month"), english_date(day, month, None, ctx.locale))
             else:
                 yield Match(m.start(), m.end(), english_date(day, month, year, ctx.locale))
-        if "Jänner" in ctx.text or "Feber" in ctx.text:
-            yield from self._austrian_months(ctx.text)
-
-    def _austrian_months(self, text: str) -> Iterator[Match]:
-        """`in Feber`: an Austrian month name alone (after a day it is reported with the day)."""
-        dated = {m.start("month") for m in self.REGEX.finditer(text)}
-        for m in AUSTRIAN_MONTHS.finditer(text):
-            if m.start() not in dated:
-                yield Match(m.start(), m.end(), GERMAN_MONTHS[m.group()])
+        if "Jänner" in ctx.text or "Feber" in ctx.text:  # `in Feber`: an Austrian month name alone
+            for m in AUSTRIAN_MONTHS.finditer(ctx.text):
+                if m.start() not in dated:
+                    yield Match(m.start(), m.end(), GERMAN_MONTHS[m.group()])
 
 
 @detector("german-numeric-date")
