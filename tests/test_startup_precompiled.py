@@ -142,3 +142,28 @@ def test_explain_reads_what_typer_reads_or_leaves_it(argv):
             assert quick == dict(ctx.params)
     except Exception:  # typer's usage error (its own copy of click's)
         assert quick is None
+
+
+# Puts 600 patterns' code into ``re``'s cache (more than its usual bound of 512 holds), then
+# compiles each of them again, counting what ``re`` compiles from source.
+MANY = """
+import re, re._compiler
+from transcheck.rules import cache
+sources = [rf"\\\\bshape{i}\\\\b" for i in range(600)]
+patterns = [(s, 0, cache._code(re.compile(s))) for s in sources]
+re.purge()
+cache.precompile(patterns)
+compiled = []
+original = re._compiler.compile
+re._compiler.compile = lambda pattern, flags=0: compiled.append(pattern) or original(pattern, flags)
+for s in sources:
+    re.compile(s)
+re.compile("a run's own pattern")
+print(len(compiled))
+"""
+
+
+def test_precompile_holds_more_patterns_than_re_caches_by_default():
+    proc = subprocess.run([sys.executable, "-c", MANY], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["1"]  # only the run's own pattern was compiled from source

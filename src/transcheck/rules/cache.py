@@ -190,26 +190,28 @@ def _held(module: Any) -> Iterator[Any]:
                 yield from item
 
 
+RUN_PATTERNS = 64  # room left in ``re``'s cache for the patterns a run compiles itself
+
+
 def precompile(patterns: list[tuple[str, int, tuple]]) -> None:
     """Put the patterns of ``module_patterns`` into ``re``'s cache of compiled patterns,
-    rebuilt from their code, so that ``re.compile(source, flags)`` finds them there. Only
-    where ``re`` keeps that cache as this Python does; anything unexpected stops it."""
+    rebuilt from their code, so that ``re.compile(source, flags)`` finds them there. The
+    cache's bound is raised to hold them all beside a run's own patterns (``re`` drops its
+    oldest entry once the cache is full, which would drop these before their modules load).
+    Only where ``re`` keeps that cache as this Python does; anything unexpected stops it."""
     cache = getattr(re, "_cache", None)
-    if not isinstance(cache, dict):
+    bound = getattr(re, "_MAXCACHE", None)
+    if not isinstance(cache, dict) or not isinstance(bound, int):
         return
-    room = getattr(re, "_MAXCACHE", 0) - len(cache) - 64  # leave room for a run's own patterns
+    re._MAXCACHE = max(bound, len(cache) + len(patterns) + RUN_PATTERNS)
     built: dict[int, re.Pattern] = {}
     try:
         for source, flags, sre in patterns:
             key = (str, source, flags)
-            if key in cache:
-                continue
-            if room <= 0:
-                return
-            if id(sre) not in built:
-                built[id(sre)] = _from_code(source, sre)
-            cache[key] = built[id(sre)]
-            room -= 1
+            if key not in cache:
+                if id(sre) not in built:
+                    built[id(sre)] = _from_code(source, sre)
+                cache[key] = built[id(sre)]
     except Exception:  # another interpreter's code or cache layout: compile as usual
         return
 
