@@ -7,6 +7,8 @@ when one of them matches the WHOLE line, so a sentence that merely mentions "com
 "advertisement" is never touched (a separator or stripped icon in front, "| 3 min read", is allowed). ``requires`` (optional) lists strings of which one
 must occur in the text for the rule to run at all: a cheap filter for rare shapes. Consecutive matching lines (blank lines between them
 allowed) form one block, and the fix deletes the block with the blank lines after it.
+A block is looked for only at the lines that may start one: those holding a literal of a
+shape (``openers``), and those the shapes without a literal match.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from transcheck.detectors import detector
 from transcheck.detectors.repeated import lower_contains
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
-from transcheck.rules.matchers import compile_regex, line_block_span
+from transcheck.rules import prefilter
+from transcheck.rules.matchers import Scanner, compile_regex, line_block_span
 
 
 def block_regex(lines: list[str], follow: list[str], flags: int) -> re.Pattern:
@@ -72,6 +75,33 @@ def line_blocks(regex: re.Pattern, ctx: Context, first_regex: re.Pattern | None 
         yield start, end
 
 
+def openers(lines: list[str], flags: int) -> tuple[Scanner, ...] | None:
+    """Scanners for the lines a block may start with: one for the shapes that hold a
+    literal (found in the engine's one pass for all rules' literals, then tried in those
+    lines only) and, beside it, one that scans every line for the shapes that hold none.
+    None when no shape holds a literal: the block regex scans every line itself."""
+    triggered: list[str] = []
+    triggers: set[str] = set()
+    plain: list[str] = []
+    for shape in lines:
+        found = prefilter.literal_triggers(shape, flags)
+        if found:
+            triggered.append(shape)
+            triggers.update(found)
+        else:
+            plain.append(shape)
+    if not triggered:
+        return None
+    scanners = [Scanner.build(_opener(triggered, flags), triggers=sorted(triggers))]
+    if plain:
+        scanners.append(Scanner.build(_opener(plain, flags), triggers=[]))
+    return tuple(scanners)
+
+
+def _opener(shapes: list[str], flags: int) -> re.Pattern:
+    return re.compile("^" + _whole_line(shapes), flags | re.MULTILINE)
+
+
 def expand_defines(lines: list[str], define: dict, where: str, key: str = "lines") -> list[str]:
     """Replace ``<<name>>`` in ``lines`` with the named fragments of ``define``."""
     if not isinstance(define, dict) or not all(isinstance(v, str) for v in define.values()):
@@ -116,6 +146,8 @@ class BoilerplateLines:
     # ``first_line(regex)``, built with the rule so that the rule cache holds it compiled
     # (compiled on a run's first text it cost 0.07 s of a one-line check).
     first: re.Pattern | None = field(default=None, repr=False, compare=False)
+    # Where a block may start (see ``openers``); None: the block regex scans every line.
+    starts: tuple[Scanner, ...] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.first is None:
@@ -133,7 +165,9 @@ class BoilerplateLines:
         if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
             raise RuleFileError(f"{where}.requires: must be a list of strings")
         requires = tuple(r.lower() for r in requires) if ignore_case else tuple(requires)
-        return cls(block_regex(lines, follow, re.IGNORECASE if ignore_case else 0), requires, ignore_case)
+        flags = re.IGNORECASE if ignore_case else 0
+        regex = block_regex(lines, follow, flags)
+        return cls(regex, requires, ignore_case, first_line(regex), openers(lines, flags))
 
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
@@ -141,9 +175,22 @@ class BoilerplateLines:
             found = lower_contains(ctx, self.requires) if self.ignore_case else any(r in text for r in self.requires)
             if not found:
                 return
-        for start, end in line_blocks(self.regex, ctx, self.first):
+        for start, end in self.blocks(ctx):
             fs, fe = line_block_span(text, start, end)
             while text[start] in " \t":
                 start += 1
             yield Match(start, end, "", fs, fe, suggestion="delete")
 
+    def blocks(self, ctx: Context) -> Iterator[tuple[int, int]]:
+        """(start, end) of each block: the block regex tried where a block may start, in
+        order, each past the end of the block before (as ``finditer`` finds them)."""
+        if self.starts is None:
+            yield from line_blocks(self.regex, ctx, self.first)
+            return
+        text, end = ctx.text, 0
+        for start in sorted({m.start() for scanner in self.starts for m in scanner.finditer(ctx)}):
+            if start >= end:
+                found = self.regex.match(text, start - 1) if start else self.first.match(text)
+                if found:
+                    end = found.end()
+                    yield start, end
