@@ -164,3 +164,45 @@ def test_trigger_hits_are_each_literals_sorted_overlapping_starts() -> None:
     for literal, scanner in singles.items():
         assert list(hits.get(scanner)) == starts[literal], literal
     assert list(hits.get(together)) == sorted(i for found in starts.values() for i in found)
+
+
+OWN_TEXT = (
+    "Die Firma (Az.: 12) meldete u. a. Verluste, z. B. im Export, d.h. bei Dr. med. Weber; i.d.R. gilt das\n"
+    "a. D. Meier u.v.m. z. Zt. nicht. He said. She added. Area A. Brown spoke first.\n\n"
+    "Z. B. at the start of a line, and z.B. glued.\n"
+)
+
+
+def test_triggered_scanners_find_what_the_whole_text_holds() -> None:
+    """A scanner with trigger literals (strong ones that pick its lines, or a pattern's weak
+    openings such as ``z.`` where it is tried) finds what its pattern finds in the whole text."""
+    from pathlib import Path
+
+    from transcheck.rules.matchers import _rare_opening
+
+    root = Path(__file__).resolve().parents[1]
+    triggered = [s for s in _scanners() if s.trigger_id is not None]
+    weak = [s for s in triggered if s.anchored and all(map(_rare_opening, s.triggers)) and s.regex.search("z. B.")]
+    assert weak, "no scanner is tried only at weak openings"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("samples/*.txt"))] + [OWN_TEXT]
+    matched = 0
+    for text in texts:
+        ctx = Context(Document.from_text("t", text))
+        for scanner in triggered:
+            fast = [m.span() for m in scanner.finditer(ctx)]
+            assert fast == [m.span() for m in scanner.regex.finditer(text)], scanner.regex.pattern
+            matched += len(fast)
+    assert matched > 50
+
+
+def test_literals_present_are_those_str_contains_finds() -> None:
+    from transcheck.rules.matchers import _literals_in
+
+    literals = ["the", "he", "in ", "smith", "über", "2021", "e-mail", "x_y", ", ", "zz", "berlin-based", "measures"]
+    texts = _texts() + ["the " * 20000 + "smith"]  # a literal found only past the first stretches
+    for text in texts:
+        lower = text.lower()
+        if len(lower) != len(text):
+            continue
+        found = _literals_in(Context(Document.from_text("t", text)), literals)
+        assert found == {literal for literal in literals if literal in lower}, text[:80]

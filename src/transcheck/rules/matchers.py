@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from transcheck import genre_cues
-from transcheck.context import Context, line_around
+from ahocorasick_rs import AhoCorasick
+
+from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks, line_around
 from transcheck.genre_cues import Cue
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
@@ -62,9 +64,7 @@ def _present_needs(ctx: Context) -> tuple[bool, frozenset[str]]:
             found = (False, frozenset())
         else:
             present = {needle for needle in _NEEDS if "\n" in needle and needle in ctx.lower_text}
-            pending = [needle for needle in _NEEDS if "\n" not in needle]
-            for _, lower in ctx.lower_stretches():
-                present.update(needle for needle in pending if needle in lower)
+            present |= _literals_in(ctx, [needle for needle in _NEEDS if "\n" not in needle])
             found = (True, frozenset(present))
         ctx.cache[key] = found
     return found
@@ -100,12 +100,14 @@ class Scanner:
             found = prefilter.literal_triggers(source, flags)
         else:
             found = tuple(sorted({t.lower() for t in triggers})) or None
+        openings = prefilter.literal_prefixes(source, flags)
+        if not found and triggers is None and openings and all(map(_rare_opening, openings)):
+            found = openings  # too weak to pick lines by, but the pattern is tried only where one starts
         if found:
             required = tuple(r for r in prefilter.literal_requirements(source, flags) if r != found)
         else:
             required = prefilter.literal_requirements(source, flags, min_score=0.5)[:1]
-        openings = prefilter.literal_prefixes(source, flags) if found else None
-        anchored = bool(openings) and set(openings) <= set(found or ())
+        anchored = bool(found) and bool(openings) and set(openings) <= set(found or ())
         return cls.restore(regex, prefilter.crosses_lines(source, flags), found, required, anchored)
 
     @classmethod
@@ -145,6 +147,30 @@ class Scanner:
                         yield from _matches_at(self.regex, ctx.text, positions, start, end)
                     else:
                         yield from self.regex.finditer(ctx.text, start, end)
+
+
+def _literals_in(ctx: Context, literals: list[str]) -> set[str]:
+    """Which of ``literals`` (lower case, no line break) the text holds: an automaton of
+    those not found yet run over a short stretch of its lower case at a time, so that a
+    common literal, found at once, is neither looked for again nor listed at every hit."""
+    present: set[str] = set()
+    pending, automaton = sorted(literals), None
+    for _, lower in ctx.lower_stretches():
+        for first, last in chunks(lower, SEARCH_CHUNK_CHARS):
+            if not pending:
+                return present
+            automaton = automaton or AhoCorasick(pending)
+            found = set(automaton.find_matches_as_strings(lower[first:last], overlapping=True))
+            if found:
+                present |= found
+                pending, automaton = [literal for literal in pending if literal not in found], None
+    return present
+
+
+def _rare_opening(literal: str) -> bool:
+    """An opening literal rare enough in prose to try a pattern at each of its occurrences:
+    no white space, and either three characters or more, or two not both letters (``z.``)."""
+    return len(literal) >= 2 and not any(ch.isspace() for ch in literal) and (len(literal) >= 3 or not literal.isalpha())
 
 
 def _hits_are_exact(ctx: Context) -> bool:
