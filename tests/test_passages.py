@@ -3,8 +3,11 @@ scans a pattern's passages, and a long text without blank lines is cut into bloc
 
 from __future__ import annotations
 
+import random
+
 from transcheck import passages
-from transcheck.documents import blocks
+from transcheck.context import Context
+from transcheck.documents import Document, blocks
 from transcheck.rules import prefilter
 
 # A headline, a wrapped sentence, a quoted sentence ending a line, a blank line, a list line.
@@ -17,6 +20,10 @@ TEXT = (
     "Closed: schools, parks\n"
     "and the zoo"
 )
+
+
+def _windows(text: str, positions: list[int], paragraphs: bool) -> list[tuple[int, int]]:
+    return prefilter.windows(Context(Document.from_text("t.txt", text)), positions, paragraphs)
 
 
 def _passage(i: int) -> str:
@@ -42,10 +49,10 @@ def test_a_blank_line_ends_a_passage_and_the_text_ends_the_last() -> None:
 def test_scan_windows_are_passages_not_the_whole_paragraph() -> None:
     segments = "".join(f"Segment {n} ends here.\n" for n in range(6))
     at = segments.index("Segment 3")
-    assert prefilter.windows(segments, [at], paragraphs=True) == [(at, segments.index("Segment 4"))]
-    assert prefilter.windows(segments, [at], paragraphs=False) == [(at, segments.index("Segment 4"))]
+    assert _windows(segments, [at], paragraphs=True) == [(at, segments.index("Segment 4"))]
+    assert _windows(segments, [at], paragraphs=False) == [(at, segments.index("Segment 4"))]
     wrapped = "one line\nrunning on\nand on.\n"
-    assert prefilter.windows(wrapped, [wrapped.index("running")], paragraphs=True) == [(0, len(wrapped))]
+    assert _windows(wrapped, [wrapped.index("running")], paragraphs=True) == [(0, len(wrapped))]
 
 
 def test_blocks_prefer_blank_lines_within_reach() -> None:
@@ -82,4 +89,32 @@ def test_a_line_without_breaks_is_scanned_a_few_sentences_around_each_hit() -> N
     assert passages.MARGIN <= end - at <= passages.MARGIN + 40
     assert line[start:].startswith("Sentence ") and line[end - 2:end] == ". "
     assert passages.window(line[:5_000], 2_500, lines=True) == (0, 5_000)  # shorter than LONG: the whole line
-    assert len(prefilter.windows(line, [at, at + 10, at + 5_000], paragraphs=False)) == 2
+    assert len(_windows(line, [at, at + 10, at + 5_000], paragraphs=False)) == 2
+
+
+def _windows_one_by_one(text: str, offsets: list[int], lines: bool) -> list[tuple[int, int]]:
+    """The reference: ``window`` asked at each offset past the spans found so far, the
+    touching or overlapping merged."""
+    spans: list[tuple[int, int]] = []
+    for i in offsets:
+        if spans and i < spans[-1][1]:
+            continue
+        start, end = passages.window(text, i, lines)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def test_windows_looked_up_in_the_passage_starts_are_those_found_one_by_one() -> None:
+    rng = random.Random(7)
+    pieces = ["word", " ", "  ", "\t", ".", "!", "?", "…", "”", ")", "’", "\n", "\n\n", "\n \n", "\r\n", "A", "e.g."]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 80))) for _ in range(400)]
+    texts += [TEXT, "x" * (passages.LONG + 50) + ".\nshort line.\n" + "y. " * 9000]  # passages longer than LONG
+    for text in texts:
+        for lines in (True, False):
+            starts = passages.starts(text, lines)
+            singles = [[i] for i in (0, len(text) // 2, len(text) - 1)]
+            for offsets in (list(range(len(text))), sorted(rng.sample(range(len(text)), min(5, len(text)))), *singles):
+                assert passages.windows(text, offsets, lines, starts) == _windows_one_by_one(text, offsets, lines), (text, lines)

@@ -13,12 +13,48 @@ passage; there a pattern is scanned over the few sentences around each of its hi
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable
 
 SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’»)]"
 LONG = 20_000  # a line or passage longer than this is a text saved without breaks
 MARGIN = 300  # ... of which a window holds the sentences this near the hit, and a little more
 _GAP = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*[ \t]+")  # between two sentences on a line
+
+
+_LINE_BREAK = re.compile("\n")
+# The line breaks that end a passage: one that ends a blank line, or one after a sentence's end.
+_PASSAGE_BREAK = re.compile(f"(?<=\n)\n|[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*[ \t]*\n")
+
+
+def starts(text: str, lines: bool = False) -> array:
+    """Where each passage of ``text`` (each line, with ``lines``) starts, in order: the
+    passages ``window`` finds, when none is longer than ``LONG``."""
+    found = array("q", [0])
+    found.extend(m.end() for m in (_LINE_BREAK if lines else _PASSAGE_BREAK).finditer(text))
+    return found
+
+
+def windows(text: str, offsets: Iterable[int], lines: bool, passage_starts: array) -> list[tuple[int, int]]:
+    """The merged ``window`` of each of the sorted ``offsets``: the passage (or line)
+    around it looked up in ``passage_starts`` (from ``starts``), where ``window`` is asked
+    only within a passage longer than ``LONG`` and, between passages, at a line break."""
+    spans: list[tuple[int, int]] = []
+    n, last = len(text), len(passage_starts)
+    for i in offsets:
+        if spans and i < spans[-1][1]:
+            continue
+        k = bisect_right(passage_starts, i)
+        start, end = passage_starts[k - 1], passage_starts[k] if k < last else n
+        if end - start >= LONG - 2 or not lines and text[i] == "\n":
+            start, end = window(text, i, lines)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def window(text: str, i: int, lines: bool = False) -> tuple[int, int]:

@@ -141,7 +141,7 @@ class Scanner:
         if all(required):
             positions = hits.get(self.trigger_id)
             anchored = self.anchored and _hits_are_exact(ctx)
-            for start, end in prefilter.windows(ctx.text, positions, self.paragraphs):
+            for start, end in prefilter.windows(ctx, positions, self.paragraphs):
                 if all(prefilter.any_within(found, start, end) for found in required):
                     if anchored:
                         yield from _matches_at(self.regex, ctx.text, positions, start, end)

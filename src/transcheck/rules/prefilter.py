@@ -391,16 +391,12 @@ def any_within(positions: Sequence[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-def windows(text: str, positions: Sequence[int], paragraphs: bool) -> list[tuple[int, int]]:
+def windows(ctx: Context, positions: Sequence[int], paragraphs: bool) -> list[tuple[int, int]]:
     """Merged spans of the lines (or passages) holding the given positions, each with its
-    line break so that look-aheads see it (``passages.window``)."""
-    spans: list[tuple[int, int]] = []
-    for i in sorted(positions):
-        if spans and i < spans[-1][1]:
-            continue
-        start, end = passages.window(text, i, lines=not paragraphs)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
+    line break so that look-aheads see it (``passages.window``); the document's line or
+    passage starts are found once, for every scanner."""
+    key = ("passage-starts", paragraphs)
+    starts = ctx.cache.get(key)
+    if starts is None:
+        starts = ctx.cache[key] = passages.starts(ctx.text, lines=not paragraphs)
+    return passages.windows(ctx.text, sorted(positions), not paragraphs, starts)
