@@ -29,7 +29,7 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_blocks_are_those_of_a_full_scan(text: str, ignore_case: bool):
     rule = BoilerplateLines.from_options({**OPTIONS, "ignore_case": ignore_case}, "test")
-    assert rule.starts is not None and len(rule.starts) == 2  # the literal shapes' scanner and the others'
+    assert rule.starts is not None and len(rule.starts) == 3  # a scanner for each literal shape, one for the others
     ctx = Context(Document.from_text("t.txt", text))
     assert list(rule.blocks(ctx)) == list(line_blocks(rule.regex, ctx, rule.first))
 

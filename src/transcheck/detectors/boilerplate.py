@@ -7,8 +7,8 @@ when one of them matches the WHOLE line, so a sentence that merely mentions "com
 "advertisement" is never touched (a separator or stripped icon in front, "| 3 min read", is allowed). ``requires`` (optional) lists strings of which one
 must occur in the text for the rule to run at all: a cheap filter for rare shapes. Consecutive matching lines (blank lines between them
 allowed) form one block, and the fix deletes the block with the blank lines after it.
-A block is looked for only at the lines that may start one: those holding a literal of a
-shape (``openers``), and those the shapes without a literal match.
+A block is looked for only at the lines that may start one (``openers``): a line holding a
+shape's literal, tried against that shape, and a line the shapes without a literal match.
 """
 
 from __future__ import annotations
@@ -76,23 +76,20 @@ def line_blocks(regex: re.Pattern, ctx: Context, first_regex: re.Pattern | None 
 
 
 def openers(lines: list[str], flags: int) -> tuple[Scanner, ...] | None:
-    """Scanners for the lines a block may start with: one for the shapes that hold a
+    """Scanners for the lines a block may start with: one for each shape that holds a
     literal (found in the engine's one pass for all rules' literals, then tried in those
-    lines only) and, beside it, one that scans every line for the shapes that hold none.
-    None when no shape holds a literal: the block regex scans every line itself."""
-    triggered: list[str] = []
-    triggers: set[str] = set()
-    plain: list[str] = []
+    lines only: a line is tried against the few shapes whose literal it holds, not all)
+    and, beside them, one that scans every line for the shapes that hold none. None when
+    no shape holds a literal: the block regex scans every line itself."""
+    scanners, plain = [], []
     for shape in lines:
         found = prefilter.literal_triggers(shape, flags)
         if found:
-            triggered.append(shape)
-            triggers.update(found)
+            scanners.append(Scanner.build(_opener([shape], flags), triggers=list(found)))
         else:
             plain.append(shape)
-    if not triggered:
+    if not scanners:
         return None
-    scanners = [Scanner.build(_opener(triggered, flags), triggers=sorted(triggers))]
     if plain:
         scanners.append(Scanner.build(_opener(plain, flags), triggers=[]))
     return tuple(scanners)
