@@ -23,7 +23,7 @@ TEXT = (
 
 
 def _windows(text: str, positions: list[int], paragraphs: bool) -> list[tuple[int, int]]:
-    return prefilter.windows(Context(Document.from_text("t.txt", text)), positions, paragraphs)
+    return list(prefilter.windows(Context(Document.from_text("t.txt", text)), positions, paragraphs))
 
 
 def _passage(i: int) -> str:
@@ -117,4 +117,4 @@ def test_windows_looked_up_in_the_passage_starts_are_those_found_one_by_one() ->
             starts = passages.starts(text, lines)
             singles = [[i] for i in (0, len(text) // 2, len(text) - 1)]
             for offsets in (list(range(len(text))), sorted(rng.sample(range(len(text)), min(5, len(text)))), *singles):
-                assert passages.windows(text, offsets, lines, starts) == _windows_one_by_one(text, offsets, lines), (text, lines)
+                assert list(passages.windows(text, offsets, lines, starts)) == _windows_one_by_one(text, offsets, lines), (text, lines)

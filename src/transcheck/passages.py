@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’»)]"
@@ -29,32 +29,39 @@ _LINE_BREAK = re.compile("\n")
 _PASSAGE_BREAK = re.compile(f"(?<=\n)\n|[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*[ \t]*\n")
 
 
+def offsets_type(text: str) -> str:
+    """The ``array`` type code for offsets into ``text``: 4 bytes each unless it is longer."""
+    return "I" if len(text) < 1 << 32 and array("I").itemsize == 4 else "q"
+
+
 def starts(text: str, lines: bool = False) -> array:
     """Where each passage of ``text`` (each line, with ``lines``) starts, in order: the
     passages ``window`` finds, when none is longer than ``LONG``."""
-    found = array("q", [0])
+    found = array(offsets_type(text), [0])
     found.extend(m.end() for m in (_LINE_BREAK if lines else _PASSAGE_BREAK).finditer(text))
     return found
 
 
-def windows(text: str, offsets: Iterable[int], lines: bool, passage_starts: array) -> list[tuple[int, int]]:
-    """The merged ``window`` of each of the sorted ``offsets``: the passage (or line)
-    around it looked up in ``passage_starts`` (from ``starts``), where ``window`` is asked
-    only within a passage longer than ``LONG`` and, between passages, at a line break."""
-    spans: list[tuple[int, int]] = []
+def windows(text: str, offsets: Iterable[int], lines: bool, passage_starts: array) -> Iterator[tuple[int, int]]:
+    """The merged ``window`` of each of the sorted ``offsets``, one at a time: the passage
+    (or line) around it looked up in ``passage_starts`` (from ``starts``), where ``window``
+    is asked only within a passage longer than ``LONG`` and, between passages, at a line break."""
     n, last = len(text), len(passage_starts)
+    begin = end = -1
     for i in offsets:
-        if spans and i < spans[-1][1]:
+        if i < end:
             continue
         k = bisect_right(passage_starts, i)
-        start, end = passage_starts[k - 1], passage_starts[k] if k < last else n
-        if end - start >= LONG - 2 or not lines and text[i] == "\n":
-            start, end = window(text, i, lines)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
+        start, stop = passage_starts[k - 1], passage_starts[k] if k < last else n
+        if stop - start >= LONG - 2 or not lines and text[i] == "\n":
+            start, stop = window(text, i, lines)
+        if start > end:
+            if end >= 0:
+                yield begin, end
+            begin = start
+        end = stop
+    if end >= 0:
+        yield begin, end
 
 
 def window(text: str, i: int, lines: bool = False) -> tuple[int, int]:

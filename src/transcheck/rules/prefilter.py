@@ -12,13 +12,13 @@ per document by an Aho-Corasick automaton (``TriggerIndex``).
 
 from __future__ import annotations
 
+import heapq
 import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from itertools import chain
 from re import _constants as c
 from re import _parser as sre_parse
 
@@ -336,7 +336,7 @@ class TriggerIndex:
 
     def _positions(self, ctx: Context) -> dict[int, array[int]]:
         """Start offsets of each literal's overlapping hits in the lower-cased text, as
-        arrays of machine integers (8 bytes a hit, not a 32-byte int object and a list slot:
+        arrays of machine integers (4 bytes a hit, not a 32-byte int object and a list slot:
         a block can hold a few hundred thousand hits). A stretch of lines at a time, never
         lower-cased whole (bounded memory), when no literal holds a newline; else in one
         search of ``lower_text``. One plain loop over the hits (about one a word): no
@@ -345,7 +345,8 @@ class TriggerIndex:
         in the order of their ends, which is that of their starts."""
         automaton = self._automaton
         assert automaton is not None
-        by_literal: dict[int, array[int]] = defaultdict(lambda: array("q"))
+        typecode = passages.offsets_type(ctx.text)
+        by_literal: dict[int, array[int]] = defaultdict(lambda: array(typecode))
         if self._multiline:
             for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
                 by_literal[index].append(start)
@@ -360,26 +361,23 @@ class TriggerIndex:
 
 class Hits:
     """One document's hits: start offsets by literal (each literal's sorted), gathered by
-    scanner id on demand (a literal many scanners share is stored once)."""
+    scanner id on demand (a literal many scanners share is stored once, and a scanner's
+    merged offsets are not kept: each scanner asks once a document)."""
 
     def __init__(self, by_literal: dict[int, array[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
         self._by_literal = by_literal
         self._members = members
-        self._merged: dict[int, array[int]] = {}
         self.present: set[int] = set().union(*(owners[index] for index in by_literal))  # scanners with a hit
 
     def __contains__(self, scanner: int) -> bool:
         return scanner in self.present
 
-    def get(self, scanner: int) -> array[int] | None:
+    def get(self, scanner: int) -> Sequence[int] | None:
         """Sorted start offsets of the scanner's literals; None when none occurs."""
-        found = self._merged.get(scanner)
-        if found is None:
-            lists = [self._by_literal[i] for i in self._members[scanner] if i in self._by_literal]
-            if not lists:
-                return None
-            found = self._merged[scanner] = lists[0] if len(lists) == 1 else array("q", sorted(chain.from_iterable(lists)))
-        return found
+        lists = [self._by_literal[i] for i in self._members[scanner] if i in self._by_literal]
+        if not lists:
+            return None
+        return lists[0] if len(lists) == 1 else array(lists[0].typecode, heapq.merge(*lists))  # no list of int objects
 
 
 INDEX = TriggerIndex()
@@ -391,12 +389,12 @@ def any_within(positions: Sequence[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-def windows(ctx: Context, positions: Sequence[int], paragraphs: bool) -> list[tuple[int, int]]:
-    """Merged spans of the lines (or passages) holding the given positions, each with its
-    line break so that look-aheads see it (``passages.window``); the document's line or
-    passage starts are found once, for every scanner."""
+def windows(ctx: Context, positions: Sequence[int], paragraphs: bool) -> Iterator[tuple[int, int]]:
+    """Merged spans of the lines (or passages) holding the given sorted positions, each
+    with its line break so that look-aheads see it (``passages.window``); the document's
+    line or passage starts are found once, for every scanner."""
     key = ("passage-starts", paragraphs)
     starts = ctx.cache.get(key)
     if starts is None:
         starts = ctx.cache[key] = passages.starts(ctx.text, lines=not paragraphs)
-    return passages.windows(ctx.text, sorted(positions), not paragraphs, starts)
+    return passages.windows(ctx.text, positions, not paragraphs, starts)
