@@ -24,7 +24,9 @@ headline at the top of the page: the site name, logo text and widgets of the hea
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass
 from sys import intern
 from typing import NamedTuple
@@ -51,40 +53,20 @@ class Line(NamedTuple):
 
 
 def lines_of(ctx: Context, limit: int | None = None) -> list[Line]:
-    """The non-blank lines (the first ``limit`` of them) with their words (cached; each
-    distinct word held once, so a long document's lines cost pointers, not strings)."""
-    found, complete = ctx.cache.get("duplicate-lines:lines", ([], False))
-    if not complete and (limit is None or len(found) < limit):
-        try:
-            found, complete = _lines(ctx, limit, None if "\u0130" not in ctx.text else ctx.lower_text)
-        except _LengthChanged:
-            found, complete = _lines(ctx, limit, ctx.lower_text)
-        ctx.cache["duplicate-lines:lines"] = (found, complete)
-    return found[:limit]
+    """The non-blank lines (the first ``limit`` of them) with their words."""
+    return list(islice(iter_lines(ctx), limit))
 
 
-class _LengthChanged(Exception):
-    """A line whose lower case is longer: the words come from ``ctx.lower_text`` instead."""
-
-
-def _lines(ctx: Context, limit: int | None, lower: str | None) -> tuple[list[Line], bool]:
-    """The lines and whether they are all of them. Each line is lower-cased on its own
-    unless ``lower`` (the document's lower case) is given: the same words, without a
-    lower-cased copy of a long document held for this rule (no character but İ changes
-    length in lower case, and a line's own lower case is its stretch of the document's)."""
-    found = []
-    for m in LINE.finditer(ctx.text):
-        if limit is not None and len(found) == limit:
-            return found, False
-        if lower is None:
-            line = m.group().lower()
-            if len(line) != m.end() - m.start():
-                raise _LengthChanged
-            words = WORDS.findall(line)
-        else:
-            words = WORDS.findall(lower, m.start(), m.end())
-        found.append(Line(m.start(), m.end(), tuple(map(intern, words))))
-    return found, True
+def iter_lines(ctx: Context) -> Iterator[Line]:
+    """The non-blank lines in order with their words, one at a time (a long document's
+    lines are never all held; each distinct word is held once while they are). Each line
+    is lower-cased on its own, the same words as from the document's lower case (only İ
+    changes length in lower case: in a text with it, the words come from ``ctx.lower_text``)."""
+    text = ctx.text
+    lower = ctx.lower_text if "\u0130" in text else None
+    for m in LINE.finditer(text):
+        words = WORDS.findall(m.group().lower()) if lower is None else WORDS.findall(lower, m.start(), m.end())
+        yield Line(m.start(), m.end(), tuple(map(intern, words)))
 
 
 def _is_sentence(text: str, line: Line) -> bool:
@@ -107,83 +89,96 @@ def _typography_lost(text: str) -> int:
 
 @dataclass
 class Duplicates:
-    """Which lines (indices into ``lines_of``) are copies to delete."""
+    """Which lines (by index among the non-blank lines) are copies to delete."""
 
     min_words: int = 3
     min_teaser_words: int = 8
     min_shared_tail: int = 5
     max_distance: int = 12  # lines apart: the copies of a page's headline are close together
 
-    def find_copies(self, ctx: Context) -> set[int]:
-        lines = lines_of(ctx)
-        copies: set[int] = set()
-        copies |= self._teasers(lines)
-        copies |= self._same(ctx.text, lines, copies)
-        copies |= self._shared_tails(ctx.text, lines)
-        return copies
-
-    def _teasers(self, lines: list[Line]) -> set[int]:
-        """Paragraphs that are the opening words of a later, longer paragraph."""
-        by_opening: dict[tuple[str, ...], list[int]] = {}
-        for i, line in enumerate(lines):
-            if len(line.words) >= self.min_teaser_words:
-                by_opening.setdefault(line.words[: self.min_teaser_words], []).append(i)
-        found = set()
-        for group in by_opening.values():
-            for a, i in enumerate(group):
-                short = lines[i].words
-                later = (j for j in group[a + 1 :] if j - i <= self.max_distance)
-                if any(len(lines[j].words) > len(short) and lines[j].words[: len(short)] == short for j in later):
-                    found.add(i)
+    def find_copies(self, ctx: Context) -> dict[int, tuple[int, int]]:
+        """The copies to delete: (start, end) by line index. One pass over the lines, each
+        compared with the ``max_distance`` lines before it, so that only those are held:
+        teasers, equal lines and shared tails as the class describes; which of two equal
+        lines is the copy may depend on whether the line after the first is a teaser,
+        which later lines decide, so those verdicts wait for the end of the pass."""
+        text, reach = ctx.text, self.max_distance
+        recent: deque[tuple[int, Line]] = deque()  # the last ``reach`` lines before the current one
+        last_seen: dict[str, int] = {}  # a line's key: the index of its latest line, within reach
+        teasers: set[int] = set()
+        found: dict[int, tuple[int, int]] = {}
+        pending: list[tuple[int, int]] = []  # equal lines whose copy depends on teasers
+        spans: dict[int, tuple[int, int]] = {}  # the lines of pending pairs
+        previous: Line | None = None
+        for j, line in enumerate(iter_lines(ctx)):
+            while recent and recent[0][0] < j - reach:
+                i, old = recent.popleft()
+                if last_seen.get(old.key) == i:
+                    del last_seen[old.key]
+            for i, short in self._teasers_of(line, recent):
+                teasers.add(i)
+                found[i] = (short.start, short.end)
+            self._same(text, j, line, recent, last_seen, found, pending, spans)
+            if previous is not None and self._tails_shared(text, previous, line):
+                found[j - 1], found[j] = (previous.start, previous.end), (line.start, line.end)
+            recent.append((j, line))
+            previous = line
+        for i, j in pending:
+            chosen = i if i + 1 in teasers and i + 1 < j else j
+            found[chosen] = spans[chosen]
         return found
 
-    def _same(self, text: str, lines: list[Line], teasers: set[int]) -> set[int]:
-        """One copy of each pair of equal lines."""
-        first: dict[str, int] = {}
-        found = set()
-        for j, line in enumerate(lines):
-            if len(line.words) < self.min_words:
-                continue
-            i = first.get(line.key, j)
-            first[line.key] = j
-            if i == j or j - i > self.max_distance:
-                continue
-            if (_is_sentence(text, line) or _is_sentence(text, lines[i])) and (j > i + 1 or len(line.words) < self.min_teaser_words):
-                continue  # a sentence said twice is text, unless it is a caption printed twice in a row
-            lost_i = _typography_lost(text[lines[i].start : lines[i].end])
-            lost_j = _typography_lost(text[line.start : line.end])
-            if lost_i != lost_j:
-                found.add(i if lost_i > lost_j else j)
-            elif i + 1 in teasers and i + 1 < j:
-                found.add(i)  # a headline and its teaser, repeated whole: the earlier block
-            else:
-                found.add(j)
-        return found
+    def _teasers_of(self, line: Line, recent: deque[tuple[int, Line]]) -> Iterator[tuple[int, Line]]:
+        """The recent lines that are the opening words of ``line``, a longer paragraph."""
+        n = self.min_teaser_words
+        if len(line.words) > n:
+            opening = line.words[:n]
+            for i, short in recent:
+                if n <= len(short.words) < len(line.words) and short.words[:n] == opening and \
+                        line.words[: len(short.words)] == short.words:
+                    yield i, short
 
-    def _shared_tails(self, text: str, lines: list[Line]) -> set[int]:
-        """Both of two neighbouring headline-like lines (no final punctuation) that end with
-        the same run of words, neither line being only that run (a breadcrumb that ends
-        with the headline is not this)."""
-        n = self.min_shared_tail
-        found = set()
-        for i in range(len(lines) - 1):
-            a, b = lines[i].words, lines[i + 1].words
-            if len(a) > n and len(b) > n and a[-n:] == b[-n:] and _shared_tail(a, b) < min(len(a), len(b)):
-                if not (_is_sentence(text, lines[i]) or _is_sentence(text, lines[i + 1])):
-                    found |= {i, i + 1}
-        return found
+    def _same(self, text: str, j: int, line: Line, recent: deque[tuple[int, Line]], last_seen: dict[str, int],
+              found: dict[int, tuple[int, int]], pending: list[tuple[int, int]], spans: dict[int, tuple[int, int]]) -> None:
+        """One copy of ``line`` and the recent line equal to it, if any: into ``found``, or
+        into ``pending`` when it depends on teasers."""
+        if len(line.words) < self.min_words:
+            return
+        i = last_seen.get(line.key, j)
+        last_seen[line.key] = j
+        if i == j:
+            return
+        first = recent[i - recent[0][0]][1]
+        if (_is_sentence(text, line) or _is_sentence(text, first)) and (j > i + 1 or len(line.words) < self.min_teaser_words):
+            return  # a sentence said twice is text, unless it is a caption printed twice in a row
+        lost_i = _typography_lost(text[first.start : first.end])
+        lost_j = _typography_lost(text[line.start : line.end])
+        if lost_i != lost_j:
+            k, copy = (i, first) if lost_i > lost_j else (j, line)
+            found[k] = (copy.start, copy.end)
+        else:  # a headline and its teaser, repeated whole: the earlier block; else the later copy
+            pending.append((i, j))
+            spans[i], spans[j] = (first.start, first.end), (line.start, line.end)
+
+    def _tails_shared(self, text: str, a: Line, b: Line) -> bool:
+        """Whether two neighbouring headline-like lines (no final punctuation) end with the
+        same run of words, neither line being only that run (a breadcrumb that ends with
+        the headline is not this)."""
+        n, x, y = self.min_shared_tail, a.words, b.words
+        return (len(x) > n and len(y) > n and x[-n:] == y[-n:] and _shared_tail(x, y) < min(len(x), len(y))
+                and not (_is_sentence(text, a) or _is_sentence(text, b)))
 
 
-def blocks(ctx: Context, lines: list[Line], indices: set[int]) -> Iterator[Match]:
-    """One deletion per run of neighbouring reported ``lines``."""
+def blocks(ctx: Context, spans: dict[int, tuple[int, int]]) -> Iterator[Match]:
+    """One deletion per run of neighbouring reported lines (``spans``: line index → span)."""
     run: list[int] = []
-    for i in sorted(indices):
+    for i in sorted(spans):
         if run and i != run[-1] + 1:
-            yield _block(ctx.text, lines[run[0]].start, lines[run[-1]].end)
+            yield _block(ctx.text, spans[run[0]][0], spans[run[-1]][1])
             run = []
         run.append(i)
     if run:
-        yield _block(ctx.text, lines[run[0]].start, lines[run[-1]].end)
+        yield _block(ctx.text, spans[run[0]][0], spans[run[-1]][1])
 
 
 def _block(text: str, start: int, end: int) -> Match:
@@ -197,7 +192,7 @@ class DuplicateLines(Duplicates):
     """Headlines, teasers and captions printed twice: the copy to delete."""
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        yield from blocks(ctx, lines_of(ctx), self.find_copies(ctx))
+        yield from blocks(ctx, self.find_copies(ctx))
 
 
 @detector("header-above-headline")
@@ -225,4 +220,4 @@ class HeaderAboveHeadline(Duplicates):
             if len(lines[i].words) <= self.max_header_words and not SENTENCE_END.search(text[lines[i].start : lines[i].end])
         }
         if len(header) == headline:
-            yield from blocks(ctx, lines, header)
+            yield from blocks(ctx, {i: (lines[i].start, lines[i].end) for i in header})
