@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from transcheck import genre_cues
 from ahocorasick_rs import AhoCorasick
 
+from transcheck import genre_cues
 from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks, line_around
 from transcheck.genre_cues import Cue
 from transcheck.errors import RuleFileError
