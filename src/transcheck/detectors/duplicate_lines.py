@@ -107,8 +107,7 @@ class Duplicates:
         last_seen: dict[str, int] = {}  # a line's key: the index of its latest line, within reach
         teasers: set[int] = set()
         found: dict[int, tuple[int, int]] = {}
-        pending: list[tuple[int, int]] = []  # equal lines whose copy depends on teasers
-        spans: dict[int, tuple[int, int]] = {}  # the lines of pending pairs
+        pending: list[tuple[int, Line, int, Line]] = []  # equal lines whose copy depends on teasers
         previous: Line | None = None
         for j, line in enumerate(iter_lines(ctx)):
             while recent and recent[0][0] < j - reach:
@@ -118,14 +117,14 @@ class Duplicates:
             for i, short in self._teasers_of(line, recent):
                 teasers.add(i)
                 found[i] = (short.start, short.end)
-            self._same(text, j, line, recent, last_seen, found, pending, spans)
+            self._same(text, j, line, recent, last_seen, found, pending)
             if previous is not None and self._tails_shared(text, previous, line):
                 found[j - 1], found[j] = (previous.start, previous.end), (line.start, line.end)
             recent.append((j, line))
             previous = line
-        for i, j in pending:
-            chosen = i if i + 1 in teasers and i + 1 < j else j
-            found[chosen] = spans[chosen]
+        for i, first, j, line in pending:
+            k, copy = (i, first) if i + 1 in teasers and i + 1 < j else (j, line)
+            found[k] = (copy.start, copy.end)
         return found
 
     def _teasers_of(self, line: Line, recent: deque[tuple[int, Line]]) -> Iterator[tuple[int, Line]]:
@@ -139,7 +138,7 @@ class Duplicates:
                     yield i, short
 
     def _same(self, text: str, j: int, line: Line, recent: deque[tuple[int, Line]], last_seen: dict[str, int],
-              found: dict[int, tuple[int, int]], pending: list[tuple[int, int]], spans: dict[int, tuple[int, int]]) -> None:
+              found: dict[int, tuple[int, int]], pending: list[tuple[int, Line, int, Line]]) -> None:
         """One copy of ``line`` and the recent line equal to it, if any: into ``found``, or
         into ``pending`` when it depends on teasers."""
         if len(line.words) < self.min_words:
@@ -157,8 +156,7 @@ class Duplicates:
             k, copy = (i, first) if lost_i > lost_j else (j, line)
             found[k] = (copy.start, copy.end)
         else:  # a headline and its teaser, repeated whole: the earlier block; else the later copy
-            pending.append((i, j))
-            spans[i], spans[j] = (first.start, first.end), (line.start, line.end)
+            pending.append((i, first, j, line))
 
     def _tails_shared(self, text: str, a: Line, b: Line) -> bool:
         """Whether two neighbouring headline-like lines (no final punctuation) end with the
