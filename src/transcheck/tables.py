@@ -251,9 +251,10 @@ def _load_value(folder: Path):
     return marshal.loads((folder / "value.marshal").read_bytes())
 
 
-def derived(name: str, build: Callable[[], T]) -> T:
+def derived(name: str, build: Callable[[], T], depends: str = "") -> T:
     """``build()``, a small table derived from the package's own data and code (plain
     dicts, sets, strings and numbers), kept in the cache until any file of the package
-    changes: a run then reads it instead of loading the large data it comes from. Built in
-    this process: small, it costs less than starting another (about 0.1 s each)."""
-    return cached(name, package_digest(), build, _save_value, _load_value, apart=False)
+    changes, or ``depends`` (the version of any other data it is built from): a run then
+    reads it instead of loading the large data it comes from. Built in this process:
+    small, it costs less than starting another (about 0.1 s each)."""
+    return cached(name, f"{package_digest()}|{depends}", build, _save_value, _load_value, apart=False)

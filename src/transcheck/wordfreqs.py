@@ -44,15 +44,23 @@ def _buckets(source: Path) -> Iterator[tuple[float, list[str]]]:
             yield 10 ** (-index / 100), unpacker.unpack()
 
 
-@lru_cache(maxsize=None)
-def _table(lang: str) -> Mapping[str, float]:
+def version(lang: str) -> str | None:
+    """The version of the ``lang`` table's data (what is built from it is stale when it
+    changes); None when wordfreq keeps it elsewhere than this version of transcheck knows."""
     source = _source(lang)
     try:
         stat = source.stat()
-        version = f"wordfreq large {lang}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
-    except OSError:  # not where this version of wordfreq keeps it: ask wordfreq itself
+    except OSError:
+        return None
+    return f"wordfreq large {lang}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+@lru_cache(maxsize=None)
+def _table(lang: str) -> Mapping[str, float]:
+    found = version(lang)
+    if found is None:  # not where this version of wordfreq keeps it: ask wordfreq itself
         return _build(lang)
-    return word_table(f"wordfreq-{lang}", version, partial(grouped_words, partial(_buckets, source)))
+    return word_table(f"wordfreq-{lang}", found, partial(grouped_words, partial(_buckets, _source(lang))))
 
 
 def zipf(word: str, lang: str = "en") -> float:
