@@ -27,14 +27,15 @@ examples:
 """
 
 
-@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a|aa)+$", r"(?:\s+\w+)*x", r"(\w)\1", r"(?:ab|a){1,400}z"])
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a|aa)+$", r"(?:\s+\w+)*x", r"(\w+)\1", r"(\w)(?:x\1)+",
+                                     r"(a|ab)\1", r"(?:ab|a){1,400}z", r"(a)?(?(1)b|c)"])
 def test_ambiguous_patterns_are_guarded(pattern: str) -> None:
     assert needs_guard(pattern)
     assert isinstance(compile_safe(pattern), GuardedPattern)
 
 
 @pytest.mark.parametrize("pattern", [r"\bfoo\b", r"(?<=\S)(”[.,])", r"(?:US|French) colleagues?", r"a[bc]*d",
-                                     r"(?:(?:\w+\s+){0,2})party"])
+                                     r"(?:(?:\w+\s+){0,2})party", r"([.,;])\1", r"(\w)x\1"])
 def test_unambiguous_patterns_run_on_re(pattern: str) -> None:
     assert not needs_guard(pattern)
     assert not isinstance(compile_safe(pattern), GuardedPattern)

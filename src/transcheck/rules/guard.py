@@ -3,7 +3,8 @@
 Python's backtracking engine takes exponential time on ambiguous nested repetition
 (``(a+)+$``, ``(a|aa)+$``). When a rule's pattern is loaded it is analysed once: a pattern
 whose repetitions are not nested and hold no alternation (a bounded repetition of at most
-four turns may) and that uses no back-reference runs on
+four turns may) and whose back-references, if any, stand outside repetitions and refer to
+groups of a fixed width (``([.,;])\1``: a comparison of that many characters) runs on
 ``re`` as written; any other runs on the ``regex`` module (the same syntax and semantics,
 with guards against repeated backtracking) under a time budget per call. A call that
 exceeds the budget raises PatternTimeout, which the engine reports with the rule file
@@ -31,35 +32,42 @@ class PatternTimeout(TranscheckError):
     """A guarded pattern ran over its time budget."""
 
 
-def _risky(items, under_repeat: bool = False) -> bool:
-    """True when repetition nests, alternation repeats, or the pattern refers back to a group."""
+def _risky(items, widths: list, under_repeat: bool = False) -> bool:
+    """True when repetition nests, alternation repeats, or the pattern refers back to a
+    group inside a repetition, or to one whose width varies (``widths``: by group number,
+    the least and most characters each group matches)."""
     for op, arg in items:
         if op in _REPEATS:
             low, high, body = arg
             if under_repeat and high > 1:
                 return True
-            if _risky(body, under_repeat or high > MAX_SAFE_COUNT):
+            if _risky(body, widths, under_repeat or high > MAX_SAFE_COUNT):
                 return True
         elif op is sre.BRANCH:
-            if under_repeat or any(_risky(branch, under_repeat) for branch in arg[1]):
+            if under_repeat or any(_risky(branch, widths, under_repeat) for branch in arg[1]):
                 return True
-        elif op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+        elif op is sre.GROUPREF:
+            low, high = widths[arg]
+            if under_repeat or low != high:
+                return True
+        elif op is sre.GROUPREF_EXISTS:
             return True
         elif op is sre.SUBPATTERN:
-            if _risky(arg[-1], under_repeat):
+            if _risky(arg[-1], widths, under_repeat):
                 return True
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            if _risky(arg[1], under_repeat):
+            if _risky(arg[1], widths, under_repeat):
                 return True
         elif op is sre.ATOMIC_GROUP:
-            if _risky(arg, under_repeat):
+            if _risky(arg, widths, under_repeat):
                 return True
     return False
 
 
 def needs_guard(source: str, flags: int = 0) -> bool:
     """Whether a pattern can backtrack catastrophically (so it must run under a budget)."""
-    return _risky(sre_parse.parse(source, flags))
+    parsed = sre_parse.parse(source, flags)
+    return _risky(parsed, parsed.state.groupwidths)
 
 
 class GuardedPattern:
