@@ -85,8 +85,8 @@ def test_phrase_patterns_with_their_first_letter_first_find_the_same_matches() -
     assert _literal_first(r"(?<![\w-])(?:x|y)") == r"(?<![\w-])(?:x|y)"
 
 
-def _scanners() -> list:
-    """Every scanner of the loaded rules (phrase entries and pattern rules)."""
+def _scanners(rules=None) -> list:
+    """Every scanner of ``rules`` (by default the loaded rules): phrase entries and pattern rules."""
     from transcheck.rules import load_rules
     from transcheck.rules.matchers import Scanner
 
@@ -104,7 +104,7 @@ def _scanners() -> list:
             for item in vars(value).values():
                 visit(item, depth + 1)
 
-    for rule in load_rules():
+    for rule in load_rules() if rules is None else rules:
         visit(rule.matcher)
     return found
 
@@ -158,12 +158,48 @@ def test_trigger_hits_are_each_literals_sorted_overlapping_starts() -> None:
     together = index.register(literals)
     long_line = "aaaa ab a a " * 40 + "\n"
     text = long_line * (2 * LOWER_CHUNK_CHARS // len(long_line) + 3) + "Aaa b\n"
-    hits = index.hits(Context(Document.from_text("t", text)))
+    hits = index.hits(Context(Document.from_text("t", text)), [*singles.values(), together])
     lower = text.lower()
     starts = {literal: [i for i in range(len(lower)) if lower.startswith(literal, i)] for literal in literals}
     for literal, scanner in singles.items():
         assert list(hits.get(scanner)) == starts[literal], literal
     assert list(hits.get(together)) == sorted(i for found in starts.values() for i in found)
+
+
+def test_a_scoped_context_searches_its_scanners_literals_only() -> None:
+    """With a ``trigger_scope``, only the scope's literals are searched for; its scanners get
+    the hits they get without one, and a scanner outside it gets every literal's hits."""
+    from transcheck.rules.prefilter import TriggerIndex
+
+    index = TriggerIndex()
+    inside = index.register(("party", "vote"))
+    required = index.register(("said",))
+    outside = index.register(("vote", "poll"))
+    text = "The party said the vote was close.\nA poll said so.\n"
+    whole = index.hits(Context(Document.from_text("t", text)), [inside, required, outside])
+    scoped_ctx = Context(Document.from_text("t", text), trigger_scope=frozenset({inside, required}))
+    scoped = index.hits(scoped_ctx, [inside, required])
+    assert scoped is not whole
+    for scanner in (inside, required):
+        assert list(scoped.get(scanner)) == list(whole.get(scanner))
+    assert "poll" not in [literal for literal, i in index.literals.items() if i in scoped._by_literal]
+    wider = index.hits(scoped_ctx, [outside])  # outside the scope: every literal searched for
+    assert wider is not scoped and list(wider.get(outside)) == list(whole.get(outside)) == [19, 37]
+
+
+def test_the_scope_of_the_built_in_rules_holds_every_scanner_they_use() -> None:
+    """``engine.trigger_scope`` finds the scanners of matchers and detectors (a boilerplate
+    detector's line shapes among them): all rules' scope holds every scanner of their
+    matchers, and the document-evidence rules' a part of it."""
+    from transcheck import engine
+    from transcheck.rules import load_rules
+
+    rules = list(load_rules())
+    scanners = [s for s in _scanners(rules) if s.trigger_id is not None]
+    every = engine.trigger_scope(rules)
+    assert scanners and {i for s in scanners for i in s.trigger_ids} <= every
+    evidence = engine.trigger_scope([rule for rule in rules if not engine.line_local(rule)])
+    assert evidence and evidence < every
 
 
 OWN_TEXT = (

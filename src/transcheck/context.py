@@ -159,6 +159,9 @@ class Context:
     document: Document
     locale: str = "en-US"
     cache: dict[str, Any] = field(default_factory=dict)
+    # The trigger-index scanners the rules run on this context use (``prefilter.TriggerIndex``):
+    # only their literals are searched for. None: every scanner's.
+    trigger_scope: frozenset[int] | None = None
 
     @property
     def text(self) -> str:

@@ -13,6 +13,7 @@ from transcheck.context import Context, RecordedCache
 from transcheck.documents import Block, Document, blocks
 from transcheck.models import Finding, Fix, Match
 from transcheck.errors import RuleTimeoutError
+from transcheck.rules import matchers
 from transcheck.rules.guard import PatternTimeout
 from transcheck.rules.loader import Rule, RuleSet
 
@@ -197,8 +198,8 @@ def run_rules(doc: Document, rules: list[Rule], locale: str, held: HeldFindings,
               release: dict[int, list[str]] | None = None) -> None:
     """Add the findings of ``rules`` on ``doc`` to ``held``; the Context's caches named in
     ``release`` under a rule's index are freed once that rule has run (see ``releases``)."""
-    ctx = Context(doc, locale)
     trim = len(doc.text) > block_chars()  # a long text's evidence: its rules' freed copies and caches given back
+    ctx = Context(doc, locale, trigger_scope=trigger_scope(rules) if trim else None)
     if trim:
         from transcheck.tagger import forget_features  # here: a short text's run need not import the tagger
     for i, rule in enumerate(rules):
@@ -208,6 +209,18 @@ def run_rules(doc: Document, rules: list[Rule], locale: str, held: HeldFindings,
         if trim:
             forget_features()
             release_free_memory()
+
+
+_SCOPES: dict[tuple[int, ...], tuple[list[Rule], frozenset[int]]] = {}  # the rules kept: their ids stay theirs
+
+
+def trigger_scope(rules: list[Rule]) -> frozenset[int]:
+    """The trigger-index scanners of ``rules`` (``matchers.trigger_scope``), found once per
+    list of rule objects: on a long text's evidence the other rules' literals are not searched for."""
+    key = tuple(map(id, rules))
+    if key not in _SCOPES:
+        _SCOPES[key] = (list(rules), matchers.trigger_scope(rules))
+    return _SCOPES[key][1]
 
 
 def release_free_memory() -> None:
@@ -244,7 +257,7 @@ def releases(doc: Document, rules: list[Rule], locale: str) -> dict[int, list[st
     key = (locale, tuple(rule.spec.id for rule in rules))
     if key not in _RELEASES:
         cut = passages.cut(doc.text, 0, PROBE_CHARS)
-        ctx = Context(Document.from_text(doc.path, doc.text[:cut]), locale, RecordedCache())
+        ctx = Context(Document.from_text(doc.path, doc.text[:cut]), locale, RecordedCache(), trigger_scope(rules))
         for i, rule in enumerate(rules):
             ctx.cache.user = i  # type: ignore[attr-defined]
             run_rule(rule, ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -122,6 +123,11 @@ class Scanner:
         return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids,
                    anchored=anchored)
 
+    @property
+    def trigger_ids(self) -> tuple[int, ...]:
+        """Its ids in the trigger index: the trigger's and the required sets' (none without a trigger)."""
+        return () if self.trigger_id is None else (self.trigger_id, *self.required_ids)
+
     def __reduce__(self):
         required = self.required if self.triggers else ((self.needs,) if self.needs else ())
         return Scanner.restore, (self.regex, self.paragraphs, self.triggers, required, self.anchored)
@@ -134,7 +140,7 @@ class Scanner:
                     return
             yield from self.regex.finditer(ctx.text)
             return
-        hits = prefilter.INDEX.hits(ctx)
+        hits = prefilter.INDEX.hits(ctx, self.trigger_ids)
         if self.trigger_id not in hits.present:
             return
         required = [hits.get(i) for i in self.required_ids]
@@ -147,6 +153,30 @@ class Scanner:
                         yield from _matches_at(self.regex, ctx.text, positions, start, end)
                     else:
                         yield from self.regex.finditer(ctx.text, start, end)
+
+
+def trigger_scope(objects: Iterable[object]) -> frozenset[int]:
+    """The trigger-index ids of every Scanner that ``objects`` (matchers, detectors) hold:
+    in their fields and attributes, and in the tuples, lists, sets and dicts among them."""
+    ids: set[int] = set()
+    seen: set[int] = set()
+    todo = list(objects)
+    while todo:
+        item = todo.pop()
+        if id(item) in seen or isinstance(item, (str, bytes, int, float, re.Pattern)):
+            continue
+        seen.add(id(item))
+        if isinstance(item, Scanner):
+            ids.update(item.trigger_ids)
+        elif isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            todo.extend(item)
+        elif dataclasses.is_dataclass(item):
+            todo.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+        elif type(item).__module__.startswith("transcheck.") and hasattr(item, "__dict__"):
+            todo.extend(vars(item).values())
+    return frozenset(ids)
 
 
 def _literals_in(ctx: Context, literals: list[str]) -> set[str]:
@@ -307,7 +337,7 @@ class PhraseMatcher:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
-        present = prefilter.INDEX.hits(ctx).present
+        present = prefilter.INDEX.hits(ctx, (i for scanner in self.scanners for i in scanner.trigger_ids)).present
         for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
             if scanner.trigger_id is not None and scanner.trigger_id not in present:
                 continue  # none of the entry's literals occurs: skip it without a call

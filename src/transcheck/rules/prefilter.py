@@ -299,14 +299,14 @@ def _may_newline(items, flags: int) -> bool:
 
 
 class TriggerIndex:
-    """The trigger literals of every scanner, searched together in one pass per document."""
+    """The trigger literals of every scanner, searched together in one pass per document
+    (only those of the scanners in the context's ``trigger_scope``, when it has one)."""
 
     def __init__(self) -> None:
         self.literals: dict[str, int] = {}
         self.members: list[tuple[int, ...]] = []  # by scanner id: the indexes of its literals
         self.owners: list[list[int]] = []  # by literal index: the scanners it belongs to
-        self._automaton: AhoCorasick | None = None
-        self._multiline = False  # a literal holds a newline: the text is searched whole
+        self._automata: dict[frozenset[int] | None, _Automaton] = {}  # by scope (None: all literals)
 
     @property
     def scanners(self) -> int:
@@ -320,43 +320,66 @@ class TriggerIndex:
             if index == len(self.owners):
                 self.owners.append([])
             self.owners[index].append(scanner)
-        self._automaton = None
+        self._automata.clear()
         return scanner
 
-    def hits(self, ctx: Context) -> Hits:
-        """The literals' hits in the document (cached per document)."""
-        key = ("trigger-hits", id(self), len(self.members))
+    def hits(self, ctx: Context, scanners: Iterable[int]) -> Hits:
+        """The literals' hits in the document (cached per document): those of the context's
+        scope when it holds all of ``scanners`` (the ids a caller will ask the hits about),
+        else those of every literal."""
+        scope = ctx.trigger_scope
+        if scope is not None and not scope.issuperset(scanners):
+            scope = None  # a scanner outside the scope: every literal is searched for
+        key = ("trigger-hits", id(self), len(self.members), scope)
         found = ctx.cache.get(key)
         if found is None:
-            if self._automaton is None:
-                self._automaton = AhoCorasick(list(self.literals), matchkind=MatchKind.Standard)
-                self._multiline = any("\n" in literal for literal in self.literals)
-            found = ctx.cache[key] = Hits(self._positions(ctx), self.members, self.owners)
+            automaton = self._automata.get(scope)
+            if automaton is None:
+                automaton = self._automata[scope] = self._automaton(scope)
+            found = ctx.cache[key] = Hits(automaton.positions(ctx), self.members, self.owners)
         return found
 
-    def _positions(self, ctx: Context) -> dict[int, array[int]]:
-        """Start offsets of each literal's overlapping hits in the lower-cased text, as
-        arrays of machine integers (4 bytes a hit, not a 32-byte int object and a list slot:
-        a block can hold a few hundred thousand hits). A stretch of lines at a time, never
-        lower-cased whole (bounded memory), when no literal holds a newline; else in one
-        search of ``lower_text``. One plain loop over the hits (about one a word): no
-        generator in between. Each literal's offsets come in increasing order: the
-        stretches are searched in order, and one literal's overlapping hits are reported
-        in the order of their ends, which is that of their starts."""
-        automaton = self._automaton
-        assert automaton is not None
-        typecode = passages.offsets_type(ctx.text)
+    def _automaton(self, scope: frozenset[int] | None) -> _Automaton:
+        if scope is None:
+            return _Automaton(list(self.literals))
+        wanted = sorted({index for scanner in scope for index in self.members[scanner]})
+        names = list(self.literals)
+        return _Automaton([names[index] for index in wanted], wanted)
+
+
+class _Automaton:
+    """An Aho-Corasick automaton of some of the index's literals (``indexes``: theirs in the
+    index, in order; None: all of them, in order)."""
+
+    def __init__(self, literals: list[str], indexes: list[int] | None = None) -> None:
+        self.automaton = AhoCorasick(literals, matchkind=MatchKind.Standard)
+        self.indexes = indexes
+        self.multiline = any("\n" in literal for literal in literals)  # then the text is searched whole
+
+    def positions(self, ctx: Context) -> dict[int, array[int]]:
+        """Start offsets of each literal's overlapping hits in the lower-cased text (by the
+        literal's index in the trigger index), as arrays of machine integers (4 bytes a
+        hit, not a 32-byte int object and a list slot: a block can hold a few hundred
+        thousand hits). A stretch of lines at a time, never lower-cased whole (bounded
+        memory), when no literal holds a newline; else in one search of ``lower_text``.
+        One plain loop over the hits (about one a word): no generator in between. Each
+        literal's offsets come in increasing order: the stretches are searched in order,
+        and one literal's overlapping hits are reported in the order of their ends, which
+        is that of their starts."""
+        automaton, typecode = self.automaton, passages.offsets_type(ctx.text)
         by_literal: dict[int, array[int]] = defaultdict(lambda: array(typecode))
-        if self._multiline:
+        if self.multiline:
             for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
                 by_literal[index].append(start)
+        else:
+            for base, lower in ctx.lower_stretches():
+                for first, last in chunks(lower, SEARCH_CHUNK_CHARS):
+                    offset = base + first
+                    for index, start, _ in automaton.find_matches_as_indexes(lower[first:last], overlapping=True):
+                        by_literal[index].append(offset + start)
+        if self.indexes is None:
             return by_literal
-        for base, lower in ctx.lower_stretches():
-            for first, last in chunks(lower, SEARCH_CHUNK_CHARS):
-                offset = base + first
-                for index, start, _ in automaton.find_matches_as_indexes(lower[first:last], overlapping=True):
-                    by_literal[index].append(offset + start)
-        return by_literal
+        return {self.indexes[index]: found for index, found in by_literal.items()}
 
 
 class Hits:
