@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from ahocorasick_rs import AhoCorasick
 
+from transcheck import native
 from transcheck.documents import Document
 
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -35,10 +36,6 @@ def line_around(text: str, start: int, end: int | None = None) -> tuple[int, int
     stop = text.find("\n", end, high)
     cut = (newline == -1 and low > 0) or (stop == -1 and high < len(text))
     return (newline + 1 if newline != -1 or low == 0 else low), (stop if stop != -1 else high), cut
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-’'"
 
 
 CHUNK_CHARS = 1 << 20  # long texts are scanned a stretch of lines at a time (bounded copies)
@@ -93,7 +90,7 @@ def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]
         i = text.find(word)
         while i != -1:
             end = i + len(word)
-            if not (i and _word_char(text[i - 1])) and not (end < len(text) and _word_char(text[end])):
+            if not (i and native.is_word_character(text[i - 1])) and not (end < len(text) and native.is_word_character(text[end])):
                 spans.append((i, end))
             i = text.find(word, end)
     return spans
@@ -256,11 +253,17 @@ class Context:
         the text for all of them (a word is bounded by characters that are not letters,
         digits, ``_``, ``-`` or apostrophes)."""
         plain = [w for w in words if TOKEN_RE.fullmatch(w)]
-        spans = _whole_words(self.text, plain) if plain else []
+        spans = self._whole_words(plain) if plain else []
         if len(plain) < len(words):  # a word with other characters: found one by one
             spans += _occurrences_one_by_one(self.text, [w for w in words if w and not TOKEN_RE.fullmatch(w)])
         spans.sort()
         return spans
+
+    def _whole_words(self, words: list[str]) -> list[tuple[int, int]]:
+        """Spans of ``words`` (made of word characters only) not inside a longer word: by
+        the compiled core, else by ``_whole_words``."""
+        found = native.whole_words(self.text, words)
+        return _whole_words(self.text, words) if found is None else found
 
     def in_code(self, start: int, end: int) -> bool:
         """Whether the span lies in a URL, e-mail address, file name, path or code (see ``in_code``)."""

@@ -1,0 +1,177 @@
+//! transcheck's compiled core: the parts of a check that Python does slowly, each with the
+//! same results as the Python code it stands in for (`src/transcheck`, which keeps that code
+//! for an install without this module).
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use rustc_hash::FxHashSet;
+
+/// The code points of a Python string, read in place (the string's own 1, 2 or 4-byte units).
+enum CodeUnits<'a> {
+    One(&'a [u8]),
+    Two(&'a [u16]),
+    Four(&'a [u32]),
+}
+
+fn code_units<'a>(text: &'a Bound<'_, PyString>) -> PyResult<CodeUnits<'a>> {
+    let ptr = text.as_ptr();
+    // SAFETY: `ptr` is a str object kept alive by `text` for 'a (the GIL is held);
+    // PyUnicode_GetLength makes a legacy string ready before its data is read.
+    unsafe {
+        let length = ffi::PyUnicode_GetLength(ptr);
+        if length < 0 {
+            return Err(PyErr::fetch(text.py()));
+        }
+        let (data, length) = (ffi::PyUnicode_DATA(ptr), length as usize);
+        Ok(match ffi::PyUnicode_KIND(ptr) {
+            1 => CodeUnits::One(std::slice::from_raw_parts(data as *const u8, length)),
+            2 => CodeUnits::Two(std::slice::from_raw_parts(data as *const u16, length)),
+            _ => CodeUnits::Four(std::slice::from_raw_parts(data as *const u32, length)),
+        })
+    }
+}
+
+fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    Ok(match code_units(text)? {
+        CodeUnits::One(units) => units.iter().map(|&u| u as u32).collect(),
+        CodeUnits::Two(units) => units.iter().map(|&u| u as u32).collect(),
+        CodeUnits::Four(units) => units.to_vec(),
+    })
+}
+
+/// A set of code points: a bitmap (bit `c % 8` of byte `c / 8`), with a table of the
+/// first 256 for the common case.
+struct CharClass<'a> {
+    bitmap: &'a [u8],
+    latin: [bool; 256],
+}
+
+impl<'a> CharClass<'a> {
+    fn new(bitmap: &'a [u8]) -> Self {
+        let mut latin = [false; 256];
+        for (c, slot) in latin.iter_mut().enumerate() {
+            *slot = bitmap
+                .get(c >> 3)
+                .is_some_and(|byte| byte >> (c & 7) & 1 == 1);
+        }
+        Self { bitmap, latin }
+    }
+
+    #[inline]
+    fn holds(&self, c: u32) -> bool {
+        let i = c as usize;
+        if i < 256 {
+            self.latin[i]
+        } else {
+            self.bitmap
+                .get(i >> 3)
+                .is_some_and(|byte| byte >> (i & 7) & 1 == 1)
+        }
+    }
+}
+
+/// The words sought, with a cheap test that rules out most runs before a lookup: a bitmap
+/// of the words' (first code point, last code point, length) hashed to `FILTER_BITS`.
+struct Words {
+    set: FxHashSet<Box<[u32]>>,
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+#[inline]
+fn filter_slot(first: u32, last: u32, length: usize) -> usize {
+    let mixed = (first as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (last as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+        ^ length as u64;
+    (mixed.wrapping_mul(0x1656_67B1_9E37_79F9) >> 48) as usize % FILTER_BITS
+}
+
+impl Words {
+    fn new(words: Vec<Vec<u32>>) -> Self {
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let slot = filter_slot(word[0], word[word.len() - 1], word.len());
+            filter[slot / 64] |= 1 << (slot % 64);
+        }
+        let set = words.into_iter().map(Vec::into_boxed_slice).collect();
+        Self { set, filter }
+    }
+
+    #[inline]
+    fn may_hold(&self, first: u32, last: u32, length: usize) -> bool {
+        let slot = filter_slot(first, last, length);
+        self.filter[slot / 64] >> (slot % 64) & 1 == 1
+    }
+}
+
+const STRETCH: usize = 1 << 16; // units scanned at a time (the run edges' buffer stays small)
+
+/// (start, end) of each maximal run of `word` characters in `units` that is one of `words`,
+/// in order. A stretch at a time, the runs' edges are found first without a branch per
+/// unit (word and non-word characters alternate too often to predict); a run is then looked
+/// up only when its length and first code point may be a word's.
+fn whole_words_in<T: Copy + Into<u32>>(
+    units: &[T],
+    words: &Words,
+    word: &CharClass,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut run: Vec<u32> = Vec::new();
+    let mut edges: Vec<usize> = Vec::new();
+    let mut begin = 0;
+    while begin < units.len() {
+        let mut end = (begin + STRETCH).min(units.len());
+        while end < units.len() && word.holds(units[end].into()) {
+            end += 1; // a stretch ends after a run, never inside one
+        }
+        edges.clear();
+        edges.resize(end - begin + 1, 0);
+        let (mut count, mut inside) = (0, false);
+        for (i, &unit) in units[begin..end].iter().enumerate() {
+            let is_word = word.holds(unit.into());
+            edges[count] = begin + i;
+            count += (is_word != inside) as usize;
+            inside = is_word;
+        }
+        edges[count] = end;
+        count += inside as usize;
+        for pair in edges[..count].chunks_exact(2) {
+            let (start, stop) = (pair[0], pair[1]);
+            if words.may_hold(units[start].into(), units[stop - 1].into(), stop - start) {
+                run.clear();
+                run.extend(units[start..stop].iter().map(|&u| u.into()));
+                if words.set.contains(run.as_slice()) {
+                    found.push((start, stop));
+                }
+            }
+        }
+        begin = end;
+    }
+    found
+}
+
+/// Spans of `words` in `text` not inside a longer word, in order: where a maximal run of
+/// the code points of the `word_characters` bitmap is one of the words (each made of word
+/// characters only, so that an occurrence of one is whole exactly where it is such a run).
+#[pyfunction]
+fn whole_words(
+    text: &Bound<'_, PyString>,
+    words: Vec<Bound<'_, PyString>>,
+    word_characters: &[u8],
+) -> PyResult<Vec<(usize, usize)>> {
+    let words = Words::new(words.iter().map(code_points).collect::<PyResult<_>>()?);
+    let word = CharClass::new(word_characters);
+    Ok(match code_units(text)? {
+        CodeUnits::One(units) => whole_words_in(units, &words, &word),
+        CodeUnits::Two(units) => whole_words_in(units, &words, &word),
+        CodeUnits::Four(units) => whole_words_in(units, &words, &word),
+    })
+}
+
+#[pymodule]
+fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(whole_words, module)?)?;
+    Ok(())
+}

@@ -1,0 +1,56 @@
+"""The compiled core: the ``transcheck_core`` extension built from ``core/`` (Rust, PyO3).
+
+Each of its parts stands in for Python code kept beside it, for an install without the
+extension (a machine without Rust); both give the same results (``tests/test_native.py``
+runs them side by side). ``TRANSCHECK_PURE_PYTHON=1`` runs the Python code instead.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from types import ModuleType
+
+from transcheck import tables
+
+WORD_PUNCTUATION = "_-’'"  # besides letters and digits (str.isalnum), what a whole word may hold
+
+
+@cache
+def core() -> ModuleType | None:
+    """The extension, or None when it is not installed or turned off."""
+    if os.environ.get("TRANSCHECK_PURE_PYTHON"):
+        return None
+    try:
+        import transcheck_core
+    except ImportError:
+        return None
+    return transcheck_core
+
+
+def is_word_character(ch: str) -> bool:
+    """A character whole words are made of: a letter or digit (``str.isalnum``) or ``_-’'``."""
+    return ch.isalnum() or ch in WORD_PUNCTUATION
+
+
+@cache
+def word_characters() -> bytes:
+    """``is_word_character`` of every code point as a bitmap (bit ``c % 8`` of byte ``c // 8``),
+    built once into the cache folder (it follows this Python's Unicode database)."""
+    return tables.derived("word-characters", _word_character_bitmap)
+
+
+def _word_character_bitmap() -> bytes:
+    bitmap = bytearray(0x110000 // 8)
+    for code in range(0x110000):
+        if is_word_character(chr(code)):
+            bitmap[code >> 3] |= 1 << (code & 7)
+    return bytes(bitmap)
+
+
+def whole_words(text: str, words: list[str]) -> list[tuple[int, int]] | None:
+    """(start, end) of the occurrences of ``words`` (made of word characters only) in
+    ``text`` not inside a longer word, in order (``transcheck_core.whole_words``: one pass
+    over the text where it lies, no copy); None without the extension."""
+    found = core()
+    return None if found is None else found.whole_words(text, words, word_characters())

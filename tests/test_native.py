@@ -1,0 +1,88 @@
+"""The compiled core (``core/``, built by scripts/setup) gives what the Python code it stands in for gives."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcheck import native
+from transcheck.context import TOKEN_RE, Context, _whole_words
+from transcheck.documents import Document
+
+core = native.core()
+needs_core = pytest.mark.skipif(core is None, reason="transcheck_core is not built (scripts/setup builds it where cargo is)")
+
+# Letters and digits of several scripts and widths (1, 2 and 4-byte strings), the word
+# punctuation, combining marks, numerals that are digits but not decimals.
+PIECES = ["the", "The", "them", "other", "a", "Köln", "Kölner", "x", "_", "-", "’", "'", " ", "\n", ".", ",", "“",
+          "”", "2", "²", "½", "٣", "ß", "İ", "é", "e\u0301", "ǅ", "Ⅻ", "日本", "𝐀", "😀", "\u00a0", "well-known",
+          "it's", "it’s", "don't", "x2", "_x_"]
+
+
+def _words_of(text: str) -> list[str]:
+    return sorted(set(TOKEN_RE.findall(text)))
+
+
+@needs_core
+def test_the_word_characters_are_pythons() -> None:
+    bitmap = native.word_characters()
+    for code in range(0x110000):
+        assert (bitmap[code >> 3] >> (code & 7) & 1) == native.is_word_character(chr(code)), hex(code)
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.lists(st.sampled_from(PIECES), min_size=1, max_size=3),
+       st.randoms(use_true_random=False))
+def test_whole_words_are_those_the_automaton_finds(pieces: list[str], extra: list[str], rng: random.Random) -> None:
+    text = "".join(pieces)
+    words = [w for w in _words_of(text) if rng.random() < 0.5] + [w for w in _words_of("".join(extra))]
+    words = sorted(set(words))
+    assert native.whole_words(text, words) == sorted(_whole_words(text, words))
+
+
+@needs_core
+def test_whole_words_in_a_long_text_of_every_width() -> None:
+    rng = random.Random(7)
+    base = "".join(rng.choice(PIECES) for _ in range(60_000))  # longer than a stretch of the core's scan
+    for text in (base.encode("latin-1", "replace").decode("latin-1"), base.replace("😀", "").replace("𝐀", ""), base):
+        words = [w for w in _words_of(text) if rng.random() < 0.3]
+        found = native.whole_words(text, words)
+        assert found == sorted(_whole_words(text, words)) and len(found) > 1000
+
+
+@needs_core
+def test_a_lone_surrogate_is_no_word_character() -> None:
+    """The automaton cannot take one (no UTF-8 for it); the core reads the string as it lies."""
+    assert native.whole_words("a\ud800the b", ["the", "a"]) == [(0, 1), (2, 5)]
+
+
+@needs_core
+def test_context_occurrences_are_the_same_with_and_without_the_core(monkeypatch) -> None:
+    text = "Die Stadt Köln and the city of Köln-Deutz; the Kölner said it’s the other one, don't.\n" * 50
+    words = {"Köln", "the", "it’s", "don't", "Deutz", "U.S.", "Köln-Deutz"}
+    with_core = Context(Document.from_text("t", text)).occurrences(words)
+    monkeypatch.setattr(native, "core", lambda: None)
+    assert Context(Document.from_text("t", text)).occurrences(words) == with_core
+    assert len(with_core) == 50 * 7
+
+
+def test_the_pure_python_switch_runs_without_the_core(tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The vote in Mailand was close.\n", encoding="utf-8")
+    runs = []
+    for pure in ("", "1"):
+        env = {**os.environ, "TRANSCHECK_PURE_PYTHON": pure}
+        runs.append(subprocess.run([sys.executable, "-m", "transcheck", "check", "-f", "concise", str(draft)],
+                                   capture_output=True, text=True, env=env))
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout and "Milan" in runs[0].stdout
+    probe = "from transcheck import native; print(native.core() is None)"
+    env = {**os.environ, "TRANSCHECK_PURE_PYTHON": "1"}
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env).stdout.strip() == "True"
