@@ -46,9 +46,9 @@ SENTENCE_END = re.compile(
 QUOTES = {"“": '"', "”": '"', "„": '"', "‘": "'", "«": '"', "»": '"'}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen class's __init__ costs 8x (a long text makes millions)
 class Token:
-    """One word or punctuation mark: its span in the text, its form and its tag."""
+    """One word or punctuation mark: its span in the text, its form and its tag (never changed)."""
 
     start: int
     end: int
