@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from array import array
 import subprocess
 import sys
 
@@ -86,3 +87,50 @@ def test_the_pure_python_switch_runs_without_the_core(tmp_path) -> None:
     probe = "from transcheck import native; print(native.core() is None)"
     env = {**os.environ, "TRANSCHECK_PURE_PYTHON": "1"}
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env).stdout.strip() == "True"
+
+
+def _automaton(literals: list[str]):
+    from transcheck.rules.prefilter import _Automaton
+
+    return _Automaton(literals, range(len(literals)), len(literals))
+
+
+def _both_positions(literals: list[str], text: str) -> tuple[dict, dict]:
+    """Each literal's starts in ``text`` as the core finds them and as ahocorasick_rs does."""
+    automaton, ctx = _automaton(literals), Context(Document.from_text("t", text))
+    by_core, by_python = automaton._native_positions(ctx), automaton._python_positions(ctx)
+    return {i: list(by_core.starts((i,))) for i in by_core.found()}, {i: list(found) for i, found in by_python.items()}
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["\n\n", "İ", "ſ", "Straße"]), max_size=80))
+def test_trigger_hits_are_those_of_the_python_automaton(pieces: list[str]) -> None:
+    literals = ["the", "he", "e", "ö", "köln", "’s", "it’", "2", "日本", "😀", "a a", ". \n", "ss", "i̇"]
+    by_core, by_python = _both_positions(literals, "".join(pieces))
+    assert by_core == by_python
+
+
+@needs_core
+def test_trigger_hits_of_the_rules_literals_in_a_long_text() -> None:
+    """Every literal of the built-in rules over a text longer than a lower-cased stretch,
+    and the merged starts of several literals (an offset where two start kept twice, as
+    heapq.merge keeps it)."""
+    from transcheck.context import LOWER_CHUNK_CHARS
+    from transcheck.rules import load_rules
+    from transcheck.rules.prefilter import INDEX, _Arrays
+
+    load_rules()
+    literals = [literal for literal in INDEX.literals if "\n" not in literal]
+    rng = random.Random(3)
+    line = "Der Bundestag said on Monday, “it’s 3,5 % of GDP”, z. B. in Köln – the party's view.\n"
+    text = "".join(line if rng.random() < 0.7 else rng.choice(PIECES) * 3 + "\n" for _ in range(3 * LOWER_CHUNK_CHARS // len(line)))
+    by_core, by_python = _both_positions(literals, text)
+    assert by_core == by_python and len(by_core) > 15
+    native_starts = _automaton(literals)._native_positions(Context(Document.from_text("t", text)))
+    arrays = _Arrays({i: array("I", found) for i, found in by_python.items()})
+    shared = [(a, b) for a in by_core for b in by_core if a < b and set(by_core[a]) & set(by_core[b])]
+    assert shared
+    for group in [tuple(rng.sample(sorted(by_core), 4)) for _ in range(50)] + shared:
+        assert list(native_starts.starts(group)) == list(arrays.starts(group))
+    assert native_starts.starts((len(literals) + 5,)) is None

@@ -2,9 +2,11 @@
 //! same results as the Python code it stands in for (`src/transcheck`, which keeps that code
 //! for an install without this module).
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use pyo3::exceptions::PyValueError;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyBytes, PyString};
 use rustc_hash::FxHashSet;
 
 /// The code points of a Python string, read in place (the string's own 1, 2 or 4-byte units).
@@ -170,8 +172,132 @@ fn whole_words(
     })
 }
 
+/// The trigger literals of the rules' scanners (lower case), each with its index in the
+/// trigger index, in one Aho-Corasick automaton searched for every overlapping hit.
+#[pyclass(frozen, module = "transcheck_core")]
+struct Literals {
+    automaton: AhoCorasick,
+    indexes: Vec<usize>,
+}
+
+#[pymethods]
+impl Literals {
+    #[new]
+    fn new(literals: Vec<String>, indexes: Vec<usize>) -> PyResult<Self> {
+        if literals.len() != indexes.len() {
+            return Err(PyValueError::new_err("one index per literal"));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&literals)
+            .map_err(|err| PyValueError::new_err(err.to_string()))?;
+        Ok(Self { automaton, indexes })
+    }
+
+    /// Add the start of every overlapping hit of each literal in `text` (a lower-cased
+    /// stretch of the document starting at code point `base`) to `hits`, in order.
+    fn search(
+        &self,
+        text: &Bound<'_, PyString>,
+        base: usize,
+        mut hits: PyRefMut<'_, LiteralHits>,
+    ) -> PyResult<()> {
+        let bytes = text.to_str()?.as_bytes();
+        let ascii = bytes.is_ascii();
+        let mut cursor = (0, 0); // a byte offset and its code-point offset
+        for hit in self.automaton.find_overlapping_iter(bytes) {
+            let start = if ascii {
+                hit.start()
+            } else {
+                code_point_offset(bytes, &mut cursor, hit.start())
+            };
+            let index = self.indexes[hit.pattern().as_usize()];
+            hits.add(index, base + start)?;
+        }
+        Ok(())
+    }
+}
+
+/// The code-point offset of byte offset `at` of UTF-8 `bytes`, counted from `cursor` (the
+/// last offset asked for and its code-point offset), which then moves to `at`: hits come
+/// in the order of their ends, so their starts are near each other.
+fn code_point_offset(bytes: &[u8], cursor: &mut (usize, usize), at: usize) -> usize {
+    let leading = |range: &[u8]| range.iter().filter(|&&b| (b as i8) >= -0x40).count(); // not 0b10xxxxxx
+    let (byte, point) = *cursor;
+    let found = if at >= byte {
+        point + leading(&bytes[byte..at])
+    } else {
+        point - leading(&bytes[at..byte])
+    };
+    *cursor = (at, found);
+    found
+}
+
+/// One document's trigger hits: the sorted starts of each literal (by its index).
+#[pyclass(module = "transcheck_core")]
+struct LiteralHits {
+    starts: Vec<Vec<u32>>,
+}
+
+impl LiteralHits {
+    fn add(&mut self, index: usize, start: usize) -> PyResult<()> {
+        let start =
+            u32::try_from(start).map_err(|_| PyValueError::new_err("offset beyond 32 bits"))?;
+        let starts = self
+            .starts
+            .get_mut(index)
+            .ok_or_else(|| PyValueError::new_err("literal index out of range"))?;
+        starts.push(start);
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl LiteralHits {
+    /// Room for the hits of `count` literals.
+    #[new]
+    fn new(count: usize) -> Self {
+        Self {
+            starts: vec![Vec::new(); count],
+        }
+    }
+
+    /// The indexes of the literals that occur.
+    fn found(&self) -> Vec<usize> {
+        (0..self.starts.len())
+            .filter(|&i| !self.starts[i].is_empty())
+            .collect()
+    }
+
+    /// The sorted starts of `literals` together (an offset where two of them start comes
+    /// twice), as 4-byte integers in the machine's order; None when none of them occurs.
+    fn starts_of<'py>(&self, py: Python<'py>, literals: Vec<usize>) -> Option<Bound<'py, PyBytes>> {
+        let lists: Vec<&Vec<u32>> = literals
+            .iter()
+            .filter_map(|&i| self.starts.get(i))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let merged = match lists.as_slice() {
+            [] => return None,
+            [only] => (*only).clone(),
+            _ => {
+                let mut all: Vec<u32> = lists.iter().flat_map(|s| s.iter().copied()).collect();
+                all.sort_unstable();
+                all
+            }
+        };
+        let bytes: Vec<u8> = merged
+            .iter()
+            .flat_map(|start| start.to_ne_bytes())
+            .collect();
+        Some(PyBytes::new(py, &bytes))
+    }
+}
+
 #[pymodule]
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
+    module.add_class::<Literals>()?;
+    module.add_class::<LiteralHits>()?;
     Ok(())
 }

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from re import _constants as c
 from re import _parser as sre_parse
+from typing import Protocol
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from transcheck import passages
+from transcheck import native, passages
 from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks
 
 MIN_SCORE = 2.5  # a trigger weaker than this (a space, a single letter) is no filter
@@ -340,33 +341,54 @@ class TriggerIndex:
         return found
 
     def _automaton(self, scope: frozenset[int] | None) -> _Automaton:
-        if scope is None:
-            return _Automaton(list(self.literals))
-        wanted = sorted({index for scanner in scope for index in self.members[scanner]})
         names = list(self.literals)
-        return _Automaton([names[index] for index in wanted], wanted)
+        if scope is None:
+            return _Automaton(names, range(len(names)), len(names))
+        wanted = sorted({index for scanner in scope for index in self.members[scanner]})
+        return _Automaton([names[index] for index in wanted], wanted, len(names))
 
 
 class _Automaton:
     """An Aho-Corasick automaton of some of the index's literals (``indexes``: theirs in the
-    index, in order; None: all of them, in order)."""
+    index, of ``count``): the compiled core's, else ahocorasick_rs's (``native``)."""
 
-    def __init__(self, literals: list[str], indexes: list[int] | None = None) -> None:
-        self.automaton = AhoCorasick(literals, matchkind=MatchKind.Standard)
-        self.indexes = indexes
+    def __init__(self, literals: list[str], indexes: Sequence[int], count: int) -> None:
+        self.literals, self.indexes, self.count = literals, list(indexes), count
         self.multiline = any("\n" in literal for literal in literals)  # then the text is searched whole
+        core = native.core()
+        self._native = core.Literals(literals, self.indexes) if core is not None else None
+        self._automaton: AhoCorasick | None = None
 
-    def positions(self, ctx: Context) -> dict[int, array[int]]:
+    def positions(self, ctx: Context) -> _Starts:
         """Start offsets of each literal's overlapping hits in the lower-cased text (by the
-        literal's index in the trigger index), as arrays of machine integers (4 bytes a
-        hit, not a 32-byte int object and a list slot: a block can hold a few hundred
-        thousand hits). A stretch of lines at a time, never lower-cased whole (bounded
-        memory), when no literal holds a newline; else in one search of ``lower_text``.
-        One plain loop over the hits (about one a word): no generator in between. Each
+        literal's index in the trigger index), each literal's in increasing order. A
+        stretch of lines at a time, never lower-cased whole (bounded memory), when no
+        literal holds a newline; else in one search of ``lower_text``."""
+        if self._native is not None and len(ctx.text) < 1 << 32:
+            try:
+                return self._native_positions(ctx)
+            except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): searched below
+                pass
+        return _Arrays(self._python_positions(ctx))
+
+    def _native_positions(self, ctx: Context) -> _NativeStarts:
+        hits = native.core().LiteralHits(self.count)
+        stretches = [(0, ctx.lower_text)] if self.multiline else ctx.lower_stretches()
+        for base, lower in stretches:
+            self._native.search(lower, base, hits)
+        return _NativeStarts(hits)
+
+    def _python_positions(self, ctx: Context) -> dict[int, array[int]]:
+        """The same by ahocorasick_rs, as arrays of machine integers (4 bytes a hit, not a
+        32-byte int object and a list slot: a block can hold a few hundred thousand hits),
+        in one plain loop over the hits (about one a word). A stretch is searched a chunk
+        at a time (ahocorasick_rs holds 8 bytes a character of what it searches). Each
         literal's offsets come in increasing order: the stretches are searched in order,
         and one literal's overlapping hits are reported in the order of their ends, which
         is that of their starts."""
-        automaton, typecode = self.automaton, passages.offsets_type(ctx.text)
+        if self._automaton is None:
+            self._automaton = AhoCorasick(self.literals, matchkind=MatchKind.Standard)
+        automaton, typecode = self._automaton, passages.offsets_type(ctx.text)
         by_literal: dict[int, array[int]] = defaultdict(lambda: array(typecode))
         if self.multiline:
             for index, start, _ in automaton.find_matches_as_indexes(ctx.lower_text, overlapping=True):
@@ -377,9 +399,51 @@ class _Automaton:
                     offset = base + first
                     for index, start, _ in automaton.find_matches_as_indexes(lower[first:last], overlapping=True):
                         by_literal[index].append(offset + start)
-        if self.indexes is None:
-            return by_literal
         return {self.indexes[index]: found for index, found in by_literal.items()}
+
+
+class _Starts(Protocol):
+    """Each literal's hits in a document: which literals occur, and where some of them start."""
+
+    def found(self) -> Iterable[int]: ...
+
+    def starts(self, literals: tuple[int, ...]) -> Sequence[int] | None: ...
+
+
+class _Arrays:
+    """The hits as an array of starts by literal index."""
+
+    def __init__(self, by_literal: dict[int, array[int]]) -> None:
+        self._by_literal = by_literal
+
+    def found(self) -> Iterable[int]:
+        return self._by_literal.keys()
+
+    def starts(self, literals: tuple[int, ...]) -> Sequence[int] | None:
+        """The sorted starts of ``literals`` together; None when none occurs."""
+        lists = [self._by_literal[i] for i in literals if i in self._by_literal]
+        if not lists:
+            return None
+        return lists[0] if len(lists) == 1 else array(lists[0].typecode, heapq.merge(*lists))  # no list of int objects
+
+
+class _NativeStarts:
+    """The hits as the compiled core holds them (``transcheck_core.LiteralHits``)."""
+
+    def __init__(self, hits) -> None:
+        self._hits = hits
+
+    def found(self) -> Iterable[int]:
+        return self._hits.found()
+
+    def starts(self, literals: tuple[int, ...]) -> Sequence[int] | None:
+        """The sorted starts of ``literals`` together, merged by the core; None when none occurs."""
+        merged = self._hits.starts_of(literals)
+        if merged is None:
+            return None
+        found = array("I")
+        found.frombytes(merged)
+        return found
 
 
 class Hits:
@@ -387,20 +451,17 @@ class Hits:
     scanner id on demand (a literal many scanners share is stored once, and a scanner's
     merged offsets are not kept: each scanner asks once a document)."""
 
-    def __init__(self, by_literal: dict[int, array[int]], members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
+    def __init__(self, by_literal: _Starts, members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
         self._by_literal = by_literal
         self._members = members
-        self.present: set[int] = set().union(*(owners[index] for index in by_literal))  # scanners with a hit
+        self.present: set[int] = set().union(*(owners[index] for index in by_literal.found()))  # scanners with a hit
 
     def __contains__(self, scanner: int) -> bool:
         return scanner in self.present
 
     def get(self, scanner: int) -> Sequence[int] | None:
         """Sorted start offsets of the scanner's literals; None when none occurs."""
-        lists = [self._by_literal[i] for i in self._members[scanner] if i in self._by_literal]
-        if not lists:
-            return None
-        return lists[0] if len(lists) == 1 else array(lists[0].typecode, heapq.merge(*lists))  # no list of int objects
+        return self._by_literal.starts(self._members[scanner])
 
 
 INDEX = TriggerIndex()
