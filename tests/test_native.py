@@ -134,3 +134,26 @@ def test_trigger_hits_of_the_rules_literals_in_a_long_text() -> None:
     for group in [tuple(rng.sample(sorted(by_core), 4)) for _ in range(50)] + shared:
         assert list(native_starts.starts(group)) == list(arrays.starts(group))
     assert native_starts.starts((len(literals) + 5,)) is None
+
+
+def test_the_version_says_which_code_runs() -> None:
+    runs = {pure: subprocess.run([sys.executable, "-m", "transcheck", "--version"], capture_output=True, text=True,
+                                 env={**os.environ, "TRANSCHECK_PURE_PYTHON": pure}) for pure in ("", "1")}
+    assert runs["1"].stdout.strip() == "transcheck 0.1.0 (pure Python: TRANSCHECK_PURE_PYTHON is set)"
+    expected = "compiled core 0.1.0" if core is not None else "the compiled core is not built"
+    assert runs[""].returncode == 0 and expected in runs[""].stdout
+
+
+def test_a_build_of_other_code_is_not_used(monkeypatch) -> None:
+    """A checkout updated without scripts/setup keeps an older extension: its ABI differs."""
+    import types
+
+    monkeypatch.setitem(sys.modules, "transcheck_core", types.SimpleNamespace(ABI=0, __version__="0.0.1"))
+    native.core.cache_clear()
+    try:
+        assert native.core() is None and native.whole_words("the cat", ["cat"]) is None
+        assert "not built for this code" in native.describe()
+    finally:
+        monkeypatch.undo()
+        native.core.cache_clear()
+    assert (native.core() is None) == (core is None)

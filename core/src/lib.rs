@@ -296,6 +296,10 @@ impl LiteralHits {
 
 #[pymodule]
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    // What the Python side expects of this module (src/transcheck/native.py): bump it with
+    // any change to the functions and classes below, so that a stale build is not used.
+    module.add("ABI", 1)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
     module.add_class::<Literals>()?;
     module.add_class::<LiteralHits>()?;

@@ -2,7 +2,8 @@
 
 Each of its parts stands in for Python code kept beside it, for an install without the
 extension (a machine without Rust); both give the same results (``tests/test_native.py``
-runs them side by side). ``TRANSCHECK_PURE_PYTHON=1`` runs the Python code instead.
+runs them side by side). ``TRANSCHECK_PURE_PYTHON=1`` runs the Python code instead, and so
+does a build of other code than this (``ABI``: a checkout updated without ``scripts/setup``).
 """
 
 from __future__ import annotations
@@ -14,18 +15,29 @@ from types import ModuleType
 from transcheck import tables
 
 WORD_PUNCTUATION = "_-’'"  # besides letters and digits (str.isalnum), what a whole word may hold
+ABI = 1  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
 
 
 @cache
 def core() -> ModuleType | None:
-    """The extension, or None when it is not installed or turned off."""
+    """The extension, or None when it is not installed, is of other code or is turned off."""
     if os.environ.get("TRANSCHECK_PURE_PYTHON"):
         return None
     try:
         import transcheck_core
     except ImportError:
         return None
-    return transcheck_core
+    return transcheck_core if getattr(transcheck_core, "ABI", None) == ABI else None
+
+
+def describe() -> str:
+    """Which code runs, for ``transcheck --version``."""
+    found = core()
+    if found is not None:
+        return f"compiled core {found.__version__}"
+    if os.environ.get("TRANSCHECK_PURE_PYTHON"):
+        return "pure Python: TRANSCHECK_PURE_PYTHON is set"
+    return "pure Python: the compiled core is not built for this code (scripts/setup builds it)"
 
 
 def is_word_character(ch: str) -> bool:

@@ -42,7 +42,9 @@ def typer_app():
 
     def _version(value: bool) -> None:
         if value:
-            print(f"transcheck {__version__}")
+            from transcheck import native
+
+            print(f"transcheck {__version__} ({native.describe()})")
             raise typer.Exit()
 
     @app.callback()

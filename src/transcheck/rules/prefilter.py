@@ -355,8 +355,8 @@ class _Automaton:
     def __init__(self, literals: list[str], indexes: Sequence[int], count: int) -> None:
         self.literals, self.indexes, self.count = literals, list(indexes), count
         self.multiline = any("\n" in literal for literal in literals)  # then the text is searched whole
-        core = native.core()
-        self._native = core.Literals(literals, self.indexes) if core is not None else None
+        self._core = native.core()
+        self._native = self._core.Literals(literals, self.indexes) if self._core is not None else None
         self._automaton: AhoCorasick | None = None
 
     def positions(self, ctx: Context) -> _Starts:
@@ -372,7 +372,7 @@ class _Automaton:
         return _Arrays(self._python_positions(ctx))
 
     def _native_positions(self, ctx: Context) -> _NativeStarts:
-        hits = native.core().LiteralHits(self.count)
+        hits = self._core.LiteralHits(self.count)
         stretches = [(0, ctx.lower_text)] if self.multiline else ctx.lower_stretches()
         for base, lower in stretches:
             self._native.search(lower, base, hits)
