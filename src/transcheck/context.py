@@ -90,7 +90,8 @@ def _occurrences_one_by_one(text: str, words: list[str]) -> list[tuple[int, int]
         i = text.find(word)
         while i != -1:
             end = i + len(word)
-            if not (i and native.is_word_character(text[i - 1])) and not (end < len(text) and native.is_word_character(text[end])):
+            before, after = text[i - 1 : i], text[end : end + 1]
+            if not (before and native.is_word_character(before)) and not (after and native.is_word_character(after)):
                 spans.append((i, end))
             i = text.find(word, end)
     return spans
@@ -249,9 +250,9 @@ class Context:
         return vocabulary & accepted
 
     def occurrences(self, words: set[str]) -> list[tuple[int, int]]:
-        """Sorted spans of whole-word occurrences of ``words``: one Aho-Corasick pass over
-        the text for all of them (a word is bounded by characters that are not letters,
-        digits, ``_``, ``-`` or apostrophes)."""
+        """Sorted spans of whole-word occurrences of ``words``: one pass over the text for
+        all of them, the compiled core's or an Aho-Corasick automaton's (a word is bounded
+        by characters that are not letters, digits, ``_``, ``-`` or apostrophes)."""
         plain = [w for w in words if TOKEN_RE.fullmatch(w)]
         spans = self._whole_words(plain) if plain else []
         if len(plain) < len(words):  # a word with other characters: found one by one

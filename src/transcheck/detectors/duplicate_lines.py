@@ -27,7 +27,7 @@ import re
 from collections import deque
 from collections.abc import Iterator
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from sys import intern
 from typing import NamedTuple
 
@@ -88,6 +88,36 @@ def _typography_lost(text: str) -> int:
 
 
 @dataclass
+class _Pass:
+    """What one pass of ``Duplicates.find_copies`` holds: the recent lines, the latest index
+    of each recent line's key, the teasers and copies found, and the equal pairs whose copy
+    waits for the teasers of later lines."""
+
+    text: str
+    recent: deque[tuple[int, Line]] = field(default_factory=deque)
+    last_seen: dict[str, int] = field(default_factory=dict)
+    teasers: set[int] = field(default_factory=set)
+    found: dict[int, tuple[int, int]] = field(default_factory=dict)  # line index -> span to delete
+    pending: list[tuple[int, Line, int, Line]] = field(default_factory=list)
+
+    def report(self, i: int, line: Line) -> None:
+        self.found[i] = (line.start, line.end)
+
+    def forget_before(self, first: int) -> None:
+        """Drop the recent lines before index ``first`` (and their keys, unless seen again since)."""
+        while self.recent and self.recent[0][0] < first:
+            i, old = self.recent.popleft()
+            if self.last_seen.get(old.key) == i:
+                del self.last_seen[old.key]
+
+    def settle(self) -> None:
+        """Report the pending pairs' copies: the first line when the line after it is a
+        teaser (a headline and its teaser repeated whole), else the second."""
+        for i, first, j, line in self.pending:
+            self.report(*((i, first) if i + 1 in self.teasers and i + 1 < j else (j, line)))
+
+
+@dataclass
 class Duplicates:
     """Which lines (by index among the non-blank lines) are copies to delete."""
 
@@ -102,30 +132,21 @@ class Duplicates:
         teasers, equal lines and shared tails as the class describes; which of two equal
         lines is the copy may depend on whether the line after the first is a teaser,
         which later lines decide, so those verdicts wait for the end of the pass."""
-        text, reach = ctx.text, self.max_distance
-        recent: deque[tuple[int, Line]] = deque()  # the last ``reach`` lines before the current one
-        last_seen: dict[str, int] = {}  # a line's key: the index of its latest line, within reach
-        teasers: set[int] = set()
-        found: dict[int, tuple[int, int]] = {}
-        pending: list[tuple[int, Line, int, Line]] = []  # equal lines whose copy depends on teasers
+        seen = _Pass(ctx.text)
         previous: Line | None = None
         for j, line in enumerate(iter_lines(ctx)):
-            while recent and recent[0][0] < j - reach:
-                i, old = recent.popleft()
-                if last_seen.get(old.key) == i:
-                    del last_seen[old.key]
-            for i, short in self._teasers_of(line, recent):
-                teasers.add(i)
-                found[i] = (short.start, short.end)
-            self._same(text, j, line, recent, last_seen, found, pending)
-            if previous is not None and self._tails_shared(text, previous, line):
-                found[j - 1], found[j] = (previous.start, previous.end), (line.start, line.end)
-            recent.append((j, line))
+            seen.forget_before(j - self.max_distance)
+            for i, short in self._teasers_of(line, seen.recent):
+                seen.teasers.add(i)
+                seen.report(i, short)
+            self._same(seen, j, line)
+            if previous is not None and self._tails_shared(seen.text, previous, line):
+                seen.report(j - 1, previous)
+                seen.report(j, line)
+            seen.recent.append((j, line))
             previous = line
-        for i, first, j, line in pending:
-            k, copy = (i, first) if i + 1 in teasers and i + 1 < j else (j, line)
-            found[k] = (copy.start, copy.end)
-        return found
+        seen.settle()
+        return seen.found
 
     def _teasers_of(self, line: Line, recent: deque[tuple[int, Line]]) -> Iterator[tuple[int, Line]]:
         """The recent lines that are the opening words of ``line``, a longer paragraph."""
@@ -137,26 +158,25 @@ class Duplicates:
                         line.words[: len(short.words)] == short.words:
                     yield i, short
 
-    def _same(self, text: str, j: int, line: Line, recent: deque[tuple[int, Line]], last_seen: dict[str, int],
-              found: dict[int, tuple[int, int]], pending: list[tuple[int, Line, int, Line]]) -> None:
-        """One copy of ``line`` and the recent line equal to it, if any: into ``found``, or
-        into ``pending`` when it depends on teasers."""
+    def _same(self, seen: _Pass, j: int, line: Line) -> None:
+        """One copy of ``line`` and the recent line equal to it, if any: reported, or left
+        pending when it depends on teasers."""
         if len(line.words) < self.min_words:
             return
-        i = last_seen.get(line.key, j)
-        last_seen[line.key] = j
+        i = seen.last_seen.get(line.key, j)
+        seen.last_seen[line.key] = j
         if i == j:
             return
-        first = recent[i - recent[0][0]][1]
+        first = seen.recent[i - seen.recent[0][0]][1]
+        text = seen.text
         if (_is_sentence(text, line) or _is_sentence(text, first)) and (j > i + 1 or len(line.words) < self.min_teaser_words):
             return  # a sentence said twice is text, unless it is a caption printed twice in a row
         lost_i = _typography_lost(text[first.start : first.end])
         lost_j = _typography_lost(text[line.start : line.end])
         if lost_i != lost_j:
-            k, copy = (i, first) if lost_i > lost_j else (j, line)
-            found[k] = (copy.start, copy.end)
+            seen.report(*((i, first) if lost_i > lost_j else (j, line)))
         else:  # a headline and its teaser, repeated whole: the earlier block; else the later copy
-            pending.append((i, first, j, line))
+            seen.pending.append((i, first, j, line))
 
     def _tails_shared(self, text: str, a: Line, b: Line) -> bool:
         """Whether two neighbouring headline-like lines (no final punctuation) end with the
