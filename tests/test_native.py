@@ -157,3 +157,30 @@ def test_a_build_of_other_code_is_not_used(monkeypatch) -> None:
         monkeypatch.undo()
         native.core.cache_clear()
     assert (native.core() is None) == (core is None)
+
+
+@needs_core
+def test_windows_are_those_of_the_passage_lookup() -> None:
+    """``transcheck_core.windows`` gives ``passages.windows``'s windows, or None where an offset
+    needs the sentences around it (a passage of ``LONG`` or more, an offset on a line break
+    between passages); then the prefilter asks ``passages.windows``."""
+    from transcheck import passages
+    from transcheck.rules import prefilter
+
+    rng = random.Random(11)
+    pieces = ["word", " ", "\t", ".", "!", "…", "”", ")", "\n", "\n\n", "\n \n", "A", "e.g.", "日本", "😀", "é"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 90))) for _ in range(400)]
+    texts.append("x" * (passages.LONG + 50) + ".\nshort line.\n" + "y. " * 9000)
+    declined = 0
+    for text in texts:
+        for lines in (True, False):
+            starts = passages.starts(text, lines)
+            for offsets in (range(len(text)), sorted(rng.sample(range(len(text)), min(6, len(text)))), [len(text) - 1]):
+                offsets = array("I", offsets)
+                expected = list(passages.windows(text, offsets, lines, starts))
+                found = core.windows(text, offsets, starts, lines, passages.LONG)
+                declined += found is None
+                assert found is None or found == expected, (text, lines, list(offsets))
+                ctx = Context(Document.from_text("t", text))
+                assert list(prefilter.windows(ctx, offsets, not lines)) == expected
+    assert 0 < declined < 1000

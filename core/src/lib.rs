@@ -4,6 +4,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::exceptions::PyValueError;
+use pyo3::buffer::PyBuffer;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -294,13 +295,73 @@ impl LiteralHits {
     }
 }
 
+/// The merged windows of the sorted `offsets`: each the passage (or line, with `lines`) that
+/// holds it, looked up in the sorted passage `starts` (the text's length ends the last).
+/// None when an offset needs the sentences around it instead (its passage is `long` or
+/// more, or, between passages, it falls on a line break): `passages.windows` then does it.
+#[pyfunction]
+fn windows(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    offsets: PyBuffer<u32>,
+    starts: PyBuffer<u32>,
+    lines: bool,
+    long: usize,
+) -> PyResult<Option<Vec<(usize, usize)>>> {
+    let units = code_units(text)?;
+    let length = match &units {
+        CodeUnits::One(u) => u.len(),
+        CodeUnits::Two(u) => u.len(),
+        CodeUnits::Four(u) => u.len(),
+    };
+    let is_break = |i: usize| match &units {
+        CodeUnits::One(u) => u[i] == b'\n',
+        CodeUnits::Two(u) => u[i] == 10,
+        CodeUnits::Four(u) => u[i] == 10,
+    };
+    let (offsets, starts) = (offsets.as_slice(py), starts.as_slice(py));
+    let (Some(offsets), Some(starts)) = (offsets, starts) else {
+        return Err(PyValueError::new_err("offsets and starts must be contiguous 4-byte integers"));
+    };
+    let mut found = Vec::new();
+    let (mut begin, mut end): (usize, Option<usize>) = (0, None);
+    for offset in offsets.iter().map(|cell| cell.get() as usize) {
+        if end.is_some_and(|end| offset < end) {
+            continue;
+        }
+        if offset >= length {
+            return Err(PyValueError::new_err("an offset beyond the text"));
+        }
+        let k = starts.partition_point(|start| start.get() as usize <= offset);
+        let start = starts[k.saturating_sub(1)].get() as usize;
+        let stop = starts.get(k).map_or(length, |next| next.get() as usize);
+        if stop - start >= long.saturating_sub(2) || !lines && is_break(offset) {
+            return Ok(None);
+        }
+        match end {
+            Some(previous) if start <= previous => {}
+            Some(previous) => {
+                found.push((begin, previous));
+                begin = start;
+            }
+            None => begin = start,
+        }
+        end = Some(stop);
+    }
+    if let Some(end) = end {
+        found.push((begin, end));
+    }
+    Ok(Some(found))
+}
+
 #[pymodule]
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     // What the Python side expects of this module (src/transcheck/native.py): bump it with
     // any change to the functions and classes below, so that a stale build is not used.
-    module.add("ABI", 1)?;
+    module.add("ABI", 2)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
+    module.add_function(wrap_pyfunction!(windows, module)?)?;
     module.add_class::<Literals>()?;
     module.add_class::<LiteralHits>()?;
     Ok(())

@@ -473,12 +473,23 @@ def any_within(positions: Sequence[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-def windows(ctx: Context, positions: Sequence[int], paragraphs: bool) -> Iterator[tuple[int, int]]:
+def windows(ctx: Context, positions: Sequence[int], paragraphs: bool) -> Iterable[tuple[int, int]]:
     """Merged spans of the lines (or passages) holding the given sorted positions, each
     with its line break so that look-aheads see it (``passages.window``); the document's
-    line or passage starts are found once, for every scanner."""
+    line or passage starts are found once, for every scanner. Looked up by the compiled
+    core where it can (``transcheck_core.windows``), else by ``passages.windows``."""
     key = ("passage-starts", paragraphs)
     starts = ctx.cache.get(key)
     if starts is None:
         starts = ctx.cache[key] = passages.starts(ctx.text, lines=not paragraphs)
+    core = native.core()
+    if core is not None and _four_byte(positions) and _four_byte(starts):
+        found = core.windows(ctx.text, positions, starts, not paragraphs, passages.LONG)
+        if found is not None:
+            return found
     return passages.windows(ctx.text, positions, not paragraphs, starts)
+
+
+def _four_byte(offsets: Sequence[int]) -> bool:
+    """Offsets held as an array of 4-byte unsigned integers (what the compiled core reads)."""
+    return isinstance(offsets, array) and offsets.typecode == "I" and offsets.itemsize == 4
