@@ -182,7 +182,7 @@ def test_a_scoped_context_searches_its_scanners_literals_only() -> None:
     assert scoped is not whole
     for scanner in (inside, required):
         assert list(scoped.get(scanner)) == list(whole.get(scanner))
-    assert "poll" not in [literal for literal, i in index.literals.items() if i in set(scoped._by_literal.found())]
+    assert "poll" not in [literal for literal, i in index.literals.items() if i in set(scoped._starts.found())]
     wider = index.hits(scoped_ctx, [outside])  # outside the scope: every literal searched for
     assert wider is not scoped and list(wider.get(outside)) == list(whole.get(outside)) == [19, 37]
 

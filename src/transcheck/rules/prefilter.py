@@ -451,17 +451,17 @@ class Hits:
     scanner id on demand (a literal many scanners share is stored once, and a scanner's
     merged offsets are not kept: each scanner asks once a document)."""
 
-    def __init__(self, by_literal: _Starts, members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
-        self._by_literal = by_literal
+    def __init__(self, starts: _Starts, members: list[tuple[int, ...]], owners: list[list[int]]) -> None:
+        self._starts = starts
         self._members = members
-        self.present: set[int] = set().union(*(owners[index] for index in by_literal.found()))  # scanners with a hit
+        self.present: set[int] = set().union(*(owners[index] for index in starts.found()))  # scanners with a hit
 
     def __contains__(self, scanner: int) -> bool:
         return scanner in self.present
 
     def get(self, scanner: int) -> Sequence[int] | None:
         """Sorted start offsets of the scanner's literals; None when none occurs."""
-        return self._by_literal.starts(self._members[scanner])
+        return self._starts.starts(self._members[scanner])
 
 
 INDEX = TriggerIndex()
