@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import random
 from array import array
 import subprocess
@@ -184,3 +185,61 @@ def test_windows_are_those_of_the_passage_lookup() -> None:
                 ctx = Context(Document.from_text("t", text))
                 assert list(prefilter.windows(ctx, offsets, not lines)) == expected
     assert 0 < declined < 1000
+
+
+def _tagged_in_python(sentences: list[list[str]]) -> list[list[str]]:
+    from transcheck import tagger
+
+    model = tagger.model()
+    saved = model._plain_words
+    try:
+        model._plain_words = 10**9  # plain Python sums (test_tagger checks numpy's against them)
+        return model.tag_in_step(sentences)
+    finally:
+        model._plain_words = saved
+
+
+@needs_core
+def test_the_perceptron_tags_the_native_texts_as_python_does() -> None:
+    from transcheck import tagger
+
+    sentences = []
+    for path in sorted(Path(__file__).parent.glob("data/native/*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences += [[token.word for token in tokens] for tokens in tagger.tag_spans(text, tagger.sentence_spans(text))]
+    assert sum(map(len, sentences)) > 10_000
+    assert tagger.model().tag_many(sentences) == _tagged_in_python(sentences)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(PIECES + ["1990", "12", "-x", "x-", "Σ", "ΣΑΣ", "$", "..."]),
+                                  min_size=1, max_size=3).map("".join), max_size=12), max_size=4))
+def test_the_perceptron_tags_odd_words_as_python_does(sentences: list[list[str]]) -> None:
+    from transcheck import tagger
+
+    assert tagger.model().tag_many(sentences) == _tagged_in_python(sentences)
+
+
+@needs_core
+def test_the_perceptron_refuses_weights_of_another_shape() -> None:
+    from transcheck import tagger
+
+    model = tagger.model()
+    rows, flat = model._table
+    with pytest.raises(ValueError, match="do not match"):
+        core.Perceptron(model.tagdict, list(model.classes), flat[:-1], rows.get, len(rows), tagger.normalize)
+
+
+@needs_core
+def test_the_perceptron_breaks_ties_as_python_does() -> None:
+    from transcheck import tagger
+
+    classes = ("NN", "VB", "JJ")
+    rows = {"bias": 0, "i word run": 1, "i-1 tag NN": 2, "i suffix ast": 3}
+    weights = array("h", [0, 0, 0,  0, 500, 500,  250, 0, 250,  0, 0, 300,  0, 0, 0])  # the last row: unknown features
+    model = tagger.Model({"the": "JJ"}, classes, {}, lambda: (rows, memoryview(weights)))
+    sentences = [["run", "fast"], ["the", "run", "last"], ["x"], []]
+    expected = model.tag_in_step(sentences)
+    assert expected == [["JJ", "JJ"], ["JJ", "JJ", "JJ"], ["JJ"], []]  # ties: the last of the best
+    assert model.tag_many(sentences) == expected

@@ -2,77 +2,17 @@
 //! same results as the Python code it stands in for (`src/transcheck`, which keeps that code
 //! for an install without this module).
 
+mod perceptron;
+mod text;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::buffer::PyBuffer;
-use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use rustc_hash::FxHashSet;
 
-/// The code points of a Python string, read in place (the string's own 1, 2 or 4-byte units).
-enum CodeUnits<'a> {
-    One(&'a [u8]),
-    Two(&'a [u16]),
-    Four(&'a [u32]),
-}
-
-fn code_units<'a>(text: &'a Bound<'_, PyString>) -> PyResult<CodeUnits<'a>> {
-    let ptr = text.as_ptr();
-    // SAFETY: `ptr` is a str object kept alive by `text` for 'a (the GIL is held);
-    // PyUnicode_GetLength makes a legacy string ready before its data is read.
-    unsafe {
-        let length = ffi::PyUnicode_GetLength(ptr);
-        if length < 0 {
-            return Err(PyErr::fetch(text.py()));
-        }
-        let (data, length) = (ffi::PyUnicode_DATA(ptr), length as usize);
-        Ok(match ffi::PyUnicode_KIND(ptr) {
-            1 => CodeUnits::One(std::slice::from_raw_parts(data as *const u8, length)),
-            2 => CodeUnits::Two(std::slice::from_raw_parts(data as *const u16, length)),
-            _ => CodeUnits::Four(std::slice::from_raw_parts(data as *const u32, length)),
-        })
-    }
-}
-
-fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    Ok(match code_units(text)? {
-        CodeUnits::One(units) => units.iter().map(|&u| u as u32).collect(),
-        CodeUnits::Two(units) => units.iter().map(|&u| u as u32).collect(),
-        CodeUnits::Four(units) => units.to_vec(),
-    })
-}
-
-/// A set of code points: a bitmap (bit `c % 8` of byte `c / 8`), with a table of the
-/// first 256 for the common case.
-struct CharClass<'a> {
-    bitmap: &'a [u8],
-    latin: [bool; 256],
-}
-
-impl<'a> CharClass<'a> {
-    fn new(bitmap: &'a [u8]) -> Self {
-        let mut latin = [false; 256];
-        for (c, slot) in latin.iter_mut().enumerate() {
-            *slot = bitmap
-                .get(c >> 3)
-                .is_some_and(|byte| byte >> (c & 7) & 1 == 1);
-        }
-        Self { bitmap, latin }
-    }
-
-    #[inline]
-    fn holds(&self, c: u32) -> bool {
-        let i = c as usize;
-        if i < 256 {
-            self.latin[i]
-        } else {
-            self.bitmap
-                .get(i >> 3)
-                .is_some_and(|byte| byte >> (i & 7) & 1 == 1)
-        }
-    }
-}
+use text::{code_points, code_units, CharClass, CodeUnits};
 
 /// The words sought, with a cheap test that rules out most runs before a lookup: a bitmap
 /// of the words' (first code point, last code point, length) hashed to `FILTER_BITS`.
@@ -358,11 +298,12 @@ fn windows(
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     // What the Python side expects of this module (src/transcheck/native.py): bump it with
     // any change to the functions and classes below, so that a stale build is not used.
-    module.add("ABI", 2)?;
+    module.add("ABI", 3)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
     module.add_function(wrap_pyfunction!(windows, module)?)?;
     module.add_class::<Literals>()?;
     module.add_class::<LiteralHits>()?;
+    module.add_class::<perceptron::Perceptron>()?;
     Ok(())
 }

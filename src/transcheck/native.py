@@ -15,7 +15,7 @@ from types import ModuleType
 from transcheck import tables
 
 WORD_PUNCTUATION = "_-’'"  # besides letters and digits (str.isalnum), what a whole word may hold
-ABI = 2  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
+ABI = 3  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
 
 
 @cache

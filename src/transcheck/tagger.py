@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from transcheck import tables
+from transcheck import native, tables
 
 if TYPE_CHECKING:
     import numpy as np
@@ -112,12 +112,28 @@ class Model:
     def _features(self) -> _FeatureRows:
         return _FeatureRows(self.rows)
 
+    @cached_property
+    def _compiled(self) -> Callable[[list[list[str]]], list[list[str]]] | None:
+        """``tag_many`` of the compiled core's perceptron over these weights
+        (``transcheck_core.Perceptron``: the same sums in the same order), or None."""
+        core = native.core()
+        if core is None:
+            return None
+        rows, flat = self._table
+        return core.Perceptron(self.tagdict, list(self.classes), flat, rows.get, len(rows), normalize).tag_many
+
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        """The tags of many sentences, each as ``tag`` gives it. The sentences advance in
-        step: the i-th words of all of them (those the tag dictionary does not settle) are
-        scored in one matrix operation, summing their 14 feature rows in NLTK's order. The
-        first few hundred words a process tags are scored in plain Python instead (the same
-        sums in the same order): a short check does not wait for numpy to import."""
+        """The tags of many sentences, each as ``tag`` gives it: by the compiled core where
+        there is one, else by ``tag_in_step``."""
+        compiled = self._compiled
+        return self.tag_in_step(sentences) if compiled is None else compiled(sentences)
+
+    def tag_in_step(self, sentences: list[list[str]]) -> list[list[str]]:
+        """``tag_many`` in Python. The sentences advance in step: the i-th words of all of
+        them (those the tag dictionary does not settle) are scored in one matrix operation,
+        summing their 14 feature rows in NLTK's order. The first few hundred words a process
+        tags are scored in plain Python instead (the same sums in the same order): a short
+        check does not wait for numpy to import."""
         count = sum(map(len, sentences))
         if self._plain_words >= count:
             self._plain_words -= count
@@ -245,12 +261,14 @@ class _FeatureRows:
 
 def forget_features() -> None:
     """Drop the feature rows the loaded model remembers for each word, tag and pair
-    (``_FeatureRows``; they are found again when needed, the same rows). The engine calls
+    (``_FeatureRows``, or the compiled core's perceptron that holds them; they are found
+    again when needed, the same rows). The engine calls
     it after each rule on a long text: remembered across rules, the entries made amid a
     rule's burst of tokens would keep the small-object allocator's arenas from being
     returned to the system when the tokens are freed."""
     if model.cache_info().currsize:
         model().__dict__.pop("_features", None)
+        model().__dict__.pop("_compiled", None)
 
 
 def normalize(word: str) -> str:
