@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 import random
+import re
 from array import array
 import subprocess
 import sys
@@ -34,8 +35,10 @@ def _words_of(text: str) -> list[str]:
 @needs_core
 def test_the_word_characters_are_pythons() -> None:
     bitmap = native.word_characters()
+    assert len(bitmap) < 0x110000 // 8  # ends at the last word character's byte
     for code in range(0x110000):
-        assert (bitmap[code >> 3] >> (code & 7) & 1) == native.is_word_character(chr(code)), hex(code)
+        byte = bitmap[code >> 3] if code >> 3 < len(bitmap) else 0
+        assert (byte >> (code & 7) & 1) == native.is_word_character(chr(code)), hex(code)
 
 
 @needs_core
@@ -243,3 +246,51 @@ def test_the_perceptron_breaks_ties_as_python_does() -> None:
     expected = model.tag_in_step(sentences)
     assert expected == [["JJ", "JJ"], ["JJ", "JJ", "JJ"], ["JJ"], []]  # ties: the last of the best
     assert model.tag_many(sentences) == expected
+
+
+TOKEN_PIECES = PIECES + ["n't", "n’t", "N'T", "can", "isn", "'s", "’re", "'ll", "'d", "'m", "’ve", "1.", "12.", "123.",
+                         " September", " Mai", " Österreich", "U.S.", "e.g.", "ſ", "K", "ı", "İ", "3,000.50", "1:2",
+                         "--", "\x1c", "\t", "Ä", "ö", "x.y", "٣.", "_n't", "N", "T", "’T", "nT"]
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=30).map("".join), st.randoms(use_true_random=False))
+def test_tokens_are_those_of_the_token_pattern(text: str, rng: random.Random) -> None:
+    from transcheck import tagger
+
+    cuts = sorted(rng.randint(0, len(text)) for _ in range(4))
+    spans = [(0, len(text)), (cuts[0], cuts[1]), (cuts[2], cuts[3]), (cuts[1], cuts[1])]
+    expected = [[(m.start(), m.end(), m.group()) for m in tagger.TOKEN.finditer(text, s, e)] for s, e in spans]
+    assert tagger.tokens(text, spans) == expected
+
+
+@needs_core
+def test_tokens_of_the_native_texts_are_those_of_the_token_pattern() -> None:
+    from transcheck import tagger
+
+    for path in sorted(Path(__file__).parent.glob("data/native/*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = tagger.sentence_spans(text)
+        expected = [[(m.start(), m.end(), m.group()) for m in tagger.TOKEN.finditer(text, s, e)] for s, e in spans]
+        assert tagger.tokens(text, spans) == expected
+
+
+@needs_core
+def test_the_token_classes_are_those_of_the_token_pattern() -> None:
+    from transcheck import tagger
+
+    classes = tagger.TOKEN.pattern
+    assert all(c in classes for c in native.TOKEN_CLASSES[:4]) and "(?i:[a-z]" in classes
+    word, digit, space, letter, folded = native.token_classes()
+    for ch in "aZ_9²ſKıİ٣ \u00a0\x1c.-’":
+        code = ord(ch)
+        bits = [code >> 3 < len(table) and bool(table[code >> 3] >> (code & 7) & 1)
+                for table in (word, digit, space, letter, folded)]
+        assert bits == [bool(re.fullmatch(p, ch)) for p in native.TOKEN_CLASSES], ch
+
+
+@needs_core
+def test_tokens_refuse_a_span_outside_the_text() -> None:
+    with pytest.raises(ValueError, match="outside the text"):
+        core.tokens("short", [(0, 9)], *native.token_classes())

@@ -4,6 +4,7 @@
 
 mod perceptron;
 mod text;
+mod tokens;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::exceptions::PyValueError;
@@ -298,10 +299,11 @@ fn windows(
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     // What the Python side expects of this module (src/transcheck/native.py): bump it with
     // any change to the functions and classes below, so that a stale build is not used.
-    module.add("ABI", 3)?;
+    module.add("ABI", 4)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
     module.add_function(wrap_pyfunction!(windows, module)?)?;
+    module.add_function(wrap_pyfunction!(tokens::tokens, module)?)?;
     module.add_class::<Literals>()?;
     module.add_class::<LiteralHits>()?;
     module.add_class::<perceptron::Perceptron>()?;

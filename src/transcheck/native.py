@@ -9,13 +9,17 @@ does a build of other code than this (``ABI``: a checkout updated without ``scri
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
+from collections.abc import Iterable
 from types import ModuleType
 
 from transcheck import tables
 
 WORD_PUNCTUATION = "_-’'"  # besides letters and digits (str.isalnum), what a whole word may hold
-ABI = 3  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
+# The character classes of the tagger's TOKEN pattern, in the order transcheck_core.tokens takes them.
+TOKEN_CLASSES = (r"\w", r"\d", r"\s", r"[^\W\d_]", r"(?i:[a-z])")
+ABI = 4  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
 
 
 @cache
@@ -47,17 +51,30 @@ def is_word_character(ch: str) -> bool:
 
 @cache
 def word_characters() -> bytes:
-    """``is_word_character`` of every code point as a bitmap (bit ``c % 8`` of byte ``c // 8``),
-    built once into the cache folder (it follows this Python's Unicode database)."""
-    return tables.derived("word-characters", _word_character_bitmap)
+    """``is_word_character`` of every code point as a bitmap (bit ``c % 8`` of byte ``c // 8``,
+    up to the last byte with a bit set), built once into the cache folder (it follows this
+    Python's Unicode database)."""
+    return tables.derived("word-characters", lambda: _bitmap(c for c in range(0x110000) if is_word_character(chr(c))))
 
 
-def _word_character_bitmap() -> bytes:
+@cache
+def token_classes() -> tuple[bytes, ...]:
+    """``TOKEN_CLASSES`` as bitmaps (as ``word_characters``): each code point that Python's
+    ``re`` finds the class at, built once into the cache folder."""
+    return tables.derived("token-classes", _token_class_bitmaps)
+
+
+def _token_class_bitmaps() -> tuple[bytes, ...]:
+    every = "".join(map(chr, range(0x110000)))
+    return tuple(_bitmap(m.start() for m in re.finditer(pattern, every)) for pattern in TOKEN_CLASSES)
+
+
+def _bitmap(codes: Iterable[int]) -> bytes:
+    """The bitmap of ``codes``; it ends at the last byte with a bit set (the core reads no further)."""
     bitmap = bytearray(0x110000 // 8)
-    for code in range(0x110000):
-        if is_word_character(chr(code)):
-            bitmap[code >> 3] |= 1 << (code & 7)
-    return bytes(bitmap)
+    for code in codes:
+        bitmap[code >> 3] |= 1 << (code & 7)
+    return bytes(bitmap).rstrip(b"\0")
 
 
 def whole_words(text: str, words: list[str]) -> list[tuple[int, int]] | None:

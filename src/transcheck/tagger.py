@@ -404,12 +404,21 @@ def tag_spans(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     """The tagged tokens of each sentence ``text[start:end]`` of ``spans``, tagged together."""
     if not spans:
         return []  # nothing to tag: no weights loaded, no numpy imported
-    found = [[(m.start(), m.end(), intern(m.group())) for m in TOKEN.finditer(text, s, e)] for s, e in spans]
+    found = tokens(text, spans)
     words = [[QUOTES.get(w, w.replace("’", "'")) for _, _, w in tokens] for tokens in found]
     return [
         [Token(s, e, w, t) for (s, e, w), t in zip(tokens, tags)]
         for tokens, tags in zip(found, model().tag_many(words))
     ]
+
+
+def tokens(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, word) of each ``TOKEN`` of each sentence ``text[start:end]`` of ``spans``,
+    the words interned: by the compiled core where there is one (``transcheck_core.tokens``)."""
+    compiled = native.core()
+    if compiled is not None:
+        return compiled.tokens(text, spans, *native.token_classes())
+    return [[(m.start(), m.end(), intern(m.group())) for m in TOKEN.finditer(text, s, e)] for s, e in spans]
 
 
 class Spans(Sequence[tuple[int, int]]):
