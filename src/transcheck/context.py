@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ahocorasick_rs import AhoCorasick
 
-from transcheck import native
+from transcheck import native, verdicts
 from transcheck.documents import Document
 
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -229,25 +229,21 @@ class Context:
         for start, end in chunks(text, LOWER_CHUNK_CHARS):  # a short stretch: its words' list stays small
             part = text[start:end]
             words.update((part.translate(SEPARATORS) if part.isascii() else SEPARATOR_RE.sub(" ", part)).split())
-        return frozenset(words)
+        vocabulary = frozenset(words)
+        verdicts.RUN.add(vocabulary)  # what words_where judges a text's words against
+        return vocabulary
 
-    def words_where(self, test: Callable[[str], bool]) -> set[str]:
+    def words_where(self, test: Callable[[str], bool]) -> frozenset[str]:
         """The words of ``vocabulary`` that pass ``test``. Verdicts are remembered on the
-        test's owner, so each distinct word is judged once per run and a document costs
-        two set operations in C, not a Python loop over its words."""
+        test's owner, so each distinct word is judged once per process and a text costs a
+        few set operations in C on the words no text before it had, not a Python loop over
+        its words (``transcheck.verdicts``)."""
         owner = getattr(test, "__self__", test)
-        verdicts = owner.__dict__.setdefault("_verdicts", {})
-        seen, accepted = verdicts.get(test.__name__, (frozenset(), set()))
-        vocabulary = self.vocabulary
-        new = vocabulary - seen
-        accepted.update(word for word in new if test(word))
-        if new and seen <= vocabulary:  # all words seen are this text's: its vocabulary, shared by every test
-            verdicts[test.__name__] = vocabulary, accepted
-        elif new:  # words of several texts: a set of this test's own, grown in place
-            seen = seen if type(seen) is set else set(seen)
-            seen |= new
-            verdicts[test.__name__] = seen, accepted
-        return vocabulary & accepted
+        kept = owner.__dict__.setdefault("_verdicts", {})
+        found = kept.get(test.__name__)
+        if found is None:
+            found = kept[test.__name__] = verdicts.Verdicts()
+        return found.passing(self.vocabulary, test, verdicts.RUN)
 
     def occurrences(self, words: set[str]) -> list[tuple[int, int]]:
         """Sorted spans of whole-word occurrences of ``words``: one pass over the text for
