@@ -136,6 +136,24 @@ impl Literals {
         Ok(Self { automaton, indexes })
     }
 
+    /// The indexes of the literals that occur in `text`, each once (the search stops when
+    /// every literal has been found).
+    fn present(&self, text: &Bound<'_, PyString>) -> PyResult<Vec<usize>> {
+        let mut seen = vec![false; self.indexes.len()];
+        let mut left = seen.len();
+        for hit in self.automaton.find_overlapping_iter(text.to_str()?.as_bytes()) {
+            let found = &mut seen[hit.pattern().as_usize()];
+            if !*found {
+                *found = true;
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        Ok(seen.iter().zip(&self.indexes).filter(|(found, _)| **found).map(|(_, &index)| index).collect())
+    }
+
     /// Add the start of every overlapping hit of each literal in `text` (a lower-cased
     /// stretch of the document starting at code point `base`) to `hits`, in order.
     fn search(
@@ -299,7 +317,7 @@ fn windows(
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     // What the Python side expects of this module (src/transcheck/native.py): bump it with
     // any change to the functions and classes below, so that a stale build is not used.
-    module.add("ABI", 4)?;
+    module.add("ABI", 5)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
     module.add_function(wrap_pyfunction!(windows, module)?)?;

@@ -7,11 +7,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from ahocorasick_rs import AhoCorasick
 
-from transcheck import genre_cues
+from transcheck import genre_cues, native
 from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks, line_around
 from transcheck.genre_cues import Cue
 from transcheck.errors import RuleFileError
@@ -180,9 +181,16 @@ def trigger_scope(objects: Iterable[object]) -> frozenset[int]:
 
 
 def _literals_in(ctx: Context, literals: list[str]) -> set[str]:
-    """Which of ``literals`` (lower case, no line break) the text holds: an automaton of
-    those not found yet run over a short stretch of its lower case at a time, so that a
-    common literal, found at once, is neither looked for again nor listed at every hit."""
+    """Which of ``literals`` (lower case, no line break) the text holds: by the compiled
+    core's automaton of them (built once), else an automaton of those not found yet run
+    over a short stretch of its lower case at a time, so that a common literal, found at
+    once, is neither looked for again nor listed at every hit."""
+    compiled = _compiled_literals(tuple(sorted(literals)))
+    if compiled is not None:
+        try:
+            return _literals_found_by(compiled, ctx)
+        except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): searched below
+            pass
     present: set[str] = set()
     pending, automaton = sorted(literals), None
     for _, lower in ctx.lower_stretches():
@@ -195,6 +203,23 @@ def _literals_in(ctx: Context, literals: list[str]) -> set[str]:
                 present |= found
                 pending, automaton = [literal for literal in pending if literal not in found], None
     return present
+
+
+@lru_cache(maxsize=4)
+def _compiled_literals(literals: tuple[str, ...]) -> tuple[Any, tuple[str, ...]] | None:
+    """The compiled core's automaton of ``literals`` and the literals, or None without the core."""
+    core = native.core()
+    return None if core is None else (core.Literals(list(literals), list(range(len(literals)))), literals)
+
+
+def _literals_found_by(compiled: tuple[Any, tuple[str, ...]], ctx: Context) -> set[str]:
+    automaton, literals = compiled
+    found: set[int] = set()
+    for _, lower in ctx.lower_stretches():
+        found.update(automaton.present(lower))
+        if len(found) == len(literals):
+            break
+    return {literals[index] for index in found}
 
 
 def _rare_opening(literal: str) -> bool:
