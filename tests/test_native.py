@@ -262,7 +262,7 @@ def test_tokens_are_those_of_the_token_pattern(text: str, rng: random.Random) ->
     cuts = sorted(rng.randint(0, len(text)) for _ in range(4))
     spans = [(0, len(text)), (cuts[0], cuts[1]), (cuts[2], cuts[3]), (cuts[1], cuts[1])]
     expected = [[(m.start(), m.end(), m.group()) for m in tagger.TOKEN.finditer(text, s, e)] for s, e in spans]
-    assert tagger.tokens(text, spans) == expected
+    assert tagger.sentence_tokens(text, spans) == expected
 
 
 @needs_core
@@ -273,7 +273,7 @@ def test_tokens_of_the_native_texts_are_those_of_the_token_pattern() -> None:
         text = path.read_text(encoding="utf-8")
         spans = tagger.sentence_spans(text)
         expected = [[(m.start(), m.end(), m.group()) for m in tagger.TOKEN.finditer(text, s, e)] for s, e in spans]
-        assert tagger.tokens(text, spans) == expected
+        assert tagger.sentence_tokens(text, spans) == expected
 
 
 @needs_core

@@ -21,7 +21,7 @@ struct Classes<'a> {
     digit: CharClass<'a>,   // \d
     space: CharClass<'a>,   // \s
     letter: CharClass<'a>,  // [^\W\d_]
-    ascii_i: CharClass<'a>, // (?i:[a-z])
+    folded_a_to_z: CharClass<'a>, // (?i:[a-z])
 }
 
 /// The units of one search: `finditer(text, pos, endpos)` sees no unit at or past `end`.
@@ -68,8 +68,8 @@ impl<T: Copy + Into<u32>> Search<'_, T> {
     fn token_at(&self, i: usize) -> Option<usize> {
         let c = &self.classes;
         // (?i:[a-z]+(?=n[’']t\b)): the letters before n't, any case (its n is the run's last letter)
-        if self.is(i, &c.ascii_i) {
-            let k = self.run(i, &c.ascii_i);
+        if self.is(i, &c.folded_a_to_z) {
+            let k = self.run(i, &c.folded_a_to_z);
             let (n, t) = (self.is_char(k - 1, 'n') || self.is_char(k - 1, 'N'), self.is_char(k + 1, 't') || self.is_char(k + 1, 'T'));
             if k - 1 > i && n && self.is_apostrophe(k) && t && self.boundary(k + 2) {
                 return Some(k - 1);
@@ -179,7 +179,7 @@ pub fn tokens<'py>(
     digit: &[u8],
     space: &[u8],
     letter: &[u8],
-    ascii_i: &[u8],
+    folded_a_to_z: &[u8],
 ) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
     let units = code_units(text)?;
@@ -196,7 +196,7 @@ pub fn tokens<'py>(
         digit: CharClass::new(digit),
         space: CharClass::new(space),
         letter: CharClass::new(letter),
-        ascii_i: CharClass::new(ascii_i),
+        folded_a_to_z: CharClass::new(folded_a_to_z),
     };
     let found = match units {
         CodeUnits::One(u) => spans_of(u, &spans, &classes),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 from types import ModuleType
 
 from transcheck import tables

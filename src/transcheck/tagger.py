@@ -262,10 +262,10 @@ class _FeatureRows:
 def forget_features() -> None:
     """Drop the feature rows the loaded model remembers for each word, tag and pair
     (``_FeatureRows``, or the compiled core's perceptron that holds them; they are found
-    again when needed, the same rows). The engine calls
-    it after each rule on a long text: remembered across rules, the entries made amid a
-    rule's burst of tokens would keep the small-object allocator's arenas from being
-    returned to the system when the tokens are freed."""
+    again when needed, the same rows). The engine calls it after each rule on a long text:
+    remembered across rules, the entries made amid a rule's burst of tokens would keep the
+    small-object allocator's arenas from being returned to the system when the tokens are
+    freed."""
     if model.cache_info().currsize:
         model().__dict__.pop("_features", None)
         model().__dict__.pop("_compiled", None)
@@ -404,7 +404,7 @@ def tag_spans(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     """The tagged tokens of each sentence ``text[start:end]`` of ``spans``, tagged together."""
     if not spans:
         return []  # nothing to tag: no weights loaded, no numpy imported
-    found = tokens(text, spans)
+    found = sentence_tokens(text, spans)
     words = [[QUOTES.get(w, w.replace("’", "'")) for _, _, w in tokens] for tokens in found]
     return [
         [Token(s, e, w, t) for (s, e, w), t in zip(tokens, tags)]
@@ -412,7 +412,7 @@ def tag_spans(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     ]
 
 
-def tokens(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+def sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
     """(start, end, word) of each ``TOKEN`` of each sentence ``text[start:end]`` of ``spans``,
     the words interned: by the compiled core where there is one (``transcheck_core.tokens``)."""
     compiled = native.core()
