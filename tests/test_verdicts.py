@@ -65,3 +65,16 @@ def test_contexts_add_their_vocabulary_to_the_process_run() -> None:
     assert first.words_where(judge.capitalised) == {"Berlin", "Paris"}
     assert second.words_where(judge.capitalised) == {"Rome", "Berlin"}
     assert {"Rome", "Paris", "large"} <= verdicts.RUN.words
+
+
+def test_verdicts_of_another_run_start_afresh() -> None:
+    import pickle
+
+    first, kept = verdicts.RunVocabulary(), verdicts.Verdicts()
+    for words in ({"w0", "w1"}, {"w2", "w3"}, {"w6"}):
+        first.add(frozenset(words))
+        kept.passing(frozenset(words), _passes, first)
+    elsewhere = pickle.loads(pickle.dumps(kept))  # as in a process with a run of its own
+    second = verdicts.RunVocabulary()
+    second.add(frozenset({"w9", "w12", "w1"}))
+    assert elsewhere.passing(frozenset({"w9", "w12", "w1"}), _passes, second) == {"w9", "w12"}

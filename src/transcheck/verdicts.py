@@ -10,6 +10,7 @@ on a few words), instead of comparing the whole vocabulary with a set of its own
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ class RunVocabulary:
     def __init__(self) -> None:
         self.words: set[str] = set()
         self.batches: list[frozenset[str]] = []
+        self.token = os.urandom(8)  # tells this run from another process's (a forked child shares it, and its batches)
 
     def add(self, vocabulary: frozenset[str]) -> None:
         fresh = vocabulary - self.words
@@ -36,16 +38,20 @@ RUN = RunVocabulary()
 
 @dataclass(slots=True)
 class Verdicts:
-    """One test's verdicts: it has judged every form of the first ``upto`` batches, and
-    ``extra`` of later ones (or, once it lagged too far, the forms of ``own``)."""
+    """One test's verdicts: it has judged every form of the first ``upto`` batches of the
+    run ``run``, and ``extra`` of later ones (or, once it lagged too far, the forms of
+    ``own``). Verdicts of another run (unpickled in another process) start afresh."""
 
     accepted: set[str] = field(default_factory=set)
     upto: int = 0
     extra: set[str] = field(default_factory=set)
     own: set[str] | None = None
+    run: bytes = b""
 
     def passing(self, vocabulary: frozenset[str], test: Callable[[str], bool], run: RunVocabulary) -> frozenset[str]:
         """The forms of ``vocabulary`` (already added to ``run``) that pass ``test``."""
+        if self.run != run.token:
+            self.accepted, self.upto, self.extra, self.own, self.run = set(), 0, set(), None, run.token
         new = self._unjudged(vocabulary, run)
         if new:
             self.accepted.update(word for word in new if test(word))
