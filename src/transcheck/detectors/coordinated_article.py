@@ -38,8 +38,13 @@ def _common_noun(name: str) -> bool:
 
 def _with_article_elsewhere(text: str, name: str) -> bool:
     """The document writes `the Union` with the name standing alone (not `the Union
-    politicians`)."""
-    for m in re.finditer(rf"\b[Tt]he {name}\b[^\S\n]*([\w’'-]*)", text):
+    politicians`). Every match holds `he <name>`: without it, the text is not searched.
+    (`the` after a word boundary, written to start with its first letter, whose look-behind
+    then tests the character before it: the engine looks for a T instead of trying every
+    position.)"""
+    if f"he {name}" not in text:
+        return False
+    for m in re.finditer(rf"[Tt](?<!\w[Tt])he {name}\b[^\S\n]*([\w’'-]*)", text):
         after = m.group(1)
         if not after or not (after[0].isupper() or model().lexicon.get(after.lower(), frozenset()) & NOUN_TAGS):
             return True
