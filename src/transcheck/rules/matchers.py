@@ -187,10 +187,7 @@ def _literals_in(ctx: Context, literals: list[str]) -> set[str]:
     once, is neither looked for again nor listed at every hit."""
     compiled = _compiled_literals(tuple(sorted(literals)))
     if compiled is not None:
-        try:
-            return _literals_found_by(compiled, ctx)
-        except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): searched below
-            pass
+        return _literals_found_by(compiled, ctx)
     present: set[str] = set()
     pending, automaton = sorted(literals), None
     for _, lower in ctx.lower_stretches():

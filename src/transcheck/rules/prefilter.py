@@ -365,10 +365,7 @@ class _Automaton:
         stretch of lines at a time, never lower-cased whole (bounded memory), when no
         literal holds a newline; else in one search of ``lower_text``."""
         if self._native is not None and len(ctx.text) < 1 << 32:
-            try:
-                return self._native_positions(ctx)
-            except UnicodeEncodeError:  # a lone surrogate (no UTF-8 for it): searched below
-                pass
+            return self._native_positions(ctx)
         return _Arrays(self._python_positions(ctx))
 
     def _native_positions(self, ctx: Context) -> _NativeStarts:
