@@ -2,6 +2,7 @@
 //! same results as the Python code it stands in for (`src/transcheck`, which keeps that code
 //! for an install without this module).
 
+mod narrow;
 mod perceptron;
 mod text;
 mod tokens;
@@ -317,11 +318,12 @@ fn windows(
 fn transcheck_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     // What the Python side expects of this module (src/transcheck/native.py): bump it with
     // any change to the functions and classes below, so that a stale build is not used.
-    module.add("ABI", 5)?;
+    module.add("ABI", 6)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(whole_words, module)?)?;
     module.add_function(wrap_pyfunction!(windows, module)?)?;
     module.add_function(wrap_pyfunction!(tokens::tokens, module)?)?;
+    module.add_function(wrap_pyfunction!(narrow::narrow, module)?)?;
     module.add_class::<Literals>()?;
     module.add_class::<LiteralHits>()?;
     module.add_class::<perceptron::Perceptron>()?;

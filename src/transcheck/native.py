@@ -19,7 +19,7 @@ from transcheck import tables
 WORD_PUNCTUATION = "_-’'"  # besides letters and digits (str.isalnum), what a whole word may hold
 # The character classes of the tagger's TOKEN pattern, in the order transcheck_core.tokens takes them.
 TOKEN_CLASSES = (r"\w", r"\d", r"\s", r"[^\W\d_]", r"(?i:[a-z])")
-ABI = 5  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
+ABI = 6  # the functions and classes this code expects of the extension (core/src/lib.rs says its own)
 
 
 @cache

@@ -17,7 +17,7 @@ from transcheck.context import SEARCH_CHUNK_CHARS, Context, chunks, line_around
 from transcheck.genre_cues import Cue
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
-from transcheck.rules import prefilter
+from transcheck.rules import multiscan, prefilter
 from transcheck.rules.guard import compile_safe
 
 
@@ -90,6 +90,7 @@ class Scanner:
     required_ids: tuple[int, ...] = ()
     needs: tuple[str, ...] = ()  # without a trigger: one of these occurs in every text it matches
     anchored: bool = False  # every match starts with one of the triggers
+    multiscan_id: int | None = None  # its pattern's index in multiscan.REGISTRY (None: not there)
 
     @classmethod
     def build(cls, regex: re.Pattern, triggers: list[str] | None = None, source: str | None = None,
@@ -117,12 +118,13 @@ class Scanner:
                 required: tuple[tuple[str, ...], ...] = (), anchored: bool = False) -> "Scanner":
         """A scanner with its literals registered in this process's index (also used by pickle)."""
         required = tuple(literals for literals in required if literals)
+        multiscan_id = multiscan.REGISTRY.register(regex)
         if not triggers:
             _NEEDS.update(required[0] if required else ())
-            return cls(regex, paragraphs, needs=required[0] if required else ())
+            return cls(regex, paragraphs, needs=required[0] if required else (), multiscan_id=multiscan_id)
         required_ids = tuple(prefilter.INDEX.register(literals) for literals in required)
         return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids,
-                   anchored=anchored)
+                   anchored=anchored, multiscan_id=multiscan_id)
 
     @property
     def trigger_ids(self) -> tuple[int, ...]:
@@ -134,6 +136,11 @@ class Scanner:
         return Scanner.restore, (self.regex, self.paragraphs, self.triggers, required, self.anchored)
 
     def finditer(self, ctx: Context) -> Iterator[re.Match]:
+        found = multiscan.positions(ctx, self.multiscan_id)
+        if found is not None:  # a long text: where the one Hyperscan pass says a match may be
+            for start, end in prefilter.windows(ctx, found, self.paragraphs) if found else ():
+                yield from self.regex.finditer(ctx.text, start, end)
+            return
         if self.trigger_id is None:
             if self.needs:
                 exact, present = _present_needs(ctx)

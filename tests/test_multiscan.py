@@ -1,0 +1,154 @@
+"""The one Hyperscan pass (rules/multiscan.py): every match of a pattern holds one of its
+superset's hits, and the scanners find in a long text exactly what their patterns find."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from transcheck import native
+from transcheck.context import Context
+from transcheck.documents import Block, Document
+from transcheck.rules import load_rules, multiscan
+
+ROOT = Path(__file__).resolve().parents[1]
+PIECES = [
+    "said", "Said", "SAID", "the", "The", "in", "an", "x", "of", "Berlin", "über", "Über", "2021", "3.5", "42",
+    "e-mail", "don’t", "it's", "Smith’s", " ", " ", "  ", "\t", ",", ".", "!", "?", ":", "\n", "\n\n", "„", "“",
+    "”", "‘", "’", "\"", "-", "—", "–", "…", "(", ")", "€", "%", "\u00a0", "\u0085", "ſ", "K", "ı", "İ", "é", "ß",
+    "ẞ", "😀", "中", "Ω", "ω", "\u2028", "_",
+]
+PATTERNS = [
+    r"(?<![\w-])said\b(?=\s+that)",
+    r"(?<=[.!?]\s)[A-Z]\w+",
+    r"(?i)über\s+\w+",
+    r"(?i)(?-i:Berlin)\s+said",
+    r"[^\W\d_]+’s\b",
+    r"“[^”\n]+”",
+    r"[^”\n]+$",
+    r"^\s*[-—–]\s*\w+",
+    r"\d+[.,]\d+\s*(?:%|€)",
+    r"(?i)k(?:\s|$)",
+    r"(?a)\w+\s+\w+",
+    r"(?s)\(.{1,20}?\)",
+    r"[^\x00-\x7f]{2,}",
+    r"(?i)[^a-z\s]{3}",
+    r"(\w)\1",
+    r"\bthe\s+(?:\w+\s+){0,12}said",
+    r"(?:[“„])\s*\w",
+    r"…|\.{3}",
+]
+
+
+def _texts(n: int = 300) -> list[str]:
+    """Random texts of the pieces, every other one without the letters that fold onto ASCII."""
+    draw = random.Random(5)
+    plain = [piece for piece in PIECES if piece not in "ſKıİ"]
+    return ["".join(draw.choice(PIECES if n % 2 else plain) for _ in range(draw.randint(1, 80))) for n in range(n)]
+
+
+def _database(patterns: list[str]) -> multiscan.Database:
+    return multiscan.database_of([(p, re.MULTILINE) for p in patterns], calibrate=False)
+
+
+def test_every_match_holds_a_hit_of_its_superset() -> None:
+    database = _database(PATTERNS)
+    assert len(database.held) >= len(PATTERNS) - 1  # all but the back-reference's (a prefix of it is kept)
+    checked = 0
+    for text in _texts():
+        ends = database.ends(text)
+        if ends is None:  # a character that folds onto ASCII: left to each scanner
+            assert any(ch in text for ch in database.folding_onto_ascii)
+            continue
+        for index in database.held:
+            hits = ends.get(index, ())
+            for match in re.finditer(PATTERNS[index], text, re.MULTILINE):
+                if match.end() > match.start():
+                    assert any(match.start() <= hit < match.end() for hit in hits), (PATTERNS[index], text, match)
+                    checked += 1
+    assert checked > 500
+
+
+def test_a_text_with_a_letter_folding_onto_ascii_is_left_to_the_scanners() -> None:
+    database = _database([r"(?i)said"])
+    assert database.ends("He ſaid so.") is None
+    assert database.ends("He said so.") == {0: multiscan.array("I", [6])}
+
+
+def test_patterns_without_a_superset_are_left_out() -> None:
+    database = _database([r"a*", r"(?<=x)", r"foo\Z", r"bar$", r"(?i)said"])
+    assert database.held == {3, 4}
+
+
+def test_narrowing_gives_one_byte_a_character_with_and_without_the_core(monkeypatch) -> None:
+    alphabet = multiscan.Alphabet.of(["“[^”]+”", "…", "—"])
+    texts = _texts() + ["plain ascii", "Latin-1: é ß ÿ \u0085 \u00a0"]
+    with_core = [alphabet.narrow(text) for text in texts]
+    monkeypatch.setattr(native, "core", lambda: None)
+    assert [alphabet.narrow(text) for text in texts] == with_core
+    for text, narrowed in zip(texts, with_core):
+        assert len(narrowed) == len(text)
+        assert narrowed == bytes(alphabet.of_point(ord(ch)) for ch in text)
+
+
+def _long_text() -> str:
+    """Every example of every rule, the samples and the native texts: a long text in which
+    every scanner has matches to find (and many places to find none)."""
+    lines = [example.text for rule in load_rules() for example in (*rule.spec.flag, *rule.spec.passes)]
+    lines += [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("samples/*.txt"))]
+    lines += [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("tests/data/native/*/*.txt"))]
+    draw = random.Random(8)
+    draw.shuffle(lines)
+    paragraphs = ["\n".join(lines[i : i + 4]) for i in range(0, len(lines), 4)]
+    text = "\n\n".join(paragraphs) + "\n"
+    assert len(text) > 2 * multiscan.MIN_CHARS
+    return text
+
+
+@pytest.fixture(scope="module")
+def long_text() -> str:
+    return _long_text()
+
+
+def _scanners():
+    from test_fast_matching import _scanners
+
+    return _scanners()
+
+
+def test_scanners_find_in_a_long_text_what_their_patterns_find(long_text) -> None:
+    ctx = Context(Document.from_text("long", long_text))
+    scanners = _scanners()
+    held = [s for s in scanners if multiscan.positions(ctx, s.multiscan_id) is not None]
+    assert len(held) > 0.9 * len(scanners)
+    matched = 0
+    for scanner in scanners:
+        found = [m.span() for m in scanner.finditer(ctx)]
+        assert found == [m.span() for m in scanner.regex.finditer(long_text)], scanner.regex.pattern
+        matched += len(found)
+    assert matched > 1000
+
+
+def test_a_block_takes_its_share_of_the_whole_texts_hits(long_text) -> None:
+    whole = Document.from_text("long", long_text)
+    scanners = _scanners()
+    for scanner in scanners[:50]:
+        list(scanner.finditer(Context(whole)))  # the whole text scanned first, as the engine does
+    cut = long_text.index("\n\n", len(long_text) // 3) + 2
+    block = Block.of(whole, cut, len(long_text))
+    assert len(block.text) >= multiscan.MIN_CHARS
+    ctx = Context(block)
+    assert multiscan._hits(block)[1] is not None and multiscan._recent[0]() is whole
+    for scanner in scanners:
+        found = [m.span() for m in scanner.finditer(ctx)]
+        assert found == [m.span() for m in scanner.regex.finditer(block.text)], scanner.regex.pattern
+
+
+def test_a_text_with_a_specially_folded_letter_is_searched_by_each_scanner(long_text) -> None:
+    text = long_text.replace("said", "ſaid")
+    ctx = Context(Document.from_text("long", text))
+    for scanner in _scanners():
+        assert multiscan.positions(ctx, scanner.multiscan_id) is None
