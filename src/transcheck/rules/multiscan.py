@@ -36,7 +36,7 @@ import weakref
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,6 +49,7 @@ from transcheck.rules import prefilter
 
 MIN_CHARS = 100_000  # shorter texts: each scanner's own search costs less than a pass here
 MAX_EXPRESSION = 16_000  # bytes of a rewritten pattern, beyond which Hyperscan refuses it
+MAX_AHEAD = 60  # characters a look-ahead made part of a match may match at most
 MAX_BOUND = 8  # a repeat bounded above this is rewritten unbounded (cheaper to compile)
 WEAK_HITS = 1 / 200  # superset matches a character of calibration text above which a pattern is left out
 CALIBRATION_CHARS = 200_000
@@ -161,6 +162,7 @@ class Rewriter:
         self.alphabet, self.sets = alphabet, sets
         self.everything = frozenset(range(256))
         self._categories: dict[tuple[Any, bool], frozenset[int]] = {}
+        self._newline = False  # whether what was rewritten since it was reset can match a line break
 
     def rewrite(self, pattern: str, flags: int) -> tuple[bytes, bool]:
         """The superset's expression and whether it is case-insensitive throughout."""
@@ -170,13 +172,28 @@ class Rewriter:
             raise Unsupported("matches empty")
         if _ends_text(tree.data, flags):  # it would match at the end of every line window
             raise Unsupported("end of string")
-        items = _shortest_tail(_head_lookbehind(list(tree.data)))
+        within_lines = not prefilter.crosses_lines(pattern, flags)
+        items = _shortest_tail(_head_lookbehind(list(tree.data)), flags,
+                               lambda ahead, flags: within_lines and self._short_and_on_one_line(ahead, flags))
         if _nullable(items):
             raise Unsupported("matches empty")
         expression = self._sequence(items, flags).encode("latin-1")
         if len(expression) > MAX_EXPRESSION:
             raise Unsupported("too long")
         return expression, bool(flags & re.IGNORECASE)
+
+    def _short_and_on_one_line(self, items: Any, flags: int) -> bool:
+        """Whether a look-ahead's items match at most ``MAX_AHEAD`` characters, none a line
+        break: made part of a match that holds no line break either, its superset's matches
+        then end on the line of the real match, close enough to it for its window."""
+        if items.getwidth()[1] > MAX_AHEAD:
+            return False
+        self._newline = False
+        try:
+            self._sequence(items, flags)
+        except Unsupported:
+            return False
+        return not self._newline
 
     def _sequence(self, items: Iterable[tuple[Any, Any]], flags: int) -> str:
         return "".join(self._node(op, av, flags) for op, av in items)
@@ -212,6 +229,7 @@ class Rewriter:
     def _literal(self, point: int, flags: int) -> str:
         ch = chr(point)
         if flags & re.IGNORECASE and ch.isascii():
+            self._newline |= point == 10
             return ch if ch.isalnum() else "\\x%02X" % point  # Hyperscan folds ASCII case itself
         return self._class(self._bytes({point}, flags))
 
@@ -288,6 +306,7 @@ class Rewriter:
 
     def _class(self, found: Iterable[int]) -> str:
         found = sorted(found)
+        self._newline |= 10 in found
         if not found:
             raise Unsupported("a class that matches nothing")
         if len(found) == 256:
@@ -344,25 +363,30 @@ def _head_lookbehind(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return items
 
 
-def _shortest_tail(items: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+def _shortest_tail(items: Iterable[tuple[Any, Any]], flags: int,
+                   consumable: Callable[[Any, int], bool]) -> list[tuple[Any, Any]]:
     """The items cut to a prefix of every match: without the optional items they end with,
     and the last one (a repeat, group or alternation) cut so too. Every match of the pattern
     starts with a match of the rest, which ends inside it, and the rest does not end at
-    every character of a long run (``[^"]+`` at the end would)."""
+    every character of a long run (``[^"]+`` at the end would). A look-ahead they end with
+    is made part of the match instead, when ``consumable`` says its end stays close."""
     items = list(items)
     while items and _item_nullable(*items[-1]):
-        items.pop()
+        op, av = items.pop()
+        if op is c.ASSERT and av[0] > 0 and consumable(av[1], flags):
+            return items + _shortest_tail(av[1].data, flags, consumable)
     if not items:
         return items
     op, av = items[-1]
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         items[-1] = (c.MAX_REPEAT, (av[0], av[0], av[2]))
     elif op is c.SUBPATTERN:
-        items[-1] = (op, (*av[:3], _shortest_tail(av[3])))
+        inner = (flags | av[1]) & ~av[2]
+        items[-1] = (op, (*av[:3], _shortest_tail(av[3], inner, consumable)))
     elif op is c.ATOMIC_GROUP:
-        items[-1] = (c.SUBPATTERN, (None, 0, 0, _shortest_tail(av)))
+        items[-1] = (c.SUBPATTERN, (None, 0, 0, _shortest_tail(av, flags, consumable)))
     elif op is c.BRANCH:
-        items[-1] = (op, (av[0], [_shortest_tail(branch) for branch in av[1]]))
+        items[-1] = (op, (av[0], [_shortest_tail(branch, flags, consumable) for branch in av[1]]))
     return items
 
 
@@ -371,8 +395,9 @@ def _shortest_tail(items: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 
 @dataclass
 class Database:
-    """The compiled supersets of the patterns it holds (by their registry index), the
-    alphabet they read and the characters that make a text fall back to each scanner."""
+    """The compiled supersets of the patterns it holds (by their place in the list it was
+    built from), the alphabet they read and the characters that make a text fall back to
+    each scanner."""
 
     compiled: Any
     alphabet: Alphabet
