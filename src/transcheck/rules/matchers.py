@@ -80,7 +80,9 @@ class Scanner:
     those that also hold one literal of each of its other required sets; a scanner without
     a trigger runs over the whole text, unless none of a weaker literal set it needs occurs.
     When every match starts with one of its triggers (``anchored``: a list of phrases), it is
-    tried only where a trigger starts in such a line, not at every position of the line."""
+    tried only where a trigger starts in such a line, not at every position of the line.
+    In a long text whose one Hyperscan pass holds its pattern (``multiscan``), it runs
+    instead on the lines that hold a match of its pattern's wider form."""
 
     regex: re.Pattern
     paragraphs: bool

@@ -305,6 +305,7 @@ class Rewriter:
         return found
 
     def _class(self, found: Iterable[int]) -> str:
+        """A Hyperscan class of the bytes (a single byte, or runs of them)."""
         found = sorted(found)
         self._newline |= 10 in found
         if not found:
@@ -328,12 +329,22 @@ def _ends_text(items: Iterable[tuple[Any, Any]], flags: int) -> bool:
             return True
         if op is c.SUBPATTERN and _ends_text(av[3], (flags | av[1]) & ~av[2]):
             return True
-        nested = {c.BRANCH: lambda: av[1], c.ATOMIC_GROUP: lambda: [av], c.ASSERT: lambda: [av[1]],
-                  c.ASSERT_NOT: lambda: [av[1]], c.MAX_REPEAT: lambda: [av[2]], c.MIN_REPEAT: lambda: [av[2]],
-                  c.POSSESSIVE_REPEAT: lambda: [av[2]]}.get(op)
-        if nested is not None and any(_ends_text(branch, flags) for branch in nested()):
+        if any(_ends_text(nested, flags) for nested in _nested(op, av)):
             return True
     return False
+
+
+def _nested(op: Any, av: Any) -> list[Any]:
+    """The item lists an item holds (but a group's, whose flags may differ)."""
+    if op is c.BRANCH:
+        return av[1]
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        return [av[1]]
+    if op is c.ATOMIC_GROUP:
+        return [av]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return [av[2]]
+    return []
 
 
 def _nullable(items: Iterable[tuple[Any, Any]]) -> bool:
