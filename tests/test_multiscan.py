@@ -173,3 +173,18 @@ def test_a_text_with_a_specially_folded_letter_is_searched_by_each_scanner(long_
     ctx = Context(Document.from_text("long", text))
     for scanner in _scanners():
         assert multiscan.positions(ctx, scanner.multiscan_id) is None
+
+
+def test_another_context_of_the_last_text_takes_its_hits_without_a_second_pass(long_text, monkeypatch) -> None:
+    document = Document.from_text("long", long_text)
+    scanners = _scanners()
+    multiscan.REGISTRY.database()
+    held = [s for s in scanners if s.multiscan_id is not None and multiscan.REGISTRY.slot(s.multiscan_id) is not None]
+    scanner = held[0]
+    first = [m.span() for m in scanner.finditer(Context(document))]
+    passes = []
+    monkeypatch.setattr(multiscan.Database, "ends", lambda self, text: passes.append(text) or {})
+    assert [m.span() for m in scanner.finditer(Context(document))] == first
+    assert passes == []
+    list(scanner.finditer(Context(Document.from_text("other", long_text))))  # another text: its own pass
+    assert len(passes) == 1

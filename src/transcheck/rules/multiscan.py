@@ -624,15 +624,21 @@ _recent: tuple[weakref.ref, Database, dict[int, array]] | None = None  # the las
 
 
 def _hits(document: Document) -> tuple[Database | None, dict[int, array] | None]:
-    """The database and the document's hits. A block of the text last scanned whole takes
-    its share of that text's hits: a superset match is one wherever its text lies (it has
-    no anchors nor look-arounds; a look-behind it starts with lies inside the block)."""
+    """The database and the document's hits. The text last scanned whole keeps its hits for
+    its other contexts, and a block of it takes its share of them: a superset match is one
+    wherever its text lies (it has no anchors nor look-arounds; a look-behind it starts with
+    lies inside the block)."""
     global _recent
     whole = getattr(document, "whole", None)
-    if whole is not None and _recent is not None and _recent[0]() is whole:
-        _, database, ends = _recent
-        return database, _share(ends, document.base, document.base + len(document.text))
+    if _recent is not None:
+        recent, database, ends = _recent[0](), _recent[1], _recent[2]
+        if recent is document:  # another context of the same text (a worker's next group of rules)
+            return database, ends
+        if whole is not None and recent is whole:
+            return database, _share(ends, document.base, document.base + len(document.text))
     database = REGISTRY.database()
+    if _recent is not None and _recent[1] is not database:
+        _recent = None  # hits numbered by another database (more patterns registered since)
     ends = None if database is None else database.ends(document.text)
     if ends is None:
         return None, None
