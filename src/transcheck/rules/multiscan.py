@@ -128,7 +128,8 @@ codecs.register_error(_OTHER_HANDLER, _other)
 
 @dataclass(frozen=True)
 class CharSets:
-    """Python's own character classes as sets of code points (``re`` run over all of them)."""
+    """Python's own character classes as sets of code points (``re`` run over all of them,
+    ``native.token_classes``) and the characters its case-insensitive matching equates."""
 
     digit: frozenset[int]
     word: frozenset[int]
@@ -137,22 +138,24 @@ class CharSets:
 
     @classmethod
     def build(cls) -> CharSets:
-        every = "".join(chr(p) for p in range(CODE_POINTS) if p not in SURROGATES)
-
-        def of(regex: str) -> frozenset[int]:
-            return frozenset(map(ord, re.findall(regex, every)))
-
+        word, digit, space = native.token_classes()[:3]  # \w, \d, \s: found by re at every code point
         table = prefilter.fold_table() or {}
         groups: dict[str, list[int]] = {}
-        for ch in every:  # as re compares them: by their simple lower case (İ to i, not i̇)
-            groups.setdefault(chr(_sre.unicode_tolower(ord(ch))).translate(table), []).append(ord(ch))
+        for point in range(CODE_POINTS):  # as re compares them: by their simple lower case (İ to i, not i̇)
+            if point not in SURROGATES:
+                groups.setdefault(chr(_sre.unicode_tolower(point)).translate(table), []).append(point)
         equivalents = {p: tuple(m) for m in groups.values() if len(m) > 1 for p in m}
-        return cls(of(r"\d"), of(r"\w"), of(r"\s"), equivalents)
+        return cls(_members(digit), _members(word), _members(space), equivalents)
 
     def folding_onto_ascii(self) -> str:
         """The non-ASCII characters case-insensitive matching equates with an ASCII letter."""
         return "".join(sorted(chr(p) for p, others in self.equivalents.items()
                               if p >= 0x80 and any(o < 0x80 for o in others)))
+
+
+def _members(bitmap: bytes) -> frozenset[int]:
+    """The code points a bitmap (``native._bitmap``) holds."""
+    return frozenset(point for point in range(len(bitmap) * 8) if bitmap[point >> 3] >> (point & 7) & 1)
 
 
 class Rewriter:
