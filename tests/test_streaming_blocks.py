@@ -83,3 +83,20 @@ def test_evidence_is_a_stretchs_beyond_the_evidence_size(ruleset, monkeypatch) -
     assert any(f.rule == "TC207" for f in check(doc, ruleset))
     monkeypatch.setattr(engine, "EVIDENCE_CHARS", SPREAD.index("A spokesman") - 5)  # cut just before it
     assert not any(f.rule == "TC207" for f in _blocked(doc, ruleset, 60, monkeypatch))
+
+
+def test_line_local_detectors_find_in_blocks_what_they_find_in_the_whole(ruleset, monkeypatch) -> None:
+    """Every detector registered as line-local, on every rule's examples laid out four to a
+    paragraph: blocks of a few paragraphs give the findings of the whole text."""
+    import random
+
+    from transcheck.rules import RuleSet
+
+    detectors = RuleSet([rule for rule in ruleset if rule.spec.matcher.get("kind") == "detector" and line_local(rule)])
+    lines = [example.text for rule in ruleset for example in (*rule.spec.flag, *rule.spec.passes)]
+    random.Random(3).shuffle(lines)
+    text = "\n\n".join("\n".join(lines[i : i + 4]) for i in range(0, len(lines), 4)) + "\n"
+    doc = Document.from_text("examples.txt", text)
+    whole = check(doc, detectors)
+    assert len({f.rule for f in whole}) > 30, "the line-local detectors find their examples"
+    assert _blocked(doc, detectors, 2000, monkeypatch) == whole

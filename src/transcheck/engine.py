@@ -76,10 +76,9 @@ BLOCK_CHARS_VARIABLE = "TRANSCHECK_BLOCK_CHARS"
 BLOCK_CHARS = 1_000_000  # a plain document longer than this (1 MB of text) is checked in blocks of paragraphs
 EVIDENCE_CHARS = 8_000_000  # the document-evidence rules see at most this much text at a time
 # Rules that see no further than their line or sentence: regular expressions and phrase
-# lists, and the detectors of these modules (tagged sentences, numbers, repeated words).
-# Every other detector takes evidence from the whole document and runs on all of it.
+# lists, and the detectors registered as line-local (``detectors.detector``). Every other
+# detector takes evidence from the whole document and runs on all of it.
 LINE_LOCAL_KINDS = frozenset({"pattern", "phrases", "swap"})
-LINE_LOCAL_MODULES = frozenset({"wordorder", "clause_order", "fragments", "numbers", "amounts", "scores", "repeated"})
 
 
 def block_chars() -> int:
@@ -91,7 +90,7 @@ def block_chars() -> int:
 def line_local(rule: Rule) -> bool:
     """A rule whose findings on a stretch of paragraphs are those it finds there in the whole document."""
     kind = rule.spec.matcher.get("kind")
-    return kind in LINE_LOCAL_KINDS or type(rule.matcher).__module__.rpartition(".")[2] in LINE_LOCAL_MODULES
+    return kind in LINE_LOCAL_KINDS or getattr(rule.matcher, "LINE_LOCAL", False)
 
 
 def check(doc: Document, ruleset: RuleSet, locale: str = "en-US", jobs: int = 1) -> list[Finding]:

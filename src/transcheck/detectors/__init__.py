@@ -19,12 +19,16 @@ _REGISTRY: dict[str, Callable[[dict[str, Any], str], Any]] = {}
 _loaded = False
 
 
-def detector(name: str):
-    """Class decorator: register a detector under ``name``."""
+def detector(name: str, line_local: bool = False):
+    """Class decorator: register a detector under ``name``. ``line_local``: its findings
+    depend on nothing beyond their own line or sentence (no evidence from the rest of the
+    document), so a long text may be checked by it a block of paragraphs at a time
+    (``engine.line_local``)."""
 
     def register(cls):
         if name in _REGISTRY:
             raise RuntimeError(f"detector {name!r} registered twice")
+        cls.LINE_LOCAL = line_local
         _REGISTRY[name] = getattr(cls, "from_options", None) or partial(configure, cls)
         return cls
 

@@ -37,7 +37,7 @@ def plural_noun(word: str) -> bool:
     return zipf(word) >= MIN_ZIPF and any(s and zipf(s) >= MIN_ZIPF for s in singulars)
 
 
-@detector("amount-without-separator")
+@detector("amount-without-separator", line_local=True)
 @dataclass
 class AmountWithoutSeparator:
     """``4000 tractors``, ``around 3500``, ``wrote to 1825 customers``, ``28000 deaths``: an

@@ -33,7 +33,7 @@ from transcheck.tagger import Token, model, tagged_sentences
 SUBJECT_TAGS = NOUNS | {"PRP"}
 
 
-@detector("conjunction-after-subject")
+@detector("conjunction-after-subject", line_local=True)
 @dataclass
 class ConjunctionAfterSubject:
     """`but` stands between the subject and its verb, with no verb before it in the
@@ -93,7 +93,7 @@ PLURAL_SENSE = frozenset(
 PLURAL_VERBS = frozenset("were are have".split())
 
 
-@detector("relative-after-verb")
+@detector("relative-after-verb", line_local=True)
 @dataclass
 class RelativeAfterVerb:
     """`, which were` follows a singular noun: the relative clause belongs to a plural noun
@@ -144,7 +144,7 @@ FRONTED_ADVERBS = frozenset(
 BRACKET_AUXILIARIES = frozenset("had has have was were is are will would can could must should may might".split())
 
 
-@detector("adverb-verb-bracket")
+@detector("adverb-verb-bracket", line_local=True)
 @dataclass
 class AdverbVerbBracket:
     """A sentence opens with an adverb, then an auxiliary, then a definite subject, and
@@ -250,7 +250,7 @@ NOMINATIVE = frozenset("I he she we they".split())
 NOT_LEXICAL = frozenset("is are was were be been has have had do does did 's".split())
 
 
-@detector("adverb-verb-second")
+@detector("adverb-verb-second", line_local=True)
 @dataclass
 class AdverbVerbSecond:
     """A sentence opens with an adverb and its verb, then the subject, then more of the
@@ -302,7 +302,7 @@ BE_FORMS = frozenset("is are was were".split())
 SUBORDINATING = frozenset("that because although though while whereas if whether unless".split())
 
 
-@detector("subordinate-verb-final")
+@detector("subordinate-verb-final", line_local=True)
 @dataclass
 class SubordinateVerbFinal:
     """A subordinate clause runs subject, object, verb and ends: German verb-final order
@@ -377,7 +377,7 @@ BRACKET_OPENERS = {
 }
 
 
-@detector("split-verb-bracket")
+@detector("split-verb-bracket", line_local=True)
 @dataclass
 class SplitVerbBracket:
     """`has` (or `wants`) is followed by its object, a time phrase, and the participle (or
@@ -446,7 +446,7 @@ NOT_OBJECT_HEADS = frozenset("day days week weeks month months year years mornin
 MAX_SHORT_OBJECT = 4  # tokens: a longer object may follow its adverbial in English too (heavy-NP shift)
 
 
-@detector("time-before-object")
+@detector("time-before-object", line_local=True)
 @dataclass
 class TimeBeforeObject:
     """A time phrase between a finite verb and its short object at the end of the clause:

@@ -47,7 +47,7 @@ NOT_BEFORE = frozenset(
 )
 
 
-@detector("verb-final")
+@detector("verb-final", line_local=True)
 @dataclass
 class VerbFinal:
     """A clause that already has a finite verb ends in another auxiliary: `… ready to cooperate with the US was – but`."""
@@ -123,7 +123,7 @@ COMPARISONS = frozenset("as than like".split())
 AUXILIARIES_BEFORE = frozenset("be been being have has had get got become".split())
 
 
-@detector("modal-verb-final")
+@detector("modal-verb-final", line_local=True)
 @dataclass
 class ModalVerbFinal:
     """A modal is followed by its object or an adverbial, and its verb comes last:
@@ -160,7 +160,7 @@ DO_SUPPORT = frozenset(
 )
 
 
-@detector("negation-without-do")
+@detector("negation-without-do", line_local=True)
 @dataclass
 class NegationWithoutDo:
     """`if the energy prices not sink`: German `nicht sinken` kept without English do-support."""

@@ -80,7 +80,7 @@ def _absorb_period(ctx: Context, end: int, replacement: str) -> int:
     return end
 
 
-@detector("german-date")
+@detector("german-date", line_local=True)
 @dataclass
 class GermanOrdinalDate:
     """``4. March 2021`` or ``18th. February``: the German ordinal day (with its point) before the
@@ -123,7 +123,7 @@ class GermanOrdinalDate:
                     yield Match(m.start(), m.end(), GERMAN_MONTHS[m.group()])
 
 
-@detector("german-numeric-date")
+@detector("german-numeric-date", line_local=True)
 @dataclass
 class GermanNumericDate:
     """``12.05.2021``: day, month and four-digit year separated by dots."""
@@ -140,7 +140,7 @@ class GermanNumericDate:
             yield Match(m.start(), m.end(), english_date(day, MONTHS[month - 1], m["year"], ctx.locale))
 
 
-@detector("german-short-date")
+@detector("german-short-date", line_local=True)
 @dataclass
 class GermanShortDate:
     """``on 18.01.``, ``(10.02.-11.02.)``: day and month with the German points, no year."""
@@ -177,7 +177,7 @@ class GermanShortDate:
         return bool(preceding(self.WEEKDAY_BEFORE, text, start, 12)) and not _sentence_ends_after(text, end)
 
 
-@detector("german-time")
+@detector("german-time", line_local=True)
 @dataclass
 class GermanTime:
     """``18 Uhr``, ``18.30 Uhr``, 24-hour times with PM (``20.15 PM``), ``Uhr`` translated as
@@ -317,7 +317,7 @@ ABBREVIATIONS_REGEX = re.compile("(?P<abbr>" + "|".join(UNIT_WORDS) + ")" + ABBR
 PLAIN_UNITS_REGEX = re.compile("(?P<abbr>" + "|".join(map(re.escape, PLAIN_UNITS)) + r")\b")
 
 
-@detector("german-unit-abbreviation")
+@detector("german-unit-abbreviation", line_local=True)
 @dataclass
 class GermanUnitAbbreviation:
     """``2 Mrd. Euro``, ``5 Mio.``, ``3 Tsd.``, ``2 Std.``, ``5 Prozent``, ``80 qm``, ``35 Grad``,
@@ -361,7 +361,7 @@ def _sentence_ends_after(text: str, end: int) -> bool:
     return rest == "" or rest[0] == "\n" or (rest[0] in " \u00a0" and rest[1:2].isupper())
 
 
-@detector("german-thousands")
+@detector("german-thousands", line_local=True)
 @dataclass
 class GermanThousands:
     """``1.500 people``, ``2.000.000``: a dot grouping thousands, the German way.
@@ -409,7 +409,7 @@ PRICE_SIGN = re.compile(r"[$£€¥][ \t]?$")
 CURRENCY_CODE = re.compile(r"\b(?:EUR|CHF|Fr\.)[ \t\u00a0]?$")  # a code or the franc's sign first: `EUR 50.000` is German
 
 
-@detector("swiss-thousands")
+@detector("swiss-thousands", line_local=True)
 @dataclass
 class SwissThousands:
     """``12'500``, ``CHF 1'200'000``: an apostrophe grouping thousands, the Swiss way."""
@@ -423,7 +423,7 @@ class SwissThousands:
             yield Match(m.start(), m.end(), re.sub("['’]", ",", m.group()))
 
 
-@detector("german-grouped-decimal")
+@detector("german-grouped-decimal", line_local=True)
 @dataclass
 class GermanGroupedDecimal:
     """`1.234,56`: German thousands dots and decimal comma together, unambiguous."""

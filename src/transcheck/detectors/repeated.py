@@ -56,7 +56,7 @@ def lower_contains(ctx: Context, needles: Iterable[str]) -> bool:
     return any(needle in lower for _, lower in lower_stretches(ctx) for needle in needles)
 
 
-@detector("repeated-word")
+@detector("repeated-word", line_local=True)
 @dataclass
 class RepeatedWord:
     """A word directly followed by itself, ignoring case, minus an allowlist."""

@@ -47,7 +47,7 @@ def english_score(m: re.Match) -> str:
     return score
 
 
-@detector("colon-score")
+@detector("colon-score", line_local=True)
 @dataclass
 class ColonScore:
     """``0:1 (0:1)`` (mode ``halftime``) or ``won 3:1`` near words about a match (mode ``context``)."""

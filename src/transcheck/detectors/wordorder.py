@@ -111,7 +111,7 @@ COMPLEX_PREPOSITIONS = frozenset("according due thanks owing because".split())
 INNER_PUNCTUATION = re.compile(r"[;:()“”\"–—]|,(?!\d)")  # not the comma of 20,000
 
 
-@detector("fronted-verb-second")
+@detector("fronted-verb-second", line_local=True)
 @dataclass
 class FrontedVerbSecond:
     """After a fronted adverbial the finite verb comes before its subject and the clause
@@ -227,7 +227,7 @@ def _verb_read_as_last_noun(tokens: list[Token], start: int, end: int, wanted: f
     return end - 1 > start and last.tag == "NN" and is_verb(last, wanted) and tokens[end].tag in DETERMINERS | {"CD", "JJ", "IN", "TO"}
 
 
-@detector("fronted-clause-verb-second")
+@detector("fronted-clause-verb-second", line_local=True)
 @dataclass
 class FrontedClauseVerbSecond:
     """A subordinate clause is fronted and the main clause starts with its verb, the
@@ -292,7 +292,7 @@ def _adverbs_end(run: list[Token], k: int) -> int:
     return k
 
 
-@detector("modal-before-object")
+@detector("modal-before-object", line_local=True)
 @dataclass
 class ModalBeforeObject:
     """A modal after its subject is followed by a noun phrase, not by its verb: the German
@@ -370,7 +370,7 @@ class ModalBeforeObject:
             yield Match(modal.start, modal.end, detail=modal.word)
 
 
-@detector("verb-cluster-at-end")
+@detector("verb-cluster-at-end", line_local=True)
 @dataclass
 class VerbClusterAtEnd:
     """The clause ends in an infinitive or participle followed by the finite verb:
@@ -426,7 +426,7 @@ def _inner_phrase(run: list[Token], m: int) -> bool:
     return before.word.lower() in ("most", "more", "least", "less", "very") and m >= 2 and run[m - 2].tag in DETERMINERS
 
 
-@detector("participle-before-noun")
+@detector("participle-before-noun", line_local=True)
 @dataclass
 class ParticipleBeforeNoun:
     """An article is followed by a prepositional phrase and a participle, then the noun:
@@ -518,7 +518,7 @@ INVERSION = frozenset(
 )
 
 
-@detector("stranded-preposition")
+@detector("stranded-preposition", line_local=True)
 @dataclass
 class StrandedPreposition:
     """A clause ends in a preposition right after a noun or number: the particle of a
@@ -562,7 +562,7 @@ def _bare_relative(run: list[Token]) -> bool:
 MIDDLE_ADVERBS = frozenset("always already never often usually rarely seldom sometimes".split())
 
 
-@detector("adverb-after-object")
+@detector("adverb-after-object", line_local=True)
 @dataclass
 class AdverbAfterObject:
     """A frequency adverb stands after the verb's object and before more of the clause:
@@ -645,7 +645,7 @@ def _ends_in_verb(text: str) -> bool:
     return text.endswith((".", "!")) and len(words) >= 6 and words[-1].lower() in verb_only_words()
 
 
-@detector("verb-last-main-clause")
+@detector("verb-last-main-clause", line_local=True)
 @dataclass
 class VerbLastMainClause:
     """A statement whose only verb is its last word, after the subject and adverbials:
@@ -681,7 +681,7 @@ def _after_preposition(run: list[Token], k: int) -> bool:
     return run[k].tag == "IN"
 
 
-@detector("second-participle-at-end")
+@detector("second-participle-at-end", line_local=True)
 @dataclass
 class SecondParticipleAtEnd:
     """A perfect tense already has its participle, and another participle closes the
@@ -718,7 +718,7 @@ class SecondParticipleAtEnd:
 PARTICLES = frozenset("online offline off out up down back away over ahead along".split())
 
 
-@detector("quote-verb-second")
+@detector("quote-verb-second", line_local=True)
 @dataclass
 class QuoteVerbSecond:
     """After a quotation the verb comes first, then its subject, then a separable
@@ -752,7 +752,7 @@ class QuoteVerbSecond:
 SUBJECT_PRONOUNS = frozenset("I he she we they".split())
 
 
-@detector("pronoun-before-object")
+@detector("pronoun-before-object", line_local=True)
 @dataclass
 class PronounBeforeObject:
     """A subject pronoun is followed by an article and the clause ends in its verb: a
