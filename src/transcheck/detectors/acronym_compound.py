@@ -43,7 +43,7 @@ def english_noun(word: str) -> bool:
     return bool(seen & NOUN_TAGS) and not seen & OTHER_TAGS
 
 
-@detector("acronym-compound")
+@detector("acronym-compound", line_local=True)
 @dataclass
 class AcronymCompound:
     """An acronym, a hyphen and an English common noun: a German compound spelled the

@@ -177,7 +177,7 @@ HONORIFICS = frozenset({"Honor", "Honour", "Majesty", "Excellency", "Grace", "Hi
                         "Holiness", "Worship", "Lordship", "Ladyship", "Reverence", "Serene"})
 
 
-@detector("mid-sentence-capital")
+@detector("mid-sentence-capital", line_local=True)
 @dataclass
 class MidSentenceCapital:
     """Listed words capitalised after a lower-case word or a comma (`thank You for Your`),

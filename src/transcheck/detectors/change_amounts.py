@@ -87,7 +87,7 @@ def _search(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-@detector("change-by-to")
+@detector("change-by-to", line_local=True)
 @dataclass
 class ChangeByTo:
     """`rose to 4,000 to 52,000`, `fell at 3 percent to 1.2 million`: the first `to`/`at`
@@ -101,7 +101,7 @@ class ChangeByTo:
                 yield Match(m.start("prep"), end, replacement="by" + text[m.end("prep") : end], detail=m["prep"])
 
 
-@detector("level-on-previous-to")
+@detector("level-on-previous-to", line_local=True)
 @dataclass
 class LevelOnPreviousTo:
     """`was on the previous year to 681,000`: German `lag um X über dem Vorjahr`."""

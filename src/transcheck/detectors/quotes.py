@@ -22,7 +22,7 @@ OPENING_CONTEXT = re.compile(r"[\s(\[{—–-]")
 TITLE_LINE = re.compile(r'''^(?:\A|(?<=\n\n))[^\n]{1,150}(?<![.!?:;,])(?<![.!?,][”"’])(?=\n\n|\n?\Z)''', re.M)
 
 
-@detector("guillemets")
+@detector("guillemets", line_local=True)
 @dataclass
 class Guillemets:
     """»…« (German) and «…» (French) quotation pairs, replaced by “…”; their single forms

@@ -25,7 +25,7 @@ PHRASE = re.compile(
 )
 
 
-@detector("repeated-phrase")
+@detector("repeated-phrase", line_local=True)
 @dataclass
 class RepeatedPhrase:
     """The second of two identical prepositional phrases in one sentence (the fix deletes it)."""

@@ -62,7 +62,7 @@ def _timed(tokens: list[Token]) -> bool:
     return any(t.word.lower() in TIME_WORDS or (t.word.isdigit() and len(t.word) == 4) for t in tokens)
 
 
-@detector("particle-after-phrase")
+@detector("particle-after-phrase", line_local=True)
 @dataclass
 class ParticleAfterPhrase:
     """A phrasal verb's particle at the end of the clause, after a prepositional phrase
