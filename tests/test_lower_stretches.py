@@ -7,7 +7,7 @@ import pytest
 
 from transcheck import context
 from transcheck.context import Context
-from transcheck.detectors.repeated import lower_contains, lower_stretches
+from transcheck.detectors.repeated import lower_contains
 from transcheck.documents import Document
 from transcheck.engine import check
 from transcheck.rules import RuleSet, load_rules
@@ -43,8 +43,8 @@ def test_repeated_lower_stretches_keep_offsets(monkeypatch):
     monkeypatch.setattr(context, "LOWER_CHUNK_CHARS", 4)
     text = "One İstanbul LINE\nΣ ΟΔΟΣ\nThe END\n"
     ctx = Context(Document.from_text("t.txt", text))
-    pieces = list(lower_stretches(ctx))
-    assert len(pieces) == 3 and "".join(p for _, p in pieces) == "one İstanbul line\nσ οδοσ\nthe end\n"
+    pieces = list(ctx.lower_stretches())
+    assert len(pieces) == 3 and "".join(p for _, p in pieces) == "one istanbul line\nσ οδος\nthe end\n"
     assert [base for base, _ in pieces] == [0, text.index("Σ"), text.index("The")]
     assert lower_contains(ctx, ["the end"]) and not lower_contains(ctx, ["line the"])
     assert lower_contains(ctx, ["line\nσ"])  # a needle across lines: searched in the whole lower case
@@ -82,3 +82,13 @@ def test_document_sentences_are_found_a_stretch_at_a_time(monkeypatch):
     spans = tagger.document_sentences(Context(Document.from_text("t.txt", text)))
     assert list(spans) == tagger.sentence_spans(text) and spans[3] == tagger.sentence_spans(text)[3]
     assert spans[2:5] == tagger.sentence_spans(text)[2:5] and len(spans) == len(tagger.sentence_spans(text))
+
+
+def test_a_dotted_capital_i_shifts_no_finding_after_it():
+    """İ lower-cases to two characters and ß case-folds to two: the lower case keeps the
+    text's length all the same, so what is found after them is found where it stands."""
+    opening = "Die Straße nach İzmir war gesperrt, sagte die Fußgängerin.\n\n"
+    text = _text(RULES)
+    with_dot = _found(RULES, opening + text)
+    without = _found(RULES, opening.replace("İ", "I") + text)
+    assert with_dot == without and {rule for rule, _, _ in with_dot} >= {"TC350", "TC351", "TC352"}

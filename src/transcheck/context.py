@@ -45,6 +45,13 @@ LOWER_CHUNK_CHARS = 1 << 16  # and lower-cased a shorter stretch at a time (see 
 SEARCH_CHUNK_CHARS = 1 << 14
 
 
+def lower(text: str) -> str:
+    """``text`` in lower case with its length kept: ``str.lower`` but for İ, the one
+    character whose lower case is longer (`i̇`), which becomes `i` (as ``re`` folds it when
+    it ignores case). Offsets into the lower case are offsets into the text."""
+    return (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
+
+
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """(start, end) of consecutive stretches of ``text`` of about ``size`` characters,
     each cut after a newline, so no word or line is split."""
@@ -167,25 +174,17 @@ class Context:
 
     @property
     def lower_text(self) -> str:
-        """The text in lower case (same length: used for literal prefilters)."""
-        return self._lower[0]
-
-    @property
-    def lower_exact(self) -> bool:
-        """True when ``lower_text`` is ``text.lower()`` (no character changes length in lower case)."""
-        return self._lower[1]
+        """The text in lower case, as long as the text (``lower``): offsets into it are
+        offsets into the text."""
+        return self._shared("context.lower", self._make_lower)
 
     def lower_stretches(self) -> Iterator[tuple[int, str]]:
-        """(offset, lower case) of consecutive stretches of whole lines: the pieces of the
-        text's lower case, made one at a time, so that a rule that reads the lower case a
-        line or a window at a time holds no lower-case copy of a long text. A text with İ,
-        whose lower case is longer, comes whole (``lower_text``)."""
+        """(offset, lower case) of consecutive stretches of whole lines: the pieces of
+        ``lower_text``, made one at a time, so that a rule that reads the lower case a line
+        or a window at a time holds no lower-case copy of a long text."""
         text = self.text
-        if "\u0130" in text:  # the one character whose lower case is longer
-            yield 0, self.lower_text
-            return
         for start, end in chunks(text, LOWER_CHUNK_CHARS):
-            yield start, text[start:end].lower()
+            yield start, lower(text[start:end])
 
     def _shared(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, computed once and kept in ``cache`` under ``key`` (so that the engine
@@ -195,21 +194,12 @@ class Context:
             found = self.cache[key] = make()
         return found
 
-    @property
-    def _lower(self) -> tuple[str, bool]:
-        """``lower_text`` and ``lower_exact``, from one ``lower()`` of the text (not one each)."""
-        return self._shared("context.lower", self._make_lower)
-
-    def _make_lower(self) -> tuple[str, bool]:
+    def _make_lower(self) -> str:
         # a chunk of lines at a time: str.lower() holds a 4-byte buffer of its input besides
         # its result, and mostly-ASCII chunks lower to 1-byte pieces. Lines end in a newline,
         # which bounds the one context-dependent case (a Greek final sigma): the same result.
         text = self.text
-        lower = "".join([text[start:end].lower() for start, end in chunks(text, LOWER_CHUNK_CHARS)])
-        if len(lower) == len(self.text):
-            return lower, True
-        del lower  # before the case-folded copy
-        return self.text.casefold()[: len(self.text)], False
+        return "".join([lower(text[start:end]) for start, end in chunks(text, LOWER_CHUNK_CHARS)])
 
     @property
     def paragraphs(self) -> list[tuple[int, int]]:

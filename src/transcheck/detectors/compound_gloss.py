@@ -12,7 +12,7 @@ noun phrase (photos show players; the study colleagues), by the treebank's lexic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -20,9 +20,8 @@ from pathlib import Path
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from transcheck import tables
-from transcheck.context import Context, automaton_matches
+from transcheck.context import Context, automaton_matches, lower
 from transcheck.detectors import detector
-from transcheck.detectors.repeated import lower_stretches, lowerer
 from transcheck.models import Match
 from transcheck.tagger import Token, model, tagged_sentences
 
@@ -115,14 +114,13 @@ class CompoundGloss:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
-        lower = lowerer(ctx)
-        found = [m for base, text in lower_stretches(ctx) for m in self._glosses(ctx, table, lower, base, text)]
+        found = [m for base, text in ctx.lower_stretches() for m in self._glosses(ctx, table, base, text)]
         if found:
             not_nouns = _heads_read_as_no_nouns(ctx, found)
             yield from (m for m in found if m.end not in not_nouns)
 
     @staticmethod
-    def _glosses(ctx: Context, table: GlossTable, lower: Callable[[str], str], base: int, text: str) -> Iterator[Match]:
+    def _glosses(ctx: Context, table: GlossTable, base: int, text: str) -> Iterator[Match]:
         """The glosses in ``text``, the lower case of a stretch of lines at ``base``."""
         for index, first, last in automaton_matches(table.automaton, text):
             start, end = base + first, base + last

@@ -9,11 +9,10 @@ checked only at the rare matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from transcheck import context
-from transcheck.context import Context, chunks
+from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
@@ -28,32 +27,13 @@ FUNCTION_WORDS = frozenset("the a an in on of to and for it this we he she they 
 NAME_MAX_ZIPF = 3.2
 
 
-def _lower_each(text: str) -> str:
-    """Each character lower-cased on its own, but İ (whose lower case is longer) kept."""
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-
-
-def lowerer(ctx: Context) -> Callable[[str], str]:
-    """How this document is lower-cased with the same length (offsets stay valid): ``str.lower``,
-    or, in a text with İ, the one character whose lower case is longer, a character at a time."""
-    return str.lower if "\u0130" not in ctx.text else _lower_each
-
-
-def lower_stretches(ctx: Context) -> Iterator[tuple[int, str]]:
-    """(offset, lower case) of consecutive stretches of whole lines (see ``lowerer``), so that
-    no rule holds a lower-case copy of a long text."""
-    text, lower = ctx.text, lowerer(ctx)
-    for start, end in chunks(text, context.LOWER_CHUNK_CHARS):
-        yield start, lower(text[start:end])
-
-
 def lower_contains(ctx: Context, needles: Iterable[str]) -> bool:
     """Whether one of the (lower-case) ``needles`` occurs in the lower-cased text."""
     needles = tuple(needles)
     if any("\n" in needle for needle in needles):  # may cross a stretch's end: the whole text
-        whole = lowerer(ctx)(ctx.text)
+        whole = ctx.lower_text
         return any(needle in whole for needle in needles)
-    return any(needle in lower for _, lower in lower_stretches(ctx) for needle in needles)
+    return any(needle in lower for _, lower in ctx.lower_stretches() for needle in needles)
 
 
 @detector("repeated-word", line_local=True)
@@ -71,7 +51,7 @@ class RepeatedWord:
         return cls(frozenset(allow.lower().split()))
 
     def find(self, ctx: Context) -> Iterator[Match]:
-        for base, lower in lower_stretches(ctx):  # a stretch of whole lines at a time
+        for base, lower in ctx.lower_stretches():  # a stretch of whole lines at a time
             padded = "\n" + lower
             for regex in (AFTER_SPACE, AFTER_NEWLINE):
                 for m in regex.finditer(padded):

@@ -12,15 +12,14 @@ name), and not after "a"/"an" (the indefinite, descriptive use English makes of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transcheck.context import Context, automaton_matches
+from transcheck.context import Context, automaton_matches, lower
 from transcheck.detectors import detector
 from transcheck.detectors.compound_gloss import GlossTable, _bounded, _title_case, read_gloss_table
-from transcheck.detectors.repeated import lower_stretches, lowerer
 from transcheck.models import Match
 from transcheck.wordfreqs import zipf
 
@@ -44,7 +43,7 @@ def german_word(word: str) -> bool:
     return german >= MIN_GERMAN_ZIPF and german - zipf(word, "en") >= MIN_GERMAN_LEAD
 
 
-def _indefinite(lower: Callable[[str], str], text: str, start: int) -> bool:
+def _indefinite(text: str, start: int) -> bool:
     """`a` or `an` in the four characters before ``start`` (and a word boundary before it)."""
     window = max(0, start - 5)  # one character more: what lies before the article
     return INDEFINITE.search(lower(text[window:start]), max(0, start - 4) - window) is not None
@@ -57,13 +56,12 @@ class TermGloss:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
-        hits = [(i, base + s, base + e) for base, text in lower_stretches(ctx)
+        hits = [(i, base + s, base + e) for base, text in ctx.lower_stretches()
                 for i, s, e in automaton_matches(table.automaton, text) if _bounded(text, s, e)]
         if not hits or not ctx.words_where(german_word):
             return
-        lower = lowerer(ctx)
         for index, start, end in hits:
-            if _title_case(ctx.text[start:end]) or _indefinite(lower, ctx.text, start):
+            if _title_case(ctx.text[start:end]) or _indefinite(ctx.text, start):
                 continue
             english = table.english[index]
             detail = f"German: {table.german[index]}" + (f"; Wiktionary: {english}" if english else "")
