@@ -199,7 +199,7 @@ def going_to(tokens: list[Token], v: int) -> bool:
     return any(t.word == "going" for t in tokens[v + 1 : v + 3])
 
 
-@detector("since-present")
+@detector("since-present", line_local=True)
 @dataclass
 class SincePresent:
     """A clause in the simple present with `since <a point in time>`: German `seit` takes
@@ -289,7 +289,7 @@ LASTING = frozenset("last lasts run runs take takes keep keeps continue continue
 SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 
 
-@detector("for-duration-present")
+@detector("for-duration-present", line_local=True)
 @dataclass
 class ForDurationPresent:
     """A clause in the simple present with `for <a span of time>`: German `seit` with a
@@ -362,7 +362,7 @@ def _postmodifier(tokens: list[Token], v: int, i: int, end: int) -> bool:
     return after == len(tokens) or not is_word(tokens[after]) or tokens[after].tag in closing
 
 
-@detector("so-far-past")
+@detector("so-far-past", line_local=True)
 @dataclass
 class SoFarPast:
     """A clause in the simple past with `so far`, `to date` or `up to now`: German uses the
