@@ -118,3 +118,24 @@ def test_windows_looked_up_in_the_passage_starts_are_those_found_one_by_one() ->
             singles = [[i] for i in (0, len(text) // 2, len(text) - 1)]
             for offsets in (list(range(len(text))), sorted(rng.sample(range(len(text)), min(5, len(text)))), *singles):
                 assert list(passages.windows(text, offsets, lines, starts)) == _windows_one_by_one(text, offsets, lines), (text, lines)
+
+
+def _ends_a_passage(text: str, newline: int) -> bool:
+    """The plain definition: the line that the line break at ``newline`` ends is empty, or
+    ends, but for blanks and closing quotes or brackets after it, with a sentence's end."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline]
+    if not line:
+        return newline > 0  # a blank line (not the text's first: no line break before it)
+    return line.rstrip(" \t").rstrip(passages.CLOSERS)[-1:] in tuple(passages.SENTENCE_ENDS)
+
+
+def test_passage_starts_follow_the_plain_definition() -> None:
+    """On random texts of line breaks, sentence ends, closers and blanks, ``starts`` gives
+    0 and the offset after each line break that ends a passage, and no other."""
+    pieces = ["\n", "\n\n", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", " ", "\t", "a", "word", "\r", "\u2028"]
+    draw = random.Random(5)
+    for _ in range(20_000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 30)))
+        expected = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" and _ends_a_passage(text, i)]
+        assert list(passages.starts(text)) == expected, repr(text)
+        assert list(passages.starts(text, lines=True)) == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
