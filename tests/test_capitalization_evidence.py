@@ -58,3 +58,18 @@ def test_two_inner_capital_spellings_give_one_suggestion_whatever_the_hash_seed(
         for seed in range(8)
     }
     assert seen == {"BioNTech"}  # the spelling with more capitals, never set order
+
+
+def test_name_openers_searched_one_by_one_are_those_found_in_one_pass() -> None:
+    """``NameOpeners`` looks for the first words asked on their own, then finds all in one
+    pass: both give the words that stand, whole, before blanks and a capital."""
+    from transcheck.detectors.capitalization import NameOpeners
+
+    text = ("Real Madrid won. A goal for Real, then Federal\tReserve news; the federal level.\n"
+            "SuperReal Estate, Real-Time Data, 3Real Deal, _Real Deal, Über Alles, x² Plus, Light\nRail")
+    words = ["Real", "Federal", "federal", "Estate", "Time", "Deal", "Über", "x", "Light", "Alles", "Real-Time", "SuperReal", "Nope"]
+    one_pass = {m.group(1) for m in NameOpeners.WORD_BEFORE_CAPITAL.finditer(text)}
+    assert {"Real", "Federal", "SuperReal", "Über"} <= one_pass and "Light" not in one_pass
+    searched, counted = NameOpeners(text), NameOpeners(text)
+    counted.SEARCHES = 0  # the one pass from the first word on
+    assert [w in searched for w in words] == [w in counted for w in words] == [w in one_pass for w in words]

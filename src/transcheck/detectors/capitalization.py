@@ -305,18 +305,33 @@ class CapitalisedCommonWord:
 
 
 class NameOpeners:
-    """The words of a text that stand before a capitalised word (`Real` in `Real Madrid`),
-    found in one pass over the text the first time one is asked for."""
+    """The words of a text that stand before a capitalised word (`Real` in `Real Madrid`).
+    A text is asked about a few words: each is looked for on its own (a literal search),
+    until ``SEARCHES`` have been; then all of them are found in one pass over the text."""
 
     WORD_BEFORE_CAPITAL = re.compile(r"\b([^\W\d_]+)(?=[ \t]+[A-Z])")
+    LETTERS = re.compile(r"[^\W\d_]+")
+    SEARCHES = 32
 
     def __init__(self, text: str):
-        self.text, self.words = text, None
+        self.text, self.words, self.known = text, None, {}
 
     def __contains__(self, word: str) -> bool:
-        if self.words is None:
+        if self.words is None and len(self.known) >= self.SEARCHES:
             self.words = {m.group(1) for m in self.WORD_BEFORE_CAPITAL.finditer(self.text)}
-        return word in self.words
+        if self.words is not None:
+            return word in self.words
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._opens_a_name(word)
+        return found
+
+    def _opens_a_name(self, word: str) -> bool:
+        """``word`` (letters only) stands somewhere, not inside a longer word, before blanks and a capital."""
+        if not self.LETTERS.fullmatch(word):
+            return False
+        literal = re.escape(word)  # first: the engine then looks for the word itself, not at every position
+        return re.search(rf"{literal}(?<!\w{literal})(?=[ \t]+[A-Z])", self.text) is not None
 
 
 def _short_name(text: str, word: str, end: int, openers: NameOpeners) -> bool:
