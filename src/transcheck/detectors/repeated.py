@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from transcheck import context
 from transcheck.context import Context
 from transcheck.detectors import detector
 from transcheck.errors import RuleFileError
@@ -31,7 +32,7 @@ def lower_contains(ctx: Context, needles: Iterable[str]) -> bool:
     """Whether one of the (lower-case) ``needles`` occurs in the lower-cased text."""
     needles = tuple(needles)
     if any("\n" in needle for needle in needles):  # may cross a stretch's end: the whole text
-        whole = ctx.lower_text
+        whole = context.lower(ctx.text)  # not kept on the Context: a long text holds no lower-case copy
         return any(needle in whole for needle in needles)
     return any(needle in lower for _, lower in ctx.lower_stretches() for needle in needles)
 
