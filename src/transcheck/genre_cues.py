@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from transcheck.context import LOWER_CHUNK_CHARS, SEARCH_CHUNK_CHARS, Context, chunks
+from transcheck.context import LOWER_CHUNK_CHARS, SEARCH_CHUNK_CHARS, Context, chunks, lower
 from transcheck.documents import Document
 from transcheck.rules import prefilter
 
@@ -98,12 +98,12 @@ class CueIndex:
         return {literal: array("q", sorted(found)) for literal, found in by_literal.items()}
 
     def _lower(self, text: str) -> str:
-        """``text`` in lower case, as long as it (İ, whose lower case is two characters, as
-        i, as the matching takes it), with the specially folded characters made equal."""
+        """``text`` in lower case, as long as it (``context.lower``), with the specially folded
+        characters made equal."""
         fold, special = prefilter.fold_table(), prefilter.specially_folded()
         assert fold is not None and special is not None
-        lower = (text.replace("\u0130", "i") if "\u0130" in text else text).lower()
-        return lower.translate(fold) if special.search(lower) else lower
+        lowered = lower(text)
+        return lowered.translate(fold) if special.search(lowered) else lowered
 
 
 def _count_at(regex: re.Pattern, text: str, starts: Iterable[int]) -> int:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from sys import intern
 from typing import NamedTuple
 
-from transcheck.context import Context
+from transcheck.context import Context, lower
 from transcheck.detectors import detector
 from transcheck.models import Match
 from transcheck.rules.matchers import line_block_span
@@ -60,13 +60,9 @@ def lines_of(ctx: Context, limit: int | None = None) -> list[Line]:
 def iter_lines(ctx: Context) -> Iterator[Line]:
     """The non-blank lines in order with their words, one at a time (a long document's
     lines are never all held; each distinct word is held once while they are). Each line
-    is lower-cased on its own, the same words as from the document's lower case (only İ
-    changes length in lower case: in a text with it, the words come from ``ctx.lower_text``)."""
-    text = ctx.text
-    lower = ctx.lower_text if "\u0130" in text else None
-    for m in LINE.finditer(text):
-        words = WORDS.findall(m.group().lower()) if lower is None else WORDS.findall(lower, m.start(), m.end())
-        yield Line(m.start(), m.end(), tuple(map(intern, words)))
+    is lower-cased on its own (``context.lower``), the same words as from the document's lower case."""
+    for m in LINE.finditer(ctx.text):
+        yield Line(m.start(), m.end(), tuple(map(intern, WORDS.findall(lower(m.group())))))
 
 
 def _is_sentence(text: str, line: Line) -> bool:

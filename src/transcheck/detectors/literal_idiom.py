@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transcheck.context import Context
+from transcheck.context import Context, lower
 from transcheck.detectors import detector
 from transcheck.models import Match
 
@@ -71,14 +71,12 @@ class LiteralIdiom:
         paired = {g for pair in table.pairs if pair[0] in glosses and pair[1] in glosses for g in pair}
         if not paired:
             return
-        whole = "\u0130" in ctx.text  # İ lowers to two characters: read the whole ``lower_text``
         for start, end in ctx.occurrences({w for w, g in written.items() if g in paired}):
-            # else the lower case of the words that may follow (no copy of a long text)
-            base = 0 if whole else start
-            text = ctx.lower_text if whole else ctx.text[start : end + 25 * WINDOW].lower()
-            match = self._phrase(table, text, start - base, end - base)
+            # the lower case of the words that may follow (no copy of a long text)
+            text = lower(ctx.text[start : end + 25 * WINDOW])
+            match = self._phrase(table, text, 0, end - start)
             if match:
-                yield Match(base + match.start, base + match.end, detail=match.detail)
+                yield Match(start + match.start, start + match.end, detail=match.detail)
 
     @staticmethod
     def _phrase(table: IdiomTable, text: str, start: int, end: int) -> Match | None:
