@@ -237,5 +237,15 @@ def _run_typer() -> None:
 
 
 def _stopped(stop) -> None:
+    """End a run stopped by a signal, once its clean-up is done (workers and servers stopped,
+    no partial report): one line, then ``os._exit``. Python's own exit would join the process
+    pool's manager thread, which a worker stopped mid-task can leave waiting for ever."""
+    import os
+
     print(f"transcheck: {stop.label}", file=sys.stderr)
-    sys.exit(stop.exit_code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        pass  # a closed pipe: nothing more can be said
+    os._exit(stop.exit_code)
