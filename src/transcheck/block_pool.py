@@ -77,17 +77,15 @@ def spread(stretch: Document, local: list[Rule], evidence: list[Rule], locale: s
     if jobs <= 1 or len(spans) < 2 or context is None or not local:
         yield None
         return
-    from concurrent.futures import ProcessPoolExecutor  # here: a short text starts no pool
-
-    from transcheck import pools
+    from transcheck import pools  # here: a short text starts no pool
 
     groups = groups_of(evidence, jobs * GROUPS_PER_JOB)
     _JOB = (stretch, local, groups, locale)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(spans) + len(groups)), mp_context=context)
+    pool = pools.new_pool(max_workers=min(jobs, len(spans) + len(groups)), mp_context=context)
     try:
         futures = [pool.submit(_check_group, i) for i in range(len(groups))]
         futures += [pool.submit(_check_block, start, end) for start, end in spans]
-        yield (pickle.loads(future.result()) for future in futures)
+        yield (pickle.loads(pools.result(pool, future)) for future in futures)
     except BaseException as error:
         pools.stop_early(pool, error)
         for worker in context.active_children():

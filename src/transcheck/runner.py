@@ -216,12 +216,12 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
     checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking
     _WORKER = checker  # a forked worker inherits the loaded rules and tables
     chunk = max(1, min(16, len(pooled) // (jobs * 8)))
-    from concurrent.futures import ProcessPoolExecutor  # here: a run of a few files starts no pool
+    from transcheck import pools  # here: a run of a few files starts no pool
 
-    with spill.spool_folder() as folder, ProcessPoolExecutor(
+    with spill.spool_folder() as folder, pools.new_pool(
         max_workers=jobs, initializer=_init_worker, initargs=(checker.config, _READ, folder)
     ) as pool:
-        for doc, found in pool.map(_check_path, pooled, chunksize=chunk):
+        for doc, found in pools.in_order(pool, _check_path, pooled, chunksize=chunk):
             advance()
             yield doc, found.claim() if isinstance(found, spill.SpooledBatches) else found
 

@@ -67,7 +67,7 @@ class Extractor:
             _init_worker(self.options)
             return _collect((_chunk_statistics(*task) for task in tasks), total)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker,
+            self._pool = pools.new_pool(max_workers=self.jobs, initializer=_init_worker,
                                              initargs=(self.options,))
         return _collect(_in_order(self._pool, tasks, 2 * self.jobs + 1), total)
 
@@ -76,7 +76,7 @@ def _in_order(pool: ProcessPoolExecutor, tasks, in_flight: int):
     """Results of ``tasks`` in order, with at most ``in_flight`` submitted and not yet taken."""
     pending: deque[Future] = deque(pool.submit(_chunk_statistics, *task) for task in islice(tasks, in_flight))
     while pending:
-        result = pending.popleft().result()
+        result = pools.result(pool, pending.popleft())
         for task in islice(tasks, 1):
             pending.append(pool.submit(_chunk_statistics, *task))
         yield result
