@@ -64,12 +64,56 @@ def test_a_short_text_or_one_job_starts_no_worker() -> None:
         assert found is None
 
 
+def _probe(seconds: list[float], uses: list[set[str]]) -> engine.Probe:
+    makers: dict[str, int] = {}
+    for i, keys in enumerate(uses):
+        for key in sorted(keys):
+            makers.setdefault(key, i)
+    return engine.Probe(tuple(map(frozenset, uses)), makers, tuple(seconds))
+
+
 def test_the_evidence_rules_are_dealt_into_groups_of_every_rule_once() -> None:
-    rules = list(load_rules())[:7]
-    groups = block_pool.groups_of(rules, 3)
+    probed = _probe([0.1] * 7, [set()] * 7)
+    groups = block_pool.deal(probed, 3)
     assert [len(group) for group in groups] == [3, 2, 2]
-    assert sorted(rule.spec.id for group in groups for rule in group) == sorted(rule.spec.id for rule in rules)
-    assert block_pool.groups_of(rules[:2], 4) == [[rules[0]], [rules[1]]]
+    assert sorted(i for group in groups for i in group) == list(range(7))
+    assert all(group == sorted(group) for group in groups)
+    assert block_pool.deal(probed.subset([0, 1]), 4) == [[0], [1]]
+
+
+def test_rules_that_share_a_costly_cache_are_dealt_together() -> None:
+    # rule 0 makes the tags (1.0 s), rule 4 reads them; rules 1-3 and 5 need nothing
+    # (rule 4 would balance the groups better beside rules 1-3 and 5, were it not for the tags)
+    probed = _probe([1.0, 0.2, 0.2, 0.2, 0.1, 0.2], [{"tags"}, set(), set(), set(), {"tags"}, set()])
+    assert block_pool.deal(probed, 2) == [[0, 4], [1, 2, 3, 5]]
+
+
+def test_a_group_past_its_share_takes_no_rule_another_group_can() -> None:
+    # every rule reads the same cache, which each group would rather keep to itself: the
+    # second group pays for making it again (0.2 s) and still takes its share
+    probed = _probe([0.2] * 8, [{"vocabulary"}] * 8)
+    assert [len(group) for group in block_pool.deal(probed, 2)] == [5, 3]
+    assert [len(group) for group in block_pool.deal(probed, 1)] == [8]
+
+
+def test_a_probe_part_releases_each_cache_after_its_own_last_user() -> None:
+    probed = _probe([0.1] * 4, [{"a"}, {"a", "b"}, {"b"}, {"a"}])
+    assert probed.releases() == {3: ["a"], 2: ["b"]}
+    part = probed.subset([1, 2])
+    assert part.releases() == {0: ["a"], 1: ["b"]}
+    assert part.makers == {"a": 0, "b": 0}
+
+
+@forking
+def test_the_groups_a_worker_runs_carry_their_probe() -> None:
+    doc = Document.from_text("joined.txt", _joined())
+    rules = [rule for rule in load_rules() if "en-US" in rule.spec.locales]
+    evidence = [rule for rule in rules if not engine.line_local(rule)]
+    groups = block_pool.evidence_groups(doc, evidence, "en-US", 4)
+    assert len(groups) == 4 and sorted(id(rule) for group in groups for rule in group) == sorted(map(id, evidence))
+    for group in groups:
+        key = ("en-US", tuple(rule.spec.id for rule in group))
+        assert key in engine._PROBES and len(engine._PROBES[key].seconds) == len(group)
 
 
 def _start_long_check(tmp_path: Path, copies: int) -> tuple[subprocess.Popen, Path]:
@@ -107,17 +151,18 @@ def test_spread_gives_each_groups_then_each_blocks_findings_in_order() -> None:
     with block_pool.spread(doc, local, evidence, "en-US", spans, jobs=2) as found:
         assert found is not None
         from_workers = list(found)
+    groups = from_workers[:-len(spans)]
+    held = engine.HeldFindings(packed=False)
+    engine.run_rules(doc, evidence, "en-US", held)
+    assert sorted(repr(f) for group in groups for f in group) == sorted(map(repr, held.findings()))
     serial = []
-    for group in block_pool.groups_of(evidence, 2 * block_pool.GROUPS_PER_JOB):
-        held = engine.HeldFindings(packed=False)
-        engine.run_rules(doc, group, "en-US", held)
-        serial.append(held.findings())
     for start, end in spans:
         held = engine.HeldFindings(packed=False)
         engine.run_rules(engine.Block.of(doc, start, end), local, "en-US", held)
         serial.append(held.findings())
-    assert from_workers == serial
-    assert sum(map(len, serial[:4])) > 20 and sum(map(len, serial[4:])) > 50
+    assert from_workers[-len(spans):] == serial
+    assert len(groups) == 2 * block_pool.GROUPS_PER_JOB and sum(map(len, groups)) > 20
+    assert sum(map(len, serial)) > 50
 
 
 @forking

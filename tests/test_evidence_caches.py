@@ -32,9 +32,10 @@ def test_freed_caches_change_no_finding(monkeypatch, probe) -> None:
     ruleset = runner.Checker(Config()).catalog
     monkeypatch.setenv(engine.BLOCK_CHARS_VARIABLE, "2000")
     monkeypatch.setattr(engine, "PROBE_CHARS", probe)
-    monkeypatch.setattr(engine, "_RELEASES", {})
+    monkeypatch.setattr(engine, "_PROBES", {})
     freed = engine.check(doc, ruleset)
-    (release,) = engine._RELEASES.values()
+    (probed,) = engine._PROBES.values()
+    release = probed.releases()
     assert any("pos" in names for names in release.values()) or probe == 10
     monkeypatch.setattr(engine, "releases", lambda *args: {})
     assert engine.check(doc, ruleset) == freed and len(freed) > 50

@@ -128,32 +128,43 @@ def in_code(text: str, start: int, end: int) -> bool:
 
 
 class RecordedCache(dict):
-    """A ``Context.cache`` that records, for each key, the last rule (by ``user``, its
-    index in the run) that read or wrote it."""
+    """A ``Context.cache`` that records, for each key, the rules (by ``user``, their index in
+    the run) that read or wrote it, and the first that wrote it."""
 
     def __init__(self) -> None:
         super().__init__()
         self.user = 0
-        self.last_use: dict[str, int] = {}
+        self.uses: dict[int, set[str]] = {}
+        self.makers: dict[str, int] = {}
+
+    @property
+    def last_use(self) -> dict[str, int]:
+        """Each key's last user."""
+        return {key: user for user, keys in sorted(self.uses.items()) for key in keys}
+
+    def _touch(self, key: Any, writes: bool = False) -> None:
+        self.uses.setdefault(self.user, set()).add(key)
+        if writes and not super().__contains__(key):
+            self.makers.setdefault(key, self.user)
 
     def __getitem__(self, key: str) -> Any:
-        self.last_use[key] = self.user
+        self._touch(key)
         return super().__getitem__(key)
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.last_use[key] = self.user
+        self._touch(key, writes=True)
         super().__setitem__(key, value)
 
     def __contains__(self, key: object) -> bool:
-        self.last_use[key] = self.user  # type: ignore[index]
+        self._touch(key)
         return super().__contains__(key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        self.last_use[key] = self.user
+        self._touch(key)
         return super().get(key, default)
 
     def setdefault(self, key: str, default: Any = None) -> Any:
-        self.last_use[key] = self.user
+        self._touch(key, writes=True)
         return super().setdefault(key, default)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from transcheck import block_pool, passages
@@ -244,24 +246,70 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 
 PROBE_CHARS = 100_000  # the opening of a long text on which the rules show which caches they use
-_RELEASES: dict[tuple[str, tuple[str, ...]], dict[int, list[str]]] = {}
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What each of a list of rules did on the opening passages of a long text."""
+
+    uses: tuple[frozenset[str], ...]  # the Context caches each rule read or wrote
+    makers: dict[str, int]  # each cache's maker: the first rule that wrote it
+    seconds: tuple[float, ...]  # each rule's time there, the caches it made included
+
+    def releases(self) -> dict[int, list[str]]:
+        """For each rule (by index) that is the last to use some caches, those caches."""
+        last = {key: i for i, keys in enumerate(self.uses) for key in keys}
+        by_rule: dict[int, list[str]] = {}
+        for key, i in last.items():
+            by_rule.setdefault(i, []).append(key)
+        return by_rule
+
+    def subset(self, indices: list[int]) -> "Probe":
+        """The probe of the rules at ``indices``, as if they had been probed alone: a cache
+        made outside them is made by the first of them that uses it."""
+        uses = tuple(self.uses[i] for i in indices)
+        makers: dict[str, int] = {}
+        for new, keys in enumerate(uses):
+            for key in keys:
+                makers.setdefault(key, new)
+        return Probe(uses, makers, tuple(self.seconds[i] for i in indices))
+
+
+_PROBES: dict[tuple[str, tuple[str, ...]], Probe] = {}
+
+
+def probe(doc: Document, rules: list[Rule], locale: str, warm_up: bool = False) -> Probe:
+    """``rules`` run on the opening passages of ``doc``, once per rule list and locale;
+    ``warm_up`` first runs them on a tenth of that, so that the times are not those of
+    loading the rules' tables."""
+    key = (locale, tuple(rule.spec.id for rule in rules))
+    if key not in _PROBES:
+        cut = passages.cut(doc.text, 0, PROBE_CHARS)
+        if warm_up:
+            opening = Document.from_text(doc.path, doc.text[:passages.cut(doc.text, 0, PROBE_CHARS // 10)])
+            run_rules(opening, rules, locale, HeldFindings(packed=False))
+        cache = RecordedCache()
+        ctx = Context(Document.from_text(doc.path, doc.text[:cut]), locale, cache, trigger_scope(rules))
+        seconds = []
+        for i, rule in enumerate(rules):
+            cache.user = i
+            started = time.perf_counter()
+            run_rule(rule, ctx)
+            seconds.append(time.perf_counter() - started)
+        uses = tuple(frozenset(cache.uses.get(i, ())) for i in range(len(rules)))
+        _PROBES[key] = Probe(uses, dict(cache.makers), tuple(seconds))
+    return _PROBES[key]
+
+
+def remember_probe(rules: list[Rule], locale: str, found: Probe) -> None:
+    """Take ``found`` as the probe of ``rules`` (a part of a list probed whole)."""
+    _PROBES[(locale, tuple(rule.spec.id for rule in rules))] = found
 
 
 def releases(doc: Document, rules: list[Rule], locale: str) -> dict[int, list[str]]:
     """For each shared cache of a Context (tagged sentences, quote pairs, ...), the index of
     the last of ``rules`` that uses it, so that a long text does not hold every rule's
-    evidence to the end. Learnt once per rule list by running the rules on the opening
-    passages of ``doc`` (caches are functions of the text: a later rule that uses a
-    cache the probe did not see it use computes it again, with the same findings)."""
-    key = (locale, tuple(rule.spec.id for rule in rules))
-    if key not in _RELEASES:
-        cut = passages.cut(doc.text, 0, PROBE_CHARS)
-        ctx = Context(Document.from_text(doc.path, doc.text[:cut]), locale, RecordedCache(), trigger_scope(rules))
-        for i, rule in enumerate(rules):
-            ctx.cache.user = i  # type: ignore[attr-defined]
-            run_rule(rule, ctx)
-        by_rule: dict[int, list[str]] = {}
-        for name, last in ctx.cache.last_use.items():  # type: ignore[attr-defined]
-            by_rule.setdefault(last, []).append(name)
-        _RELEASES[key] = by_rule
-    return _RELEASES[key]
+    evidence to the end. Learnt by running the rules on the opening passages of ``doc``
+    (``probe``; caches are functions of the text: a later rule that uses a cache the probe
+    did not see it use computes it again, with the same findings)."""
+    return probe(doc, rules, locale).releases()
