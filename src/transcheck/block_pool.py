@@ -7,8 +7,8 @@ takes), both go to worker processes forked with the stretch in memory: the rules
 the whole stretch as a few groups (each group's caches shared by its rules: ``deal`` keeps
 the rules that share a costly cache together), then the blocks, so that the workers stay
 busy to the end. Findings come back pickled; the caller sorts them, so the report is that
-of a serial run. Where ``fork`` is not offered (macOS,
-Windows), everything runs here, one after another.
+of a serial run. Where ``fork`` is not offered (macOS, Windows), everything runs here, one
+after another.
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ class Extractor:
             return _collect((_chunk_statistics(*task) for task in tasks), total)
         if self._pool is None:
             self._pool = pools.new_pool(max_workers=self.jobs, initializer=_init_worker,
-                                             initargs=(self.options,))
+                                        initargs=(self.options,))
         return _collect(_in_order(self._pool, tasks, 2 * self.jobs + 1), total)
 
 
