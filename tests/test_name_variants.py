@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
 
 from conftest import load_script
 
+from transcheck.detectors import name_variants
 from transcheck.detectors.name_variants import english_places, german_places, plain, variants
 
 
@@ -40,3 +43,15 @@ def test_plain_strips_marks_and_spells_out_umlauts():
     assert plain("Björn") == {"Bjorn", "Bjoern"}
     assert plain("Strauß") == {"Strauss"}
     assert plain("Berlin") == set()
+
+
+def test_given_names_before_a_surname_are_those_finditer_finds() -> None:
+    given = frozenset({"Anna", "Annabel", "Ann", "Peter", "Paul", "Helene", "Helen"})
+    pattern = re.compile(rf"\b({'|'.join(sorted(given, key=len, reverse=True))})[ \u00a0]+{name_variants.SURNAME}")
+    pieces = ["Anna", "Annabel", "Ann", "Peter", "Paul", "Helene", "Helen", "Müller", "von", "de", "Weber", "O’Neill",
+              "Savannah", "Joanna", " ", " ", "\u00a0", "\n", "-", "'", "’", "‘", ".", ",", "x", "(", "Anna-Lena"]
+    draw = random.Random(7)
+    for _ in range(3_000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(1, 14)))
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in name_variants._given_before_surname(text, given)] == expected, text

@@ -17,7 +17,8 @@ from transcheck.models import Match
 from transcheck.tagger import Token, tagged_sentences
 from transcheck.wordfreqs import zipf
 
-PHRASE = re.compile(r"\b[Aa]mong\s+other\s+things\b")
+# the letters first and the word's start after them: else ``re`` tries ``\b`` at every position
+PHRASE = re.compile(r"(?:among|Among)(?<!\w[Aa]mong)\s+other\s+things\b")
 # words that may stand between the phrase and the listed item: `among other things, with the …`
 LEAD_IN = frozenset("with by from to for of at in on".split())
 DETERMINERS = frozenset("the his her their its our my your these those".split())

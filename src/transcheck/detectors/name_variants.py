@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ahocorasick_rs import AhoCorasick
+
 from transcheck import speller
-from transcheck.context import Context
+from transcheck.context import Context, automaton_matches
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
@@ -75,6 +77,19 @@ def _given(word: str) -> bool:
     return word in variants()
 
 
+def _given_before_surname(text: str, given: frozenset[str]) -> Iterator[re.Match]:
+    """The matches of one of the ``given`` names, then blanks and a surname, in ``text``, as
+    ``finditer`` gives them: tried only where an automaton finds one of the names, not at
+    every position (an alternation of hundreds of names has no literal ``re`` looks for first)."""
+    pattern = re.compile(rf"\b({'|'.join(sorted(map(re.escape, given), key=len, reverse=True))})[ \u00a0]+{SURNAME}")
+    starts = sorted({start for _, start, _ in automaton_matches(AhoCorasick(sorted(given)), text, overlapping=True)})
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
+
+
 @detector("name-variants")
 @dataclass
 class NameVariants:
@@ -124,9 +139,8 @@ class NameVariants:
         given = ctx.words_where(_given)
         if len(given) < 2:
             return
-        pattern = re.compile(rf"\b({'|'.join(sorted(map(re.escape, given), key=len, reverse=True))})[ \u00a0]+{SURNAME}")
         mentions: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for m in pattern.finditer(ctx.text):
+        for m in _given_before_surname(ctx.text, given):
             mentions[m.group(2)].append((m.group(1), m.start(1)))
         for names in mentions.values():
             counts = Counter(name for name, _ in names)

@@ -58,7 +58,29 @@ def pattern() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in outlets())
     nouns = "|".join(sorted(MEDIA_NOUNS, key=len, reverse=True))
     outlet = rf"the\s+(?:{nouns})|(?:(?:the|Der|Die|Das|der|die)\s+)?[“\"„]?(?:{names})\b[”\"]?"
-    return re.compile(rf"(?<=\w)\s+\b((?:{VERBS})\s+(?:{outlet}))(?![’'-]\w)")
+    return re.compile(rf"((?:{VERBS})\s+(?:{outlet}))(?![’'-]\w)")
+
+
+def verbs_and_outlets(text: str) -> Iterator[re.Match]:
+    """The matches of ``pattern`` after a word and blanks (not after a quotation's closing
+    mark: `…,” said the newspaper`), as ``(?<=\\w)\\s+\\b`` before it would give them. The
+    verbs go first, so that ``re`` looks for their first letters instead of trying the
+    look-behind at every position."""
+    found, start = pattern(), 0
+    while m := found.search(text, start):
+        if _after_word(text, m.start()):
+            yield m
+            start = m.end()
+        else:
+            start = m.start() + 1
+
+
+def _after_word(text: str, start: int) -> bool:
+    """Whether blanks and, before them, a word character (``\\w``) come before ``start``."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return 0 < i < start and (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
 def _told(phrase: str) -> str:
@@ -79,7 +101,7 @@ class SaidOutlet:
         text = ctx.text
         if not any(verb in ctx.vocabulary for verb in VERBS.split("|")):
             return
-        found = {m.start(1): m for m in pattern().finditer(text)}
+        found = {m.start(1): m for m in verbs_and_outlets(text)}
         if not found:
             return
         for sentence in tagged_sentences(ctx, at=list(found)):
