@@ -55,3 +55,15 @@ def test_given_names_before_a_surname_are_those_finditer_finds() -> None:
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(1, 14)))
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in name_variants._given_before_surname(text, given)] == expected, text
+
+
+def test_german_club_names_are_found_where_the_one_starts_a_word() -> None:
+    plain = re.compile(r"\b1\.[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \u00a0]+([A-Z]\w+)")
+    pieces = ["1. FC Cologne", "1.FC Nuremberg", "11. FC Union", "x", "_", " ", "\u00a0", "1", ".", "FC", " Mainz"]
+    draw, found = random.Random(8), 0
+    for _ in range(3_000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(1, 10)))
+        expected = [m.span(1) for m in plain.finditer(text)]
+        assert [m.span(1) for m in name_variants.GERMAN_CLUB.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 300

@@ -21,7 +21,8 @@ from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
 
 # a club name in its German form: the ordinal `1.` of the first club of a town (1. FC Köln)
-GERMAN_CLUB = re.compile(r"\b1\.[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \u00a0]+([A-Z]\w+)")
+# `1.` first and the word's start after it: else ``re`` tries ``\b`` at every position
+GERMAN_CLUB = re.compile(r"1\.(?<!\w1\.)[ \u00a0]?(?:FC|FSV|SC|SV|FFC|VfL|VfB|CfR|BC)[ \u00a0]+([A-Z]\w+)")
 MIN_MARKED = 4
 GIVEN_BEFORE = re.compile(r"\b([A-Z][\w-]+)[ \u00a0]+\Z")
 FOLLOWED_BY_NAME = re.compile(r"[ \u00a0]+[A-Z]")

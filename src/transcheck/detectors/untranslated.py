@@ -359,6 +359,22 @@ def _identify(sentence: str) -> str:
 # --- Compounds half kept in German -------------------------------------------------------
 
 HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+LETTERS_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")  # the hyphen first: ``re`` looks for it
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def hyphenated_pairs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``HYPHENATED`` (two words joined by a hyphen), as ``finditer`` gives
+    them: tried only at the start of the letters before each hyphen that joins two letters,
+    not at every position (where ``re`` would read each word to its end again and again)."""
+    end = 0
+    for hyphen in LETTERS_HYPHEN.finditer(text):
+        start = hyphen.start() - 1
+        while start > end and LETTER.match(text, start - 1):
+            start -= 1
+        if m := HYPHENATED.match(text, start):
+            end = m.end()
+            yield m
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # CDU, AfD, EU, BSI
 STEM_ENDINGS = ("", "en", "e", "n")  # Nachhol(en), Schlager
 
@@ -461,7 +477,7 @@ class MixedCompound:
         closed = ctx.words_where(self.closed)
         spans = [(s, e) for s, e in ctx.occurrences(closed - used_as_names(ctx, closed)) if _after_modifier(text, s)]
         if "-" in text:
-            spans += [m.span() for m in HYPHENATED.finditer(text) if self.hyphenated(m[1], m[2])]
+            spans += [m.span() for m in hyphenated_pairs(text) if self.hyphenated(m[1], m[2])]
         stems = ctx.words_where(self.stem)
         for start, end in ctx.occurrences(ctx.words_where(self.spaced_modifier)):
             following = _next_word(text, end)
