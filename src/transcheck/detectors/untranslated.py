@@ -361,6 +361,8 @@ def _identify(sentence: str) -> str:
 HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 LETTERS_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")  # the hyphen first: ``re`` looks for it
 LETTER = re.compile(r"[^\W\d_]")
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # CDU, AfD, EU, BSI
+STEM_ENDINGS = ("", "en", "e", "n")  # Nachhol(en), Schlager
 
 
 def hyphenated_pairs(text: str) -> Iterator[re.Match[str]]:
@@ -375,8 +377,6 @@ def hyphenated_pairs(text: str) -> Iterator[re.Match[str]]:
         if m := HYPHENATED.match(text, start):
             end = m.end()
             yield m
-ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # CDU, AfD, EU, BSI
-STEM_ENDINGS = ("", "en", "e", "n")  # Nachhol(en), Schlager
 
 
 def _german_only(part: str, min_german: float) -> bool:
