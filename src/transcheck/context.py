@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Callable
 
 from ahocorasick_rs import AhoCorasick
@@ -71,6 +71,18 @@ def automaton_matches(automaton: AhoCorasick, text: str, overlapping: bool = Fal
     for base, stop in chunks(text, SEARCH_CHUNK_CHARS):
         for index, start, end in automaton.find_matches_as_indexes(text[base:stop], overlapping=overlapping):
             yield index, base + start, base + end
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` beginning at ``starts`` (ascending), none tried inside an
+    earlier one: ``pattern.finditer(text)``'s matches where no match can begin elsewhere (a
+    search that ``re`` would otherwise try at every position, led by an alternation of many
+    words or by a look-behind)."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
 
 
 def _whole_words(text: str, words: list[str]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from importlib import resources
 from ahocorasick_rs import AhoCorasick
 
 from transcheck import speller
-from transcheck.context import Context, automaton_matches
+from transcheck.context import Context, automaton_matches, matches_at
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.models import Match
@@ -84,11 +84,7 @@ def _given_before_surname(text: str, given: frozenset[str]) -> Iterator[re.Match
     every position (an alternation of hundreds of names has no literal ``re`` looks for first)."""
     pattern = re.compile(rf"\b({'|'.join(sorted(map(re.escape, given), key=len, reverse=True))})[ \u00a0]+{SURNAME}")
     starts = sorted({start for _, start, _ in automaton_matches(AhoCorasick(sorted(given)), text, overlapping=True)})
-    end = 0
-    for start in starts:
-        if start >= end and (m := pattern.match(text, start)):
-            end = m.end()
-            yield m
+    return matches_at(pattern, text, starts)
 
 
 @detector("name-variants")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transcheck.context import Context
+from transcheck.context import Context, matches_at
 from transcheck.detectors import detector
 from transcheck.detectors.author_box import person_names
 from transcheck.german_nouns import is_common_noun, is_kept_name
@@ -369,14 +369,15 @@ def hyphenated_pairs(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``HYPHENATED`` (two words joined by a hyphen), as ``finditer`` gives
     them: tried only at the start of the letters before each hyphen that joins two letters,
     not at every position (where ``re`` would read each word to its end again and again)."""
-    end = 0
-    for hyphen in LETTERS_HYPHEN.finditer(text):
-        start = hyphen.start() - 1
-        while start > end and LETTER.match(text, start - 1):
-            start -= 1
-        if m := HYPHENATED.match(text, start):
-            end = m.end()
-            yield m
+    return matches_at(HYPHENATED, text, (_letters_before(text, m.start()) for m in LETTERS_HYPHEN.finditer(text)))
+
+
+def _letters_before(text: str, hyphen: int) -> int:
+    """Where the letters that end at ``hyphen`` start."""
+    start = hyphen - 1
+    while start > 0 and LETTER.match(text, start - 1):
+        start -= 1
+    return start
 
 
 def _german_only(part: str, min_german: float) -> bool:
