@@ -188,3 +188,29 @@ def test_another_context_of_the_last_text_takes_its_hits_without_a_second_pass(l
     assert passes == []
     list(scanner.finditer(Context(Document.from_text("other", long_text))))  # another text: its own pass
     assert len(passes) == 1
+
+
+def test_pages_get_the_same_findings_with_the_pass_as_without(long_text, monkeypatch) -> None:
+    from transcheck.config import load_config
+    from transcheck.runner import Checker
+
+    checker, draw = Checker(load_config(None)), random.Random(3)
+    pieces, start = [], 0
+    while len(pieces) < 12:
+        size = draw.randint(multiscan.MIN_CHARS, 6 * multiscan.MIN_CHARS)
+        pieces.append(long_text[start : start + size])
+        start += size
+    ours = [checker.check(Document.from_text("page.txt", piece)) for piece in pieces]
+    held = next(i for i in range(len(multiscan.REGISTRY.patterns)) if multiscan.REGISTRY.slot(i) is not None)
+    assert multiscan.positions(Context(Document.from_text("page.txt", pieces[0])), held) is not None
+    monkeypatch.setattr(multiscan, "MIN_CHARS", len(long_text) + 1)
+    assert multiscan.positions(Context(Document.from_text("page.txt", pieces[0])), held) is None
+    theirs = [checker.check(Document.from_text("page.txt", piece)) for piece in pieces]
+    assert ours == theirs
+    assert sum(map(len, ours)) > 100
+
+
+def test_a_text_shorter_than_a_page_is_left_to_the_scanners() -> None:
+    short = Document.from_text("short.txt", "The minister said so.\n" * 10)
+    assert len(short.text) < multiscan.MIN_CHARS
+    assert multiscan.positions(Context(short), 0) is None

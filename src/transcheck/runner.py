@@ -30,7 +30,7 @@ from transcheck.documents import Document, LongDocument, StoredDocument, read_lo
 from transcheck.engine import check as engine_check
 from transcheck.errors import ConfigError
 from transcheck.models import Finding, Severity
-from transcheck.rules import RuleSet, load_rules
+from transcheck.rules import RuleSet, load_rules, multiscan
 from transcheck.spill import FindingStore
 
 Augment = Callable[[list[Document], list[Finding]], list[Finding]]
@@ -213,7 +213,8 @@ def _check_all(files: list[str], checker: Checker, jobs: int, advance: Callable[
             advance()
             yield doc, checker.batches(doc)
         return
-    checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking
+    checker.check(WARM_UP)  # load lazy tables (word frequencies) once, before forking,
+    multiscan.REGISTRY.database()  # and the scanners' Hyperscan database
     _WORKER = checker  # a forked worker inherits the loaded rules and tables
     chunk = max(1, min(16, len(pooled) // (jobs * 8)))
     from transcheck import pools  # here: a run of a few files starts no pool

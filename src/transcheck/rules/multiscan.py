@@ -1,4 +1,4 @@
-"""One Hyperscan pass over a long document for every scanner's pattern.
+"""One Hyperscan pass over a document (a page or longer) for every scanner's pattern.
 
 Python's ``re`` tries each of the rules' thousand patterns on its own. Here each pattern
 is rewritten as a *superset* of itself that Hyperscan can run (look-arounds, anchors and
@@ -19,7 +19,7 @@ Patterns that cannot be rewritten (a back-reference before the cut tail, an end-
 anchor, too long) or
 whose superset matches nearly everywhere (``WEAK_HITS`` on a calibration text of common
 words) are left to their scanner's own search, as are texts shorter than ``MIN_CHARS``
-and texts holding a character that folds onto an ASCII letter (ſ, K, ı, İ).
+(a short file, a line or a paragraph: the pass pays from a page or so) and texts holding a character that folds onto an ASCII letter (ſ, K, ı, İ).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from transcheck.context import Context
 from transcheck.documents import Document
 from transcheck.rules import prefilter
 
-MIN_CHARS = 100_000  # shorter texts: each scanner's own search costs less than a pass here
+MIN_CHARS = 2_000  # shorter texts: each scanner's own search costs less than a pass (and loading the database)
 MAX_EXPRESSION = 16_000  # bytes of a rewritten pattern, beyond which Hyperscan refuses it
 MAX_AHEAD = 60  # characters a look-ahead made part of a match may match at most
 MAX_BOUND = 8  # a repeat bounded above this is rewritten unbounded (cheaper to compile)
@@ -538,7 +538,7 @@ def calibration_text() -> str:
 
 class Registry:
     """The scanners' patterns in this process (by index), and their database, built or
-    loaded from the cache folder the first time a long text needs it."""
+    loaded from the cache folder the first time a text needs it."""
 
     def __init__(self) -> None:
         self.patterns: list[tuple[str, int]] = []
