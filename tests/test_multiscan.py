@@ -214,3 +214,26 @@ def test_a_text_shorter_than_a_page_is_left_to_the_scanners() -> None:
     short = Document.from_text("short.txt", "The minister said so.\n" * 10)
     assert len(short.text) < multiscan.MIN_CHARS
     assert multiscan.positions(Context(short), 0) is None
+
+
+def test_the_trigger_index_searches_a_covered_text_for_the_scanners_left_to_it_only(long_text) -> None:
+    from transcheck.rules import matchers
+
+    from test_fast_matching import _scanners as scanners_of
+
+    rules = load_rules()
+    scanners = [s for s in scanners_of(rules) if s.trigger_id is not None]
+    ctx = Context(Document.from_text("page.txt", long_text[: 10 * multiscan.MIN_CHARS]))
+    scope = matchers.index_scope(ctx)
+    held = [s for s in scanners if multiscan.positions(ctx, s.multiscan_id) is not None]
+    left = [s for s in scanners if multiscan.positions(ctx, s.multiscan_id) is None]
+    assert held and left
+    assert all(s.trigger_id not in scope for s in held)
+    assert all(set(s.trigger_ids) <= scope for s in left)
+    for scanner in scanners:
+        assert [m.span() for m in scanner.finditer(ctx)] == [m.span() for m in scanner.regex.finditer(ctx.text)]
+    lexicons = [rule for rule in rules if isinstance(rule.matcher, matchers.PhraseMatcher)]
+    assert sum(len(rule.find(ctx)) for rule in lexicons) > 10
+    searched = [key[-1] for key in ctx.cache if isinstance(key, tuple) and key[0] == "trigger-hits"]
+    assert searched == [scope]
+    assert matchers.index_scope(Context(Document.from_text("short.txt", "The minister said so.\n"))) is None

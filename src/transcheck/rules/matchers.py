@@ -125,8 +125,10 @@ class Scanner:
             _NEEDS.update(required[0] if required else ())
             return cls(regex, paragraphs, needs=required[0] if required else (), multiscan_id=multiscan_id)
         required_ids = tuple(prefilter.INDEX.register(literals) for literals in required)
-        return cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids,
-                   anchored=anchored, multiscan_id=multiscan_id)
+        scanner = cls(regex, paragraphs, prefilter.INDEX.register(triggers), triggers, required, required_ids,
+                      anchored=anchored, multiscan_id=multiscan_id)
+        _TRIGGERED.append((multiscan_id, scanner.trigger_ids))
+        return scanner
 
     @property
     def trigger_ids(self) -> tuple[int, ...]:
@@ -150,7 +152,7 @@ class Scanner:
                     return
             yield from self.regex.finditer(ctx.text)
             return
-        hits = prefilter.INDEX.hits(ctx, self.trigger_ids)
+        hits = prefilter.INDEX.hits(ctx, self.trigger_ids, index_scope(ctx))
         if self.trigger_id not in hits.present:
             return
         required = [hits.get(i) for i in self.required_ids]
@@ -163,6 +165,24 @@ class Scanner:
                         yield from _matches_at(self.regex, ctx.text, positions, start, end)
                     else:
                         yield from self.regex.finditer(ctx.text, start, end)
+
+
+_TRIGGERED: list[tuple[int | None, tuple[int, ...]]] = []  # each scanner with a trigger: its multiscan id, its trigger ids
+_LEFT_TO_INDEX: dict[tuple[int, int], frozenset[int]] = {}
+
+
+def index_scope(ctx: Context) -> frozenset[int] | None:
+    """On a text the Hyperscan pass covers, the trigger ids of the scanners whose pattern
+    its database does not hold: only they ask the trigger index about it. Else None."""
+    if not multiscan.covers(ctx):
+        return None
+    key = (id(multiscan.REGISTRY.database()), len(_TRIGGERED))
+    scope = _LEFT_TO_INDEX.get(key)
+    if scope is None:
+        _LEFT_TO_INDEX.clear()
+        scope = _LEFT_TO_INDEX[key] = frozenset(
+            i for index, ids in _TRIGGERED if index is None or multiscan.REGISTRY.slot(index) is None for i in ids)
+    return scope
 
 
 def trigger_scope(objects: Iterable[object]) -> frozenset[int]:
@@ -368,9 +388,13 @@ class PhraseMatcher:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
-        present = prefilter.INDEX.hits(ctx, (i for scanner in self.scanners for i in scanner.trigger_ids)).present
+        scope = index_scope(ctx)  # on a text the Hyperscan pass covers, the entries it leaves to the index
+        asking = [scanner for scanner in self.scanners
+                  if scanner.trigger_id is not None and (scope is None or scanner.trigger_id in scope)]
+        hits = prefilter.INDEX.hits(ctx, (i for scanner in asking for i in scanner.trigger_ids), scope)
+        absent = {scanner.trigger_id for scanner in asking} - hits.present
         for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
-            if scanner.trigger_id is not None and scanner.trigger_id not in present:
+            if scanner.trigger_id in absent:
                 continue  # none of the entry's literals occurs: skip it without a call
             for m in scanner.finditer(ctx):
                 found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))

@@ -612,14 +612,21 @@ def positions(ctx: Context, index: int | None) -> Sequence[int] | None:
     """Sorted offsets of the text, each inside every match of pattern ``index`` near it
     (each match holds one); None when this text or pattern is left to the scanner's own
     search."""
-    if index is None or len(ctx.text) < MIN_CHARS:
+    if index is None or not covers(ctx):
         return None
+    slot = REGISTRY.slot(index)
+    return None if slot is None else ctx.cache["multiscan"][1].get(slot, _NONE)
+
+
+def covers(ctx: Context) -> bool:
+    """Whether the pass answers for this text (then a scanner whose pattern the database
+    holds asks nothing else about it)."""
+    if len(ctx.text) < MIN_CHARS:
+        return False
     found = ctx.cache.get("multiscan")
     if found is None:
         found = ctx.cache["multiscan"] = _hits(ctx.document)
-    database, ends = found
-    slot = REGISTRY.slot(index) if database is not None else None
-    return None if slot is None else ends.get(slot, _NONE)
+    return found[0] is not None
 
 
 _NONE = array("I")

@@ -324,11 +324,13 @@ class TriggerIndex:
         self._automata.clear()
         return scanner
 
-    def hits(self, ctx: Context, scanners: Iterable[int]) -> Hits:
-        """The literals' hits in the document (cached per document): those of the context's
-        scope when it holds all of ``scanners`` (the ids a caller will ask the hits about),
-        else those of every literal."""
-        scope = ctx.trigger_scope
+    def hits(self, ctx: Context, scanners: Iterable[int], scope: frozenset[int] | None = None) -> Hits:
+        """The literals' hits in the document (cached per document): those of the scanners
+        in both the context's scope and ``scope`` (the scanners that may ask about this
+        text), when they hold all of ``scanners`` (the ids a caller will ask the hits
+        about), else those of every literal."""
+        if ctx.trigger_scope is not None:
+            scope = ctx.trigger_scope if scope is None else scope & ctx.trigger_scope
         if scope is not None and not scope.issuperset(scanners):
             scope = None  # a scanner outside the scope: every literal is searched for
         key = ("trigger-hits", id(self), len(self.members), scope)
