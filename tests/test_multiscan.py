@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from transcheck import native
+from transcheck.config import load_config
 from transcheck.context import Context
 from transcheck.documents import Block, Document
-from transcheck.rules import load_rules, multiscan
+from transcheck.rules import load_rules, matchers, multiscan
+from transcheck.runner import Checker
 
 ROOT = Path(__file__).resolve().parents[1]
 PIECES = [
@@ -134,10 +136,10 @@ def long_text() -> str:
     return _long_text()
 
 
-def _scanners():
+def _scanners(rules=None):
     from test_fast_matching import _scanners
 
-    return _scanners()
+    return _scanners(rules)
 
 
 def test_scanners_find_in_a_long_text_what_their_patterns_find(long_text) -> None:
@@ -191,9 +193,6 @@ def test_another_context_of_the_last_text_takes_its_hits_without_a_second_pass(l
 
 
 def test_pages_get_the_same_findings_with_the_pass_as_without(long_text, monkeypatch) -> None:
-    from transcheck.config import load_config
-    from transcheck.runner import Checker
-
     checker, draw = Checker(load_config(None)), random.Random(3)
     pieces, start = [], 0
     while len(pieces) < 12:
@@ -213,16 +212,13 @@ def test_pages_get_the_same_findings_with_the_pass_as_without(long_text, monkeyp
 def test_a_text_shorter_than_a_page_is_left_to_the_scanners() -> None:
     short = Document.from_text("short.txt", "The minister said so.\n" * 10)
     assert len(short.text) < multiscan.MIN_CHARS
-    assert multiscan.positions(Context(short), 0) is None
+    assert not multiscan.covers(Context(short))
+    assert multiscan.covers(Context(Document.from_text("page.txt", "The minister said so.\n" * 100)))
 
 
 def test_the_trigger_index_searches_a_covered_text_for_the_scanners_left_to_it_only(long_text) -> None:
-    from transcheck.rules import matchers
-
-    from test_fast_matching import _scanners as scanners_of
-
     rules = load_rules()
-    scanners = [s for s in scanners_of(rules) if s.trigger_id is not None]
+    scanners = [s for s in _scanners(rules) if s.trigger_id is not None]
     ctx = Context(Document.from_text("page.txt", long_text[: 10 * multiscan.MIN_CHARS]))
     scope = matchers.index_scope(ctx)
     held = [s for s in scanners if multiscan.positions(ctx, s.multiscan_id) is not None]

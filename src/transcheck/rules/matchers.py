@@ -6,7 +6,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -81,8 +81,8 @@ class Scanner:
     a trigger runs over the whole text, unless none of a weaker literal set it needs occurs.
     When every match starts with one of its triggers (``anchored``: a list of phrases), it is
     tried only where a trigger starts in such a line, not at every position of the line.
-    In a long text whose one Hyperscan pass holds its pattern (``multiscan``), it runs
-    instead on the lines that hold a match of its pattern's wider form."""
+    In a text of a page or more whose one Hyperscan pass holds its pattern (``multiscan``),
+    it runs instead on the lines that hold a match of its pattern's wider form."""
 
     regex: re.Pattern
     paragraphs: bool
@@ -168,7 +168,7 @@ class Scanner:
 
 
 _TRIGGERED: list[tuple[int | None, tuple[int, ...]]] = []  # each scanner with a trigger: its multiscan id, its trigger ids
-_LEFT_TO_INDEX: dict[tuple[int, int], frozenset[int]] = {}
+_LEFT_TO_INDEX: dict[tuple[int, int], frozenset[int]] = {}  # index_scope's answer, by database and scanner count
 
 
 def index_scope(ctx: Context) -> frozenset[int] | None:

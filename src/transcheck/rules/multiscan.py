@@ -19,7 +19,8 @@ Patterns that cannot be rewritten (a back-reference before the cut tail, an end-
 anchor, too long) or
 whose superset matches nearly everywhere (``WEAK_HITS`` on a calibration text of common
 words) are left to their scanner's own search, as are texts shorter than ``MIN_CHARS``
-(a short file, a line or a paragraph: the pass pays from a page or so) and texts holding a character that folds onto an ASCII letter (ſ, K, ı, İ).
+(a line or a paragraph: the pass pays from a page or so) and texts holding a character
+that folds onto an ASCII letter (ſ, K, ı, İ).
 """
 
 from __future__ import annotations
