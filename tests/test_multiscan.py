@@ -233,3 +233,17 @@ def test_the_trigger_index_searches_a_covered_text_for_the_scanners_left_to_it_o
     searched = [key[-1] for key in ctx.cache if isinstance(key, tuple) and key[0] == "trigger-hits"]
     assert searched == [scope]
     assert matchers.index_scope(Context(Document.from_text("short.txt", "The minister said so.\n"))) is None
+
+
+def test_without_hits_names_the_held_patterns_the_pass_found_nowhere_in_the_text(long_text) -> None:
+    scanners = _scanners()
+    indexes = [scanner.multiscan_id for scanner in scanners]
+    ctx = Context(Document.from_text("page.txt", long_text[: 5 * multiscan.MIN_CHARS]))
+    missed = multiscan.without_hits(ctx, indexes)
+    assert 0 < len(missed) < len(scanners)
+    for n, scanner in enumerate(scanners):
+        found = multiscan.positions(ctx, scanner.multiscan_id)
+        assert (n in missed) == (found is not None and len(found) == 0)
+        if n in missed:
+            assert not scanner.regex.search(ctx.text)
+    assert multiscan.without_hits(Context(Document.from_text("short.txt", "So it is.\n")), indexes) == set()

@@ -393,9 +393,10 @@ class PhraseMatcher:
                   if scanner.trigger_id is not None and (scope is None or scanner.trigger_id in scope)]
         hits = prefilter.INDEX.hits(ctx, (i for scanner in asking for i in scanner.trigger_ids), scope)
         absent = {scanner.trigger_id for scanner in asking} - hits.present
+        missed = multiscan.without_hits(ctx, [scanner.multiscan_id for scanner in self.scanners])
         for i, (entry, scanner) in enumerate(zip(self.entries, self.scanners)):
-            if scanner.trigger_id in absent:
-                continue  # none of the entry's literals occurs: skip it without a call
+            if scanner.trigger_id in absent or i in missed:
+                continue  # none of its literals, or no hit of its wider form: skip it without a call
             for m in scanner.finditer(ctx):
                 found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))
         last_end = -1

@@ -619,6 +619,17 @@ def positions(ctx: Context, index: int | None) -> Sequence[int] | None:
     return None if slot is None else ctx.cache["multiscan"][1].get(slot, _NONE)
 
 
+def without_hits(ctx: Context, indexes: Sequence[int | None]) -> set[int]:
+    """The places in ``indexes`` of the patterns the database holds and the pass found no
+    hit of in this text: their scanners find nothing here. Empty when the pass does not
+    cover the text."""
+    if not covers(ctx):
+        return set()
+    ends, slot = ctx.cache["multiscan"][1], REGISTRY.slot
+    return {n for n, index in enumerate(indexes) if index is not None and (held := slot(index)) is not None
+            and held not in ends}
+
+
 def covers(ctx: Context) -> bool:
     """Whether the pass answers for this text (then a scanner whose pattern the database
     holds asks nothing else about it)."""
