@@ -36,6 +36,19 @@ def walk(root: Path, suffixes: tuple[str, ...] = ("",)) -> Iterable[str]:
                 yield os.path.join(folder, name)
 
 
+def keep_newest(folder: Path, pattern: str, keep: int) -> None:
+    """Remove the files of ``folder`` matching ``pattern`` but the newest ``keep``
+    (several checkouts or rule folders share one cache)."""
+    files = []
+    for path in folder.glob(pattern):
+        try:
+            files.append((path.stat().st_mtime_ns, path))
+        except OSError:  # removed meanwhile by another run
+            continue
+    for _, old in sorted(files, reverse=True)[keep:]:
+        old.unlink(missing_ok=True)
+
+
 @cache
 def package_digest() -> str:
     """A hash of the path, size and modification time of every file of the installed

@@ -159,8 +159,13 @@ def fail(message: str, code: int = exitcodes.USAGE):
 
 def main() -> None:
     """Console-script entry point."""
+    import atexit
+
+    from transcheck import dataclass_code
     from transcheck.cli.signals import Stopped, install, received
 
+    dataclass_code.install()  # before the commands' modules make their dataclasses
+    atexit.register(dataclass_code.save)
     install()
     try:
         if not _quick(sys.argv[1:]):

@@ -39,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from transcheck.cachedir import cache_root, package_digest, run_apart, walk
+from transcheck.cachedir import cache_root, keep_newest, package_digest, run_apart, walk
 from transcheck.collector import collector_paused
 from transcheck.fileio import atomic_write
 
@@ -238,16 +238,9 @@ def store(digest: str, value: Any) -> None:
         _dump(buffer, digest, value)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(target, buffer.getvalue())
-        _prune(target.parent)
+        keep_newest(target.parent, "*.pickle", KEEP)
     except Exception:  # unwritable folder, full disk, an object that does not pickle
         return
-
-
-def _prune(folder: Path) -> None:
-    """Keep the newest KEEP cache files."""
-    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in files[KEEP:]:
-        old.unlink(missing_ok=True)
 
 
 def cached(roots: list[Path], builtin: Path | None, build: Callable[[], Any]) -> Any:
@@ -289,7 +282,7 @@ def _store_apart(digest: str, build: Callable[[], Any]) -> bool:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     with contextlib.suppress(OSError):
-        _prune(target.parent)
+        keep_newest(target.parent, "*.pickle", KEEP)
     return True
 
 
