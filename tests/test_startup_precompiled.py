@@ -1,7 +1,7 @@
 """A warm start compiles no regular expression: the rule cache holds the rules' patterns
-as compiled code and the code of the patterns the detector modules compile as they load,
-which ``rules.cache.precompile`` puts into ``re``'s cache before the modules are imported.
-Counted in fresh interpreters (never timed), with their own ``TRANSCHECK_CACHE_DIR``."""
+as compiled code, and ``startup_code`` the code of the patterns the modules compile as
+they load, which ``regex_code.precompile`` puts into ``re``'s cache before the modules are
+imported. Counted in fresh interpreters (never timed), with their own ``TRANSCHECK_CACHE_DIR``."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ import pytest
 
 from conftest import ROOT
 
-# Loads the rules in a fresh interpreter, counting what ``re`` compiles from source for the
-# package's modules meanwhile.
+# Loads the rules in a fresh interpreter as the command line does, counting what ``re``
+# compiles from source for the package's modules meanwhile.
 COUNT = """
 import json, re._compiler, sys
+from transcheck import startup_code
+startup_code.install()
 compiled = []
 original = re._compiler.compile
 def counting(pattern, flags=0):
@@ -33,8 +35,9 @@ import transcheck.cli.check  # the engine and what a check imports before the ru
 before = list(compiled)
 from transcheck.rules import load_rules
 rules = load_rules()
-print(json.dumps({"rules": len(rules), "while_loading": compiled[len(before):],
+print(json.dumps({"rules": len(rules), "importing": before, "while_loading": compiled[len(before):],
                   "detectors": sorted(m for m in sys.modules if m.startswith("transcheck.detectors."))}))
+startup_code.save()
 """
 
 
@@ -56,6 +59,8 @@ def test_warm_load_compiles_no_pattern(loads):
     cold, warm, _ = loads
     assert warm["rules"] == cold["rules"] > 100
     assert len(warm["detectors"]) > 20  # the detector modules were imported by this load
+    assert cold["importing"] and cold["while_loading"], "nothing compiled without the kept code: the count is broken"
+    assert warm["importing"] == [], "compiled from source on a warm start: " + "; ".join(warm["importing"][:5])
     assert warm["while_loading"] == [], "compiled from source on a warm load: " + "; ".join(warm["while_loading"][:5])
 
 
@@ -65,14 +70,14 @@ def test_module_patterns_rebuild_as_compiled():
     import re
 
     import transcheck.detectors  # noqa: F401  (the detector modules and their patterns)
-    from transcheck.rules import cache
+    from transcheck import regex_code
     from transcheck.rules.loader import load_rules
 
     load_rules(use_cache=False)
-    patterns = cache.module_patterns()
+    patterns = regex_code.module_patterns()
     assert len(patterns) > 100
     for source, flags, sre in patterns:
-        assert cache._from_code(source, sre) == re.compile(source, flags)
+        assert regex_code.from_code(source, sre) == re.compile(source, flags)
 
 
 # What a warm one-line check must not import: the command line is read without typer (and
@@ -148,11 +153,11 @@ def test_explain_reads_what_typer_reads_or_leaves_it(argv):
 # compiles each of them again, counting what ``re`` compiles from source.
 MANY = """
 import re, re._compiler
-from transcheck.rules import cache
+from transcheck import regex_code
 sources = [rf"\\\\bshape{i}\\\\b" for i in range(600)]
-patterns = [(s, 0, cache._code(re.compile(s))) for s in sources]
+patterns = [(s, 0, regex_code.code_of(re.compile(s))) for s in sources]
 re.purge()
-cache.precompile(patterns)
+regex_code.precompile(patterns)
 compiled = []
 original = re._compiler.compile
 re._compiler.compile = lambda pattern, flags=0: compiled.append(pattern) or original(pattern, flags)

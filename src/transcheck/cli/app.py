@@ -161,11 +161,11 @@ def main() -> None:
     """Console-script entry point."""
     import atexit
 
-    from transcheck import dataclass_code
+    from transcheck import startup_code
     from transcheck.cli.signals import Stopped, install, received
 
-    dataclass_code.install()  # before the commands' modules make their dataclasses
-    atexit.register(dataclass_code.save)
+    startup_code.install()  # before the commands' modules compile their dataclasses and patterns
+    atexit.register(startup_code.save)
     install()
     try:
         if not _quick(sys.argv[1:]):

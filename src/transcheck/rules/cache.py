@@ -12,29 +12,20 @@ the old file or the new one, never half.
 Compiled regular expressions pickle as their source and recompile when loaded, which costs
 as much as building the rules. Here they are stored as ``LazyPattern``\\ s, with the code
 ``re`` compiled them to: a pattern is rebuilt from that code (no parsing, no compiling)
-the first time a run uses it, so a run pays only for the patterns that its text reaches.
-
-The modules that unpickling the rules imports (the detectors) compile their own regular
-expressions as they load (a third of a one-line check). The file also holds the code of
-those (``module_patterns``), read first and put into ``re``'s own cache of compiled
-patterns (``precompile``), so that the modules' ``re.compile`` calls find them there.
+the first time a run uses it, so a run pays only for the patterns that its text reaches (``regex_code``). The patterns
+the modules compile as they load are kept apart (``startup_code``).
 """
 
 from __future__ import annotations
 
-import _sre
 import contextlib
 import hashlib
 import io
 import os
 import pickle
 import re
-import re._compiler
-import re._parser
-import sys
 import tempfile
-from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -42,8 +33,9 @@ from typing import Any
 from transcheck.cachedir import cache_root, keep_newest, package_digest, run_apart, walk
 from transcheck.collector import collector_paused
 from transcheck.fileio import atomic_write
+from transcheck.regex_code import code_of, from_code
 
-FORMAT = 3  # bump when the layout of the cached objects changes in a way the key misses
+FORMAT = 4  # bump when the layout of the cached objects changes in a way the key misses
 KEEP = 8  # cache files kept per folder (several checkouts or rule folders share one cache)
 _METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn", "split", "scanner")
 
@@ -66,7 +58,7 @@ class LazyPattern:
     def _compile(self):
         if self._sre is not None:
             try:
-                return _from_code(self.pattern, self._sre)
+                return from_code(self.pattern, self._sre)
             except Exception:  # another interpreter's code: compile from the source
                 pass
         return re.compile(self.pattern, self.flags)
@@ -93,27 +85,6 @@ class LazyPattern:
         return f"{type(self).__name__}({self.pattern!r})"
 
 
-def _code(compiled: re.Pattern) -> tuple | None:
-    """What ``re`` compiles the pattern to (as ``re._compiler.compile`` builds it), when
-    rebuilding the pattern from it gives the same pattern; else None."""
-    try:
-        parsed = re._parser.parse(compiled.pattern, compiled.flags)
-        state = parsed.state
-        indexgroup = [None] * state.groups
-        for name, index in state.groupdict.items():
-            indexgroup[index] = name
-        code = array("I", re._compiler._code(parsed, compiled.flags)).tobytes()
-        sre = (compiled.flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(indexgroup))
-        return sre if _from_code(compiled.pattern, sre) == compiled else None
-    except Exception:
-        return None
-
-
-def _from_code(pattern: str, sre: tuple) -> re.Pattern:
-    flags, code, groups, groupindex, indexgroup = sre
-    return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
-
-
 class LazyRegex(LazyPattern):
     """The same for a pattern of the ``regex`` module (the guarded patterns of guard.py)."""
 
@@ -129,7 +100,7 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any):
         kind = type(obj)
         if kind is re.Pattern:
-            return LazyPattern, (obj.pattern, obj.flags, _code(obj))
+            return LazyPattern, (obj.pattern, obj.flags, code_of(obj))
         if kind.__module__ == "_regex" and kind.__name__ == "Pattern":
             return LazyRegex, (obj.pattern, obj.flags)
         if kind is MappingProxyType:  # re.Pattern.groupindex
@@ -153,77 +124,12 @@ def _path(digest: str) -> Path:
     return cache_root() / "rules" / f"{digest}.pickle"
 
 
-def module_patterns() -> list[tuple[str, int, tuple]]:
-    """(source, flags, code) of the regular expressions the package's loaded modules hold
-    (module globals and class attributes, and the values of the dicts, lists and tuples
-    among them), ``flags`` those that ``re.compile`` may have been given (the pattern's
-    flags without its inline ones, or all of them: ``re.compile(p.pattern, p.flags)``),
-    when ``re.compile(source, flags)`` gives that pattern."""
-    found: dict[tuple[str, int], tuple] = {}
-
-    def add(value: Any) -> None:
-        if type(value) is re.Pattern and isinstance(value.pattern, str):
-            inline = re._parser.parse(value.pattern, 0).state.flags  # with re.UNICODE
-            keys = [(value.pattern, flags) for flags in {value.flags & ~inline, value.flags}]
-            keys = [k for k in keys if k not in found and re.compile(*k) == value]
-            if keys and (sre := _code(value)):  # one code object for both keys (pickle keeps it one)
-                found.update(dict.fromkeys(keys, sre))
-
-    package = __package__.partition(".")[0]
-    for name, module in list(sys.modules.items()):
-        if module is not None and name.partition(".")[0] == package:
-            for value in _held(module):
-                add(value)
-    return [(source, flags, sre) for (source, flags), sre in found.items()]
-
-
-def _held(module: Any) -> Iterator[Any]:
-    """What a module holds: its globals, the attributes of its own classes, and the members
-    of the dicts, lists and tuples among them."""
-    for value in list(vars(module).values()):
-        own_class = isinstance(value, type) and value.__module__ == module.__name__
-        for item in list(vars(value).values()) if own_class else [value]:
-            yield item
-            if isinstance(item, dict):
-                yield from list(item.values())
-            elif isinstance(item, (list, tuple, frozenset)):
-                yield from item
-
-
-RUN_PATTERNS = 64  # room left in ``re``'s cache for the patterns a run compiles itself
-
-
-def precompile(patterns: list[tuple[str, int, tuple]]) -> None:
-    """Put the patterns of ``module_patterns`` into ``re``'s cache of compiled patterns,
-    rebuilt from their code, so that ``re.compile(source, flags)`` finds them there. The
-    cache's bound is raised to hold them all beside a run's own patterns (``re`` drops its
-    oldest entry once the cache is full, which would drop these before their modules load).
-    Only where ``re`` keeps that cache as this Python does; anything unexpected stops it."""
-    cache = getattr(re, "_cache", None)
-    bound = getattr(re, "_MAXCACHE", None)
-    if not isinstance(cache, dict) or not isinstance(bound, int):
-        return
-    re._MAXCACHE = max(bound, len(cache) + len(patterns) + RUN_PATTERNS)
-    built: dict[int, re.Pattern] = {}
-    try:
-        for source, flags, sre in patterns:
-            key = (str, source, flags)
-            if key not in cache:
-                if id(sre) not in built:
-                    built[id(sre)] = _from_code(source, sre)
-                cache[key] = built[id(sre)]
-    except Exception:  # another interpreter's code or cache layout: compile as usual
-        return
-
-
 def load(digest: str) -> Any | None:
     """The object cached under ``digest``, or None when there is none or it cannot be read."""
     try:
         stream = io.BytesIO(_path(digest).read_bytes())
-        stored, patterns = pickle.load(stream)
-        if stored != digest:
+        if pickle.load(stream) != digest:
             return None
-        precompile(patterns)
         with collector_paused():
             return pickle.load(stream)
     except Exception:  # missing, unreadable, truncated, garbage, or from other code: rebuild
@@ -294,6 +200,6 @@ def _write(digest: str, build: Callable[[], Any], path: str) -> None:
 
 
 def _dump(handle: Any, digest: str, value: Any) -> None:
-    """The file's two pickles: the key and the modules' patterns, then the rules."""
-    pickle.dump((digest, module_patterns()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    """The file's two pickles: the key, then the rules."""
+    pickle.dump(digest, handle, protocol=pickle.HIGHEST_PROTOCOL)
     _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(value)

@@ -1,6 +1,7 @@
-"""The methods ``dataclasses`` writes, compiled once and kept (``transcheck.dataclass_code``):
-the same classes as ``exec`` makes them, nothing compiled on a warm start, and a damaged
-or unwritable cache only costs the compiling."""
+"""What the modules compile as they load, compiled once and kept (``transcheck.startup_code``):
+the methods ``dataclasses`` writes make the same classes as ``exec`` makes them, nothing is
+compiled on a warm start, and a damaged or unwritable cache only costs the compiling. (The
+patterns: ``test_startup_precompiled``.)"""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from types import ModuleType
 import pytest
 
 from conftest import ROOT
-from transcheck import dataclass_code
+from transcheck import startup_code
 
 # A module with postponed annotations, as the package's modules have: the kept code must not
 # take this module's __future__ flags (exec compiles the methods for dataclasses without them).
@@ -55,22 +56,22 @@ def _methods(cls: type) -> dict[str, object]:
 def hooked(monkeypatch, tmp_path):
     """``dataclasses`` with the kept-code ``exec``, its state fresh, undone after the test."""
     monkeypatch.setattr(dataclasses, "exec", builtins.exec, raising=False)
-    for name, value in {"_known": {}, "_new": {}, "_file": None, "_owner": 0}.items():
-        monkeypatch.setattr(dataclass_code, name, value)
+    for name, value in {"_methods": {}, "_patterns": {}, "_modules": set(), "_compiled": 0, "_file": None, "_owner": 0}.items():
+        monkeypatch.setattr(startup_code, name, value)
     monkeypatch.setenv("TRANSCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    dataclass_code.install()
+    startup_code.install()
     return tmp_path / "cache" / "code"
 
 
 def test_kept_code_makes_the_same_classes(hooked, monkeypatch):
     made = _classes()  # compiled by the hook, then kept
-    assert dataclass_code._new, "the hook compiled nothing"
-    dataclass_code.save()
-    assert not dataclass_code._new and len(list(hooked.glob("*.marshal"))) == 1
-    monkeypatch.setattr(dataclass_code, "_known", {})
-    dataclass_code.install()  # read back from the file
+    assert startup_code._compiled > 5, "the hook compiled nothing"
+    startup_code.save()
+    assert startup_code._compiled == 0 and len(list(hooked.glob("*.marshal"))) == 1
+    monkeypatch.setattr(startup_code, "_methods", {})
+    startup_code.install()  # read back from the file
     again = _classes()
-    assert not dataclass_code._new, "compiled again although the file held the code"
+    assert startup_code._compiled == 0, "compiled again although the file held the code"
     monkeypatch.setattr(dataclasses, "exec", builtins.exec)
     plain = _classes()
     for name, cls in plain.items():
@@ -85,13 +86,13 @@ def test_kept_code_makes_the_same_classes(hooked, monkeypatch):
 
 def test_a_damaged_file_is_compiled_over(hooked, monkeypatch):
     hooked.mkdir(parents=True)
-    path = dataclass_code._file
+    path = startup_code._file
     path.write_bytes(b"\x00not marshal data")
-    monkeypatch.setattr(dataclass_code, "_known", {})
-    dataclass_code.install()
-    assert dataclass_code._known == {}
+    monkeypatch.setattr(startup_code, "_methods", {})
+    startup_code.install()
+    assert startup_code._methods == {}
     assert _classes()["Point"](3).x == 3
-    dataclass_code.save()
+    startup_code.save()
     assert path.read_bytes() != b"\x00not marshal data"
 
 
@@ -103,15 +104,15 @@ def test_other_exec_calls_pass_through(hooked):
     dataclasses.exec(compile("value = 6 * 7", "<test>", "exec"), namespace)  # code: run as it is
     dataclasses.exec("RESULTS.append(6 * 7)")  # no namespaces: the caller's, as exec finds them
     assert namespace["value"] == 42 and RESULTS == [42]
-    assert not dataclass_code._new
+    assert startup_code._compiled == 0
 
 
 def test_an_unwritable_folder_costs_only_the_compiling(hooked, tmp_path):
-    dataclass_code._file = tmp_path / "a-file" / "code.marshal"  # its folder is a file
+    startup_code._file = tmp_path / "a-file" / "code.marshal"  # its folder is a file
     (tmp_path / "a-file").write_text("x")
     _classes()
-    dataclass_code.save()  # no error
-    assert dataclass_code._new
+    startup_code.save()  # no error
+    assert startup_code._compiled > 5  # still to be written
 
 
 # The package's dataclasses, every generated method's code, in a fresh interpreter: with the
@@ -119,8 +120,8 @@ def test_an_unwritable_folder_costs_only_the_compiling(hooked, tmp_path):
 PACKAGE_METHODS = """
 import dataclasses, hashlib, json, marshal, pkgutil, sys, importlib
 if sys.argv[1] == "kept":
-    from transcheck import dataclass_code
-    dataclass_code.install()
+    from transcheck import startup_code
+    startup_code.install()
 import transcheck, transcheck.cli.check
 for info in pkgutil.walk_packages(transcheck.__path__, "transcheck."):
     if not info.name.startswith(("transcheck.languagetool", "transcheck.cli", "transcheck.__main__")):
@@ -133,9 +134,9 @@ for name, module in sorted(sys.modules.items()):
                 for attr, fn in vars(value).items():
                     if hasattr(fn, "__code__"):
                         found[f"{name}.{value.__qualname__}.{attr}"] = hashlib.sha256(marshal.dumps(fn.__code__)).hexdigest()
-compiled = len(dataclass_code._new) if sys.argv[1] == "kept" else None
+compiled = startup_code._compiled if sys.argv[1] == "kept" else None
 if sys.argv[1] == "kept":
-    dataclass_code.save()
+    startup_code.save()
 print(json.dumps({"methods": found, "compiled": compiled}))
 """
 
