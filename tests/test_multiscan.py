@@ -247,3 +247,23 @@ def test_without_hits_names_the_held_patterns_the_pass_found_nowhere_in_the_text
         if n in missed:
             assert not scanner.regex.search(ctx.text)
     assert multiscan.without_hits(Context(Document.from_text("short.txt", "So it is.\n")), indexes) == set()
+
+
+def test_phrase_lists_skip_on_a_short_text_only_entries_that_find_nothing(long_text, monkeypatch) -> None:
+    """On texts the pass does not cover, a phrase list tries only its entries without a
+    trigger and those whose trigger occurs: the same matches as trying every entry. What it
+    keeps to choose them stays in its process (a pickled copy numbers its own ids)."""
+    import pickle
+
+    lexicons = [rule for rule in load_rules() if isinstance(rule.matcher, matchers.PhraseMatcher)]
+    pieces = [long_text[start : start + 1500] for start in range(0, 40 * 1500, 1500)]
+    found = [[(n, m.start, m.end) for n, rule in enumerate(lexicons) for m in rule.find(Context(Document.from_text("p.txt", piece)))]
+             for piece in pieces]
+    tried = [len(rule.matcher._to_try(Context(Document.from_text("p.txt", pieces[0])))) for rule in lexicons]
+    assert sum(map(len, found)) > 10 and sum(tried) < sum(len(rule.matcher.entries) for rule in lexicons) / 2
+    monkeypatch.setattr(matchers.PhraseMatcher, "_to_try", lambda self, ctx: range(len(self.entries)))
+    every = [[(n, m.start, m.end) for n, rule in enumerate(lexicons) for m in rule.find(Context(Document.from_text("p.txt", piece)))]
+             for piece in pieces]
+    assert found == every
+    matcher = lexicons[0].matcher
+    assert "_plan" in vars(matcher) and "_plan" not in vars(pickle.loads(pickle.dumps(matcher)))
