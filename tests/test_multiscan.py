@@ -249,21 +249,29 @@ def test_without_hits_names_the_held_patterns_the_pass_found_nowhere_in_the_text
     assert multiscan.without_hits(Context(Document.from_text("short.txt", "So it is.\n")), indexes) == set()
 
 
-def test_phrase_lists_skip_on_a_short_text_only_entries_that_find_nothing(long_text, monkeypatch) -> None:
-    """On texts the pass does not cover, a phrase list tries only its entries without a
-    trigger and those whose trigger occurs: the same matches as trying every entry. What it
-    keeps to choose them stays in its process (a pickled copy numbers its own ids)."""
+def test_scanner_lists_skip_on_a_short_text_only_scanners_that_find_nothing(long_text, monkeypatch) -> None:
+    """On texts the pass does not cover, a phrase list or a boilerplate rule tries only its
+    scanners without a trigger and those whose trigger occurs: the same matches as trying
+    every one. What it keeps to choose them stays in its process (a pickled copy numbers its
+    own ids)."""
     import pickle
 
-    lexicons = [rule for rule in load_rules() if isinstance(rule.matcher, matchers.PhraseMatcher)]
-    pieces = [long_text[start : start + 1500] for start in range(0, 40 * 1500, 1500)]
+    from transcheck.detectors.boilerplate import BoilerplateLines
+
+    lexicons = [rule for rule in load_rules() if isinstance(rule.matcher, (matchers.PhraseMatcher, BoilerplateLines))]
+    pieces = [long_text[start : start + 1500] for start in range(0, len(long_text), 1500)]
     found = [[(n, m.start, m.end) for n, rule in enumerate(lexicons) for m in rule.find(Context(Document.from_text("p.txt", piece)))]
              for piece in pieces]
-    tried = [len(rule.matcher._to_try(Context(Document.from_text("p.txt", pieces[0])))) for rule in lexicons]
-    assert sum(map(len, found)) > 10 and sum(tried) < sum(len(rule.matcher.entries) for rule in lexicons) / 2
-    monkeypatch.setattr(matchers.PhraseMatcher, "_to_try", lambda self, ctx: range(len(self.entries)))
+    lists = [rule.matcher.scanners if isinstance(rule.matcher, matchers.PhraseMatcher) else rule.matcher.starts or ()
+             for rule in lexicons]
+    tried = [len(rule.matcher._to_try(Context(Document.from_text("p.txt", pieces[0])), scanners))
+             for rule, scanners in zip(lexicons, lists)]
+    assert sum(map(len, found)) > 10 and sum(tried) < sum(map(len, lists)) / 2
+    boilerplate = {n for n, rule in enumerate(lexicons) if isinstance(rule.matcher, BoilerplateLines)}
+    assert boilerplate & {n for piece in found for n, _, _ in piece}  # a boilerplate rule found a block
+    monkeypatch.setattr(matchers.TriesScanners, "_to_try", lambda self, ctx, scanners: range(len(scanners)))
     every = [[(n, m.start, m.end) for n, rule in enumerate(lexicons) for m in rule.find(Context(Document.from_text("p.txt", piece)))]
              for piece in pieces]
     assert found == every
     matcher = lexicons[0].matcher
-    assert "_plan" in vars(matcher) and "_plan" not in vars(pickle.loads(pickle.dumps(matcher)))
+    assert "_by_trigger_kept" in vars(matcher) and "_by_trigger_kept" not in vars(pickle.loads(pickle.dumps(matcher)))

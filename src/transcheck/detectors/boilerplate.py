@@ -24,7 +24,7 @@ from transcheck.detectors.repeated import lower_contains
 from transcheck.errors import RuleFileError
 from transcheck.models import Match
 from transcheck.rules import prefilter
-from transcheck.rules.matchers import Scanner, compile_regex, line_block_span
+from transcheck.rules.matchers import Scanner, TriesScanners, compile_regex, line_block_span
 
 
 def block_regex(lines: list[str], follow: list[str], flags: int) -> re.Pattern:
@@ -134,7 +134,7 @@ def _shapes(options: dict, key: str, where: str, required: bool) -> list[str]:
 
 @detector("boilerplate-lines")
 @dataclass
-class BoilerplateLines:
+class BoilerplateLines(TriesScanners):
     """Blocks of lines that each match one of the configured line shapes."""
 
     regex: re.Pattern
@@ -184,8 +184,8 @@ class BoilerplateLines:
         if self.starts is None:
             yield from line_blocks(self.regex, ctx, self.first)
             return
-        text, end = ctx.text, 0
-        for start in sorted({m.start() for scanner in self.starts for m in scanner.finditer(ctx)}):
+        text, end, starts = ctx.text, 0, self.starts
+        for start in sorted({m.start() for i in self._to_try(ctx, starts) for m in starts[i].finditer(ctx)}):
             if start >= end:
                 found = self.regex.match(text, start - 1) if start else self.first.match(text)
                 if found:

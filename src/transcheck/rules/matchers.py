@@ -357,8 +357,49 @@ def normalise_phrase(text: str, ignore_case: bool) -> str:
     return text.lower() if ignore_case else text
 
 
+class TriesScanners:
+    """For a matcher that runs a list of scanners over each text: ``_to_try`` names those
+    that may match it, so that the others are skipped without a call each. What it keeps
+    to choose them (the scanners by trigger id) is this process's: left out when the
+    matcher pickles, since another process numbers its own ids."""
+
+    def _to_try(self, ctx: Context, scanners: Sequence[Scanner]) -> list[int]:
+        """The places in ``scanners`` of those that may match: not those none of whose
+        literals occur, and on a text the Hyperscan pass covers, not those whose wider form
+        it found nowhere."""
+        scope = index_scope(ctx)  # on a text the pass covers, the scanners it leaves to the index
+        if scope is None:  # the index answers for every scanner with a trigger
+            untriggered, by_trigger, asked = self._by_trigger(scanners)
+            present = prefilter.INDEX.hits(ctx, asked).present
+            return [*untriggered, *(i for trigger in by_trigger.keys() & present for i in by_trigger[trigger])]
+        asking = [scanner for scanner in scanners if scanner.trigger_id in scope]
+        hits = prefilter.INDEX.hits(ctx, (i for scanner in asking for i in scanner.trigger_ids), scope)
+        absent = {scanner.trigger_id for scanner in asking} - hits.present
+        missed = multiscan.without_hits(ctx, [scanner.multiscan_id for scanner in scanners])
+        return [i for i, scanner in enumerate(scanners) if scanner.trigger_id not in absent and i not in missed]
+
+    def _by_trigger(self, scanners: Sequence[Scanner]) -> tuple[list[int], dict[int, list[int]], tuple[int, ...]]:
+        """The places of the scanners without a trigger, the others' by trigger id, and the
+        ids they ask the index about (kept for the matcher's one list of scanners)."""
+        kept = self.__dict__.get("_by_trigger_kept")
+        if kept is None:
+            untriggered: list[int] = []
+            by_trigger: dict[int, list[int]] = {}
+            for i, scanner in enumerate(scanners):
+                if scanner.trigger_id is None:
+                    untriggered.append(i)
+                else:
+                    by_trigger.setdefault(scanner.trigger_id, []).append(i)
+            asked = tuple(i for scanner in scanners for i in scanner.trigger_ids)
+            kept = self.__dict__["_by_trigger_kept"] = (untriggered, by_trigger, asked)
+        return kept
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: value for name, value in self.__dict__.items() if name != "_by_trigger_kept"}
+
+
 @dataclass
-class PhraseMatcher:
+class PhraseMatcher(TriesScanners):
     """Literal phrases and regex entries, each with its own suggestion and antipatterns.
 
     An entry runs only in the lines or paragraphs holding one of its literals (see
@@ -388,7 +429,7 @@ class PhraseMatcher:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         found: list[tuple[int, int, int, int]] = []  # start, priority, -length, entry index
-        for i in self._to_try(ctx):
+        for i in self._to_try(ctx, self.scanners):
             entry = self.entries[i]
             for m in self.scanners[i].finditer(ctx):
                 found.append((m.start(), 0 if entry.is_pattern else 1, m.start() - m.end(), i))
@@ -401,41 +442,6 @@ class PhraseMatcher:
             if match is not None:
                 last_end = end
                 yield match
-
-    def _to_try(self, ctx: Context) -> list[int]:
-        """The entries whose scanner may match, skipped without a call: those none of whose
-        literals occur, and on a text the Hyperscan pass covers, those whose wider form it
-        found nowhere."""
-        scope = index_scope(ctx)  # on a text the pass covers, the entries it leaves to the index
-        if scope is None:  # the index answers for every entry with a trigger
-            untriggered, by_trigger, asked = self._by_trigger()
-            present = prefilter.INDEX.hits(ctx, asked).present
-            return [*untriggered, *(i for trigger in by_trigger.keys() & present for i in by_trigger[trigger])]
-        asking = [scanner for scanner in self.scanners if scanner.trigger_id in scope]
-        hits = prefilter.INDEX.hits(ctx, (i for scanner in asking for i in scanner.trigger_ids), scope)
-        absent = {scanner.trigger_id for scanner in asking} - hits.present
-        missed = multiscan.without_hits(ctx, [scanner.multiscan_id for scanner in self.scanners])
-        return [i for i, scanner in enumerate(self.scanners) if scanner.trigger_id not in absent and i not in missed]
-
-    def _by_trigger(self) -> tuple[list[int], dict[int, list[int]], tuple[int, ...]]:
-        """The entries without a trigger, the others by their scanner's trigger id, and the
-        ids those scanners ask the index about: kept on the matcher, and left out when it
-        pickles (another process numbers its own ids)."""
-        plan = self.__dict__.get("_plan")
-        if plan is None:
-            untriggered: list[int] = []
-            by_trigger: dict[int, list[int]] = {}
-            for i, scanner in enumerate(self.scanners):
-                if scanner.trigger_id is None:
-                    untriggered.append(i)
-                else:
-                    by_trigger.setdefault(scanner.trigger_id, []).append(i)
-            asked = tuple(i for scanner in self.scanners for i in scanner.trigger_ids)
-            plan = self.__dict__["_plan"] = (untriggered, by_trigger, asked)
-        return plan
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: value for name, value in self.__dict__.items() if name != "_plan"}
 
     @staticmethod
     def _match(ctx: Context, entry: Entry, start: int, end: int) -> Match | None:
