@@ -105,7 +105,7 @@ def check(doc: Document, ruleset: RuleSet, locale: str = "en-US", jobs: int = 1)
     memory stays bounded: their evidence (quote style, house style) is then the stretch's.
     With ``jobs`` above 1 both parts go to forked workers (``block_pool``)."""
     size = block_chars()
-    rules = [rule for rule in ruleset if locale in rule.spec.locales]
+    rules = ruleset.for_locale(locale)
     if type(doc) is not Document or len(doc.text) <= size:
         return one_per_span(check_whole(doc, rules, locale))
     stretches = (doc if end - start == len(doc.text) else Block.of(doc, start, end)

@@ -111,7 +111,7 @@ class Checker:
         if isinstance(doc, LongDocument):  # holds no suppression (no "transcheck"): all are kept
             return self._severities(findings, settings.severity), 0
         ruleset, meta_on = self.ruleset(settings)
-        active = frozenset(r.spec.id for r in ruleset) | {f.rule for f in findings}
+        active = ruleset.ids | {f.rule for f in findings}
         kept, suppressed = suppressions.apply(doc, findings, self, active, meta_on)
         return self._severities(kept, settings.severity), suppressed
 
@@ -135,7 +135,7 @@ def long_batches(doc: LongDocument, ruleset: RuleSet, locale: str, jobs: int = 1
     where the engine cuts the whole text (``EVIDENCE_CHARS``), and checked by
     ``engine.stretch_findings`` (its blocks in up to ``jobs`` processes); a file that fits
     in one block is checked whole."""
-    rules = [rule for rule in ruleset if locale in rule.spec.locales]
+    rules = ruleset.for_locale(locale)
     stretches = doc.stretches(max(engine.block_chars(), engine.EVIDENCE_CHARS))
     first = next(stretches, None)
     if first is None:

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from importlib import resources
 from pathlib import Path
 
@@ -55,6 +55,19 @@ class RuleSet:
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def for_locale(self, locale: str) -> list[Rule]:
+        """The rules that apply to ``locale``, in order (kept: a run asks for every document)."""
+        kept: dict[str, list[Rule]] = self.__dict__.setdefault("_for_locale", {})
+        rules = kept.get(locale)
+        if rules is None:
+            rules = kept[locale] = [rule for rule in self.rules if locale in rule.spec.locales]
+        return rules
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """The ids of the rules."""
+        return frozenset(rule.spec.id for rule in self.rules)
 
     def lookup(self, key: str) -> list[Rule]:
         """Rules matching an id, alias, name or family (case-insensitive for ids)."""
