@@ -235,31 +235,37 @@ def test_the_trigger_index_searches_a_covered_text_for_the_scanners_left_to_it_o
     assert matchers.index_scope(Context(Document.from_text("short.txt", "The minister said so.\n"))) is None
 
 
-def test_without_hits_names_the_held_patterns_the_pass_found_nowhere_in_the_text(long_text) -> None:
+def test_found_slots_hold_the_held_patterns_the_pass_found_in_the_text(long_text) -> None:
     scanners = _scanners()
-    indexes = [scanner.multiscan_id for scanner in scanners]
     ctx = Context(Document.from_text("page.txt", long_text[: 5 * multiscan.MIN_CHARS]))
-    missed = multiscan.without_hits(ctx, indexes)
-    assert 0 < len(missed) < len(scanners)
-    for n, scanner in enumerate(scanners):
-        found = multiscan.positions(ctx, scanner.multiscan_id)
-        assert (n in missed) == (found is not None and len(found) == 0)
-        if n in missed:
-            assert not scanner.regex.search(ctx.text)
-    assert multiscan.without_hits(Context(Document.from_text("short.txt", "So it is.\n")), indexes) == set()
+    found = multiscan.found_slots(ctx)
+    slots = {s.multiscan_id: multiscan.REGISTRY.slot(s.multiscan_id) for s in scanners if s.multiscan_id is not None}
+    held = [s for s in scanners if slots.get(s.multiscan_id) is not None]
+    missed = [s for s in held if slots[s.multiscan_id] not in found]
+    assert 0 < len(missed) < len(held)
+    for scanner in held:
+        assert (slots[scanner.multiscan_id] in found) == (len(multiscan.positions(ctx, scanner.multiscan_id)) > 0)
+    assert not any(scanner.regex.search(ctx.text) for scanner in missed)
+    with pytest.raises(ValueError):
+        multiscan.found_slots(Context(Document.from_text("short.txt", "So it is.\n")))
 
 
-def test_scanner_lists_skip_on_a_short_text_only_scanners_that_find_nothing(long_text, monkeypatch) -> None:
-    """On texts the pass does not cover, a phrase list or a boilerplate rule tries only its
-    scanners without a trigger and those whose trigger occurs: the same matches as trying
-    every one. What it keeps to choose them stays in its process (a pickled copy numbers its
-    own ids)."""
+@pytest.mark.parametrize("page", [False, True], ids=["short texts", "pages"])
+def test_scanner_lists_skip_only_scanners_that_find_nothing(long_text, monkeypatch, page) -> None:
+    """A phrase list or a boilerplate rule tries only the scanners that may match: on texts
+    the pass does not cover, those without a trigger and those whose trigger occurs; on
+    texts it covers, those whose wider form it found or which it does not hold. The same
+    matches as trying every one. What it keeps to choose them stays in its process (a
+    pickled copy numbers its own ids)."""
     import pickle
 
     from transcheck.detectors.boilerplate import BoilerplateLines
 
+    size = 3 * multiscan.MIN_CHARS if page else 1500
+    kept = "_by_slot_kept" if page else "_by_trigger_kept"
     lexicons = [rule for rule in load_rules() if isinstance(rule.matcher, (matchers.PhraseMatcher, BoilerplateLines))]
-    pieces = [long_text[start : start + 1500] for start in range(0, len(long_text), 1500)]
+    pieces = [long_text[start : start + size] for start in range(0, len(long_text), size)]
+    pieces = [piece for piece in pieces if multiscan.covers(Context(Document.from_text("p.txt", piece))) == page]
     found = [[(n, m.start, m.end) for n, rule in enumerate(lexicons) for m in rule.find(Context(Document.from_text("p.txt", piece)))]
              for piece in pieces]
     lists = [rule.matcher.scanners if isinstance(rule.matcher, matchers.PhraseMatcher) else rule.matcher.starts or ()
@@ -274,4 +280,4 @@ def test_scanner_lists_skip_on_a_short_text_only_scanners_that_find_nothing(long
              for piece in pieces]
     assert found == every
     matcher = lexicons[0].matcher
-    assert "_by_trigger_kept" in vars(matcher) and "_by_trigger_kept" not in vars(pickle.loads(pickle.dumps(matcher)))
+    assert kept in vars(matcher) and kept not in vars(pickle.loads(pickle.dumps(matcher)))

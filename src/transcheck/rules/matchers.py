@@ -360,8 +360,10 @@ def normalise_phrase(text: str, ignore_case: bool) -> str:
 class TriesScanners:
     """For a matcher that runs a list of scanners over each text: ``_to_try`` names those
     that may match it, so that the others are skipped without a call each. What it keeps
-    to choose them (the scanners by trigger id) is this process's: left out when the
-    matcher pickles, since another process numbers its own ids."""
+    to choose them (the scanners by trigger id and by database slot) is this process's:
+    left out when the matcher pickles, since another process numbers its own ids."""
+
+    KEPT = ("_by_trigger_kept", "_by_slot_kept")
 
     def _to_try(self, ctx: Context, scanners: Sequence[Scanner]) -> list[int]:
         """The places in ``scanners`` of those that may match: not those none of whose
@@ -372,11 +374,11 @@ class TriesScanners:
             untriggered, by_trigger, asked = self._by_trigger(scanners)
             present = prefilter.INDEX.hits(ctx, asked).present
             return [*untriggered, *(i for trigger in by_trigger.keys() & present for i in by_trigger[trigger])]
-        asking = [scanner for scanner in scanners if scanner.trigger_id in scope]
-        hits = prefilter.INDEX.hits(ctx, (i for scanner in asking for i in scanner.trigger_ids), scope)
-        absent = {scanner.trigger_id for scanner in asking} - hits.present
-        missed = multiscan.without_hits(ctx, [scanner.multiscan_id for scanner in scanners])
-        return [i for i, scanner in enumerate(scanners) if scanner.trigger_id not in absent and i not in missed]
+        plan = self._by_slot(scanners, scope)
+        found = multiscan.found_slots(ctx)
+        places = [*plan.unheld, *(i for slot in plan.by_slot.keys() & found.keys() for i in plan.by_slot[slot])]
+        absent = plan.asking - prefilter.INDEX.hits(ctx, plan.asked, scope).present
+        return sorted(i for i in places if scanners[i].trigger_id not in absent) if absent else sorted(places)
 
     def _by_trigger(self, scanners: Sequence[Scanner]) -> tuple[list[int], dict[int, list[int]], tuple[int, ...]]:
         """The places of the scanners without a trigger, the others' by trigger id, and the
@@ -394,8 +396,43 @@ class TriesScanners:
             kept = self.__dict__["_by_trigger_kept"] = (untriggered, by_trigger, asked)
         return kept
 
+    def _by_slot(self, scanners: Sequence[Scanner], scope: frozenset[int]) -> SlotPlan:
+        """The scanners by database slot, for texts the pass covers (kept while the
+        database, and so ``scope``, stays the same)."""
+        kept = self.__dict__.get("_by_slot_kept")
+        if kept is None or kept.scope is not scope:
+            kept = self.__dict__["_by_slot_kept"] = SlotPlan.of(scanners, scope)
+        return kept
+
     def __getstate__(self) -> dict[str, Any]:
-        return {name: value for name, value in self.__dict__.items() if name != "_by_trigger_kept"}
+        return {name: value for name, value in self.__dict__.items() if name not in self.KEPT}
+
+
+@dataclass(frozen=True)
+class SlotPlan:
+    """A list of scanners seen by a database: the places of those whose pattern it does
+    not hold, the others' by database slot, and the trigger ids of those left to the
+    trigger index (``scope``), which skip a text where their trigger is absent."""
+
+    scope: frozenset[int]
+    unheld: tuple[int, ...]
+    by_slot: dict[int, list[int]]
+    asking: frozenset[int]
+    asked: tuple[int, ...]
+
+    @classmethod
+    def of(cls, scanners: Sequence[Scanner], scope: frozenset[int]) -> "SlotPlan":
+        unheld: list[int] = []
+        by_slot: dict[int, list[int]] = {}
+        for i, scanner in enumerate(scanners):
+            slot = None if scanner.multiscan_id is None else multiscan.REGISTRY.slot(scanner.multiscan_id)
+            if slot is None:
+                unheld.append(i)
+            else:
+                by_slot.setdefault(slot, []).append(i)
+        asking = [scanner for scanner in scanners if scanner.trigger_id in scope]
+        return cls(scope, tuple(unheld), by_slot, frozenset(scanner.trigger_id for scanner in asking),
+                   tuple(i for scanner in asking for i in scanner.trigger_ids))
 
 
 @dataclass

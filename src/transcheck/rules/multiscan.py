@@ -619,15 +619,12 @@ def positions(ctx: Context, index: int | None) -> Sequence[int] | None:
     return None if slot is None else ctx.cache["multiscan"][1].get(slot, _NONE)
 
 
-def without_hits(ctx: Context, indexes: Sequence[int | None]) -> set[int]:
-    """The places in ``indexes`` of the patterns the database holds and the pass found no
-    hit of in this text: their scanners find nothing here. Empty when the pass does not
-    cover the text."""
+def found_slots(ctx: Context) -> dict[int, array]:
+    """The pass's hits in this text by database slot: a pattern the database holds and
+    whose slot is not there has no match here. Call only where ``covers`` holds."""
     if not covers(ctx):
-        return set()
-    ends, slot = ctx.cache["multiscan"][1], REGISTRY.slot
-    return {n for n, index in enumerate(indexes) if index is not None and (held := slot(index)) is not None
-            and held not in ends}
+        raise ValueError("the Hyperscan pass does not cover this text")
+    return ctx.cache["multiscan"][1]
 
 
 def covers(ctx: Context) -> bool:
