@@ -726,7 +726,7 @@ class LostInnerCapital:
     def find(self, ctx: Context) -> Iterator[Match]:
         text = ctx.text
         spelling = {word: _inner_capital_lost(word) for word in ctx.words_where(self.candidate)}
-        spelling.update(_written_with_inner_capital(ctx.vocabulary, ctx.words_where(_inner_capital_name)))
+        spelling.update(_written_with_inner_capital(ctx.vocabulary))
         if lower_case_style(ctx):  # `iphone` in a text written in lower case is its style
             spelling = {word: form for word, form in spelling.items() if not word.islower()}
         for start, end in ctx.occurrences(set(spelling)):
@@ -738,21 +738,17 @@ class LostInnerCapital:
 TEXT_INNER_CAPITAL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")  # AfD, VfL, McAllister, iPhone
 
 
-def _inner_capital_name(word: str) -> bool:
-    """A name written with a capital inside (`AfD`); a common word written so for emphasis
-    (`nOt`), or two letters (`aL`), is no name."""
-    return len(word) >= 3 and TEXT_INNER_CAPITAL.fullmatch(word) is not None and word.lower() not in speller.words()
-
-
-def _written_with_inner_capital(vocabulary: frozenset[str], names: frozenset[str] | None = None) -> dict[str, str]:
+def _written_with_inner_capital(vocabulary: frozenset[str]) -> dict[str, str]:
     """Words the text also writes with a capital inside: `AFD` or `Afd` where it has `AfD`
     (in capitals only an abbreviation's length, four letters: README and MCCOY are spellings of
-    their own). ``names``: the words of ``vocabulary`` that are ``_inner_capital_name``, when known."""
+    their own)."""
     # Two inner-capital spellings (BioNTech, BionTech): the one with more capitals is the
     # name's own, ties broken alphabetically, so the suggestion never depends on set order.
-    if names is None:
-        names = frozenset(filter(_inner_capital_name, vocabulary))
-    written = sorted(names, key=lambda w: (sum(map(str.isupper, w)), w))
+    # a common word written with a capital inside for emphasis (`nOt`), or two letters
+    # (`aL`), is no name
+    english = speller.words()
+    written = sorted((w for w in vocabulary if len(w) >= 3 and TEXT_INNER_CAPITAL.fullmatch(w) and w.lower() not in english),
+                     key=lambda w: (sum(map(str.isupper, w)), w))
     inner = {word.lower(): word for word in written}
     if not inner:
         return {}

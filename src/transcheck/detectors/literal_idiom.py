@@ -66,7 +66,7 @@ class LiteralIdiom:
 
     def find(self, ctx: Context) -> Iterator[Match]:
         table = load_table()
-        written = {w: table.forms[w.lower()] for w in ctx.words_where(self.glossed)}
+        written = {w: table.forms[w.lower()] for w in ctx.vocabulary if w.lower() in table.forms}
         glosses = set(written.values())
         paired = {g for pair in table.pairs if pair[0] in glosses and pair[1] in glosses for g in pair}
         if not paired:
@@ -77,11 +77,6 @@ class LiteralIdiom:
             match = self._phrase(table, text, 0, end - start)
             if match:
                 yield Match(start + match.start, start + match.end, detail=match.detail)
-
-    @staticmethod
-    def glossed(word: str) -> bool:
-        """Whether ``word`` (any case) is a form of one of the table's glosses."""
-        return word.lower() in load_table().forms
 
     @staticmethod
     def _phrase(table: IdiomTable, text: str, start: int, end: int) -> Match | None:
